@@ -1,0 +1,35 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/**
+ * The "Server" choice every credential of this package offers: the vendor's known hosts plus a
+ * custom URL (self-hosted proxies, mock servers, staging hosts we do not know about).
+ * Nodes and credential tests read the resolved URL through `BASE_URL_EXPRESSION`, so the
+ * credential test always hits the same host the node will.
+ */
+export function serverProperties(servers: Array<{ name: string; url: string }>): INodeProperties[] {
+	return [
+		{
+			displayName: 'Server',
+			name: 'server',
+			type: 'options',
+			options: [
+				...servers.map(({ name, url }) => ({ name, value: url, description: url })),
+				{ name: 'Custom URL', value: 'custom' },
+			],
+			default: servers[0].url,
+		},
+		{
+			displayName: 'Custom URL',
+			name: 'customUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://api.example.com',
+			description: 'Base URL of the API, without a trailing slash',
+			displayOptions: { show: { server: ['custom'] } },
+		},
+	];
+}
+
+export const BASE_URL_EXPRESSION =
+	"={{ String($credentials.server === 'custom' ? $credentials.customUrl : $credentials.server).replace(/\\/+$/, '') }}";

@@ -1,0 +1,65 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { BASE_URL_EXPRESSION } from '../../credentials/common';
+import { assignableDescription } from './resources/assignable';
+import { geolocationDescription } from './resources/geolocation';
+import { partnerDescription } from './resources/partner';
+import { partnerRoleDescription } from './resources/partnerRole';
+import { partnerUserDescription } from './resources/partnerUser';
+import {
+	getPartnerRoles,
+	searchPartnerOrganizations,
+	searchPartnerRoles,
+	searchPartnerUsers,
+} from './listSearch';
+import { CREDENTIAL_TYPE } from './shared';
+
+export class Epilot implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Epilot',
+		name: 'epilot',
+		icon: { light: 'file:../../icons/epilot.svg', dark: 'file:../../icons/epilot.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Manage epilot partners: invite and approve partners, their users and roles, and search assignables (Partner Directory API)',
+		defaults: { name: 'Epilot' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		requestDefaults: {
+			baseURL: BASE_URL_EXPRESSION,
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+			// Vendor errors are turned into readable NodeApiErrors by each operation's post-receive.
+			ignoreHttpStatusErrors: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Assignable', value: 'assignable' },
+					{ name: 'Geolocation', value: 'geolocation' },
+					{ name: 'Partner', value: 'partner' },
+					{ name: 'Partner Role', value: 'partnerRole' },
+					{ name: 'Partner User', value: 'partnerUser' },
+				],
+				default: 'partner',
+			},
+			...assignableDescription,
+			...geolocationDescription,
+			...partnerDescription,
+			...partnerRoleDescription,
+			...partnerUserDescription,
+		],
+	};
+
+	methods = {
+		listSearch: { searchPartnerOrganizations, searchPartnerRoles, searchPartnerUsers },
+		loadOptions: { getPartnerRoles },
+	};
+}

@@ -1,0 +1,82 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { returnAllAndLimit } from '../../../shared/fields';
+import { inputError, isBlank } from '../../../shared/validation';
+
+const show = { resource: ['assignable'], operation: ['search'] };
+
+export const assignableSearchDescription: INodeProperties[] = [
+	{
+		displayName: 'Search Text',
+		name: 'query',
+		type: 'string',
+		default: '',
+		description: 'Matches name or email. Leave empty to match everything.',
+		displayOptions: { show },
+		routing: { send: { type: 'body', property: 'q' } },
+	},
+	...returnAllAndLimit(show),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Organization IDs',
+				name: 'orgIds',
+				type: 'string',
+				typeOptions: { multipleValues: true },
+				default: [],
+				description: 'Only return assignables of these organizations. Default: yours and all partners.',
+				routing: { send: { type: 'body', property: 'org_ids' } },
+			},
+			{
+				displayName: 'Portal Users Entity ID',
+				name: 'portalUsersEntityIdScope',
+				type: 'string',
+				default: '',
+				description:
+					'Return the portal users linked to this entity instead of placeholders. Required when Types includes Portal User.',
+				routing: { send: { type: 'body', property: 'portalUsersEntityIdScope' } },
+			},
+			{
+				displayName: 'Types',
+				name: 'types',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Group', value: 'group' },
+					{ name: 'Parent Organization User', value: 'parent_organization_user' },
+					{ name: 'Partner Organization', value: 'partner_organization' },
+					{ name: 'Partner User', value: 'partner_user' },
+					{ name: 'Portal User', value: 'ecp' },
+					{ name: 'User', value: 'user' },
+				],
+				default: [],
+				description:
+					'Which kinds of assignables to return. Default: all but Parent Organization User.',
+				routing: { send: { type: 'body', property: 'types' } },
+			},
+		],
+	},
+];
+
+/** The API needs an entity scope whenever portal users (ecp) are requested. */
+export async function validateAssignableSearch(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const filters = this.getNodeParameter('filters', {}) as {
+		types?: string[];
+		portalUsersEntityIdScope?: string;
+	};
+	if (filters.types?.includes('ecp') && isBlank(filters.portalUsersEntityIdScope)) {
+		throw inputError(
+			this,
+			'Portal Users Entity ID',
+			'a value is required when Types includes Portal User',
+		);
+	}
+	return options;
+}

@@ -1,0 +1,203 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+import { inputError, parseJson, requiredValue, toStringList } from '../../../shared/validation';
+import { validateGrants } from './grants';
+
+/** Create and Update send the same body: `{name, slug, grants}`. Update replaces the role whole. */
+const show = { resource: ['partnerRole'], operation: ['create', 'update'] };
+
+const effectOptions = [
+	{ name: 'Allow', value: 'allow' },
+	{ name: 'Deny', value: 'deny' },
+];
+
+const grantValues: INodeProperties[] = [
+	{
+		displayName: 'Action',
+		name: 'action',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. entity-read',
+		description: 'The permission, e.g. entity-read, entity-create, entity-update, entity-delete',
+	},
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. entity:123:opportunity:*',
+		description: 'What the grant applies to: entity:&lt;org_id&gt;:&lt;schema&gt;:&lt;entity_id&gt;, * allowed',
+	},
+	{
+		displayName: 'Effect',
+		name: 'effect',
+		type: 'options',
+		options: effectOptions,
+		default: 'allow',
+	},
+];
+
+export const partnerRoleFieldsDescription: INodeProperties[] = [
+	{
+		displayName:
+			'Update replaces the whole role: give the complete name, slug and list of grants, not just the changes',
+		name: 'updateNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { resource: ['partnerRole'], operation: ['update'] } },
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Partner Sales',
+		description: 'Display name of the role',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Slug',
+		name: 'slug',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. partner_sales',
+		description:
+			'Identifier of the role inside the organization: lowercase letters, digits and underscores, starting with a letter. The role ID becomes &lt;org_id&gt;:&lt;slug&gt;.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Grants Input',
+		name: 'grantsInputMode',
+		type: 'options',
+		options: [
+			{ name: 'Fields', value: 'fields', description: 'Build the grants with fields below' },
+			{ name: 'JSON', value: 'json', description: 'Give the grants as a JSON array' },
+		],
+		default: 'fields',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Grants',
+		name: 'grants',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Grant',
+		default: {},
+		description: 'What holders of the role may do',
+		displayOptions: { show: { ...show, grantsInputMode: ['fields'] } },
+		options: [
+			{
+				displayName: 'Grant',
+				name: 'grant',
+				values: [
+					...grantValues,
+					{
+						displayName: 'Conditions',
+						name: 'conditions',
+						type: 'fixedCollection',
+						typeOptions: { multipleValues: true },
+						placeholder: 'Add Condition',
+						default: {},
+						description: 'Apply the grant only when an attribute equals one of the values',
+						options: [
+							{
+								displayName: 'Condition',
+								name: 'condition',
+								values: [
+									{
+										displayName: 'Attribute',
+										name: 'attribute',
+										type: 'string',
+										default: '',
+										placeholder: 'e.g. workflows.primary.task_name',
+									},
+									{
+										displayName: 'Values',
+										name: 'values',
+										type: 'string',
+										default: '',
+										placeholder: 'e.g. Review, Approve',
+										description: 'Comma-separated values; the attribute must equal one of them',
+									},
+								],
+							},
+						],
+					},
+					{
+						displayName: 'Dependencies',
+						name: 'dependencies',
+						type: 'fixedCollection',
+						typeOptions: { multipleValues: true },
+						placeholder: 'Add Dependency',
+						default: {},
+						description: 'Further grants that epilot adds to the role together with this one',
+						options: [{ displayName: 'Dependency', name: 'dependency', values: grantValues }],
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Grants (JSON)',
+		name: 'grantsJson',
+		type: 'json',
+		default:
+			'[\n  {\n    "action": "entity-read",\n    "resource": "entity:123:opportunity:*",\n    "effect": "allow"\n  }\n]',
+		description:
+			'Array of grants: {action, resource?, effect?: "allow"|"deny", conditions?: [{attribute, operation: "equals", values: [...]}], dependencies?: [grant]}',
+		displayOptions: { show: { ...show, grantsInputMode: ['json'] } },
+	},
+];
+
+const SLUG = /^[a-z][a-z0-9_]*$/;
+
+type Entries<K extends string> = { [key in K]?: IDataObject[] };
+
+function grantFromFields(entry: IDataObject): IDataObject {
+	const conditions = ((entry.conditions as Entries<'condition'>)?.condition ?? []).map((c) => ({
+		attribute: String(c.attribute ?? '').trim(),
+		operation: 'equals',
+		values: toStringList(c.values),
+	}));
+	const dependencies = ((entry.dependencies as Entries<'dependency'>)?.dependency ?? []).map(
+		(d) => ({ action: d.action, resource: d.resource, effect: d.effect }),
+	);
+	return {
+		action: entry.action,
+		resource: entry.resource,
+		effect: entry.effect,
+		...(conditions.length ? { conditions } : {}),
+		...(dependencies.length ? { dependencies } : {}),
+	};
+}
+
+/** Builds `{name, slug, grants}` from the fields or the JSON, and checks it before sending. */
+export async function buildRoleBody(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const name = String(requiredValue(this, 'name', 'Name')).trim();
+	const slug = String(requiredValue(this, 'slug', 'Slug')).trim();
+	if (!SLUG.test(slug)) {
+		throw inputError(
+			this,
+			'Slug',
+			`"${slug}" is not valid: use lowercase letters, digits and underscores, starting with a letter`,
+		);
+	}
+	const mode = this.getNodeParameter('grantsInputMode', 'fields') as string;
+	const label = mode === 'json' ? 'Grants (JSON)' : 'Grants';
+	const raw =
+		mode === 'json'
+			? parseJson(this, this.getNodeParameter('grantsJson', '[]'), label)
+			: ((this.getNodeParameter('grants', {}) as Entries<'grant'>).grant ?? []).map(grantFromFields);
+	const problem = validateGrants(raw);
+	if (problem) throw inputError(this, label, problem);
+	return { ...options, body: { name, slug, grants: raw } };
+}

@@ -1,0 +1,60 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+import { requireParameters, toStringList } from '../../../shared/validation';
+import { languageOptions, roleIdsField } from '../../shared';
+
+const show = { resource: ['partnerUser'], operation: ['create'] };
+
+export const partnerUserCreateDescription: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'Email address of the new user; the invitation is sent there',
+		displayOptions: { show },
+		routing: {
+			send: {
+				type: 'body',
+				property: 'email',
+				preSend: [requireParameters([{ name: 'email', label: 'Email', format: 'email' }])],
+			},
+		},
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Invitation Language',
+				name: 'language',
+				type: 'options',
+				options: languageOptions,
+				default: 'en',
+				routing: { send: { type: 'body', property: 'language' } },
+			},
+			roleIdsField(undefined, { displayName: 'Initial Role Names or IDs' }),
+		],
+	},
+];
+
+/** Role IDs may come as a multi-select, a JSON array or comma-separated text (expressions, AI tools). */
+export async function sendCreateRoles(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const { roleIds } = this.getNodeParameter('additionalFields', {}) as IDataObject;
+	const roles = toStringList(roleIds);
+	if (!roles.length) return options;
+	return { ...options, body: { ...(options.body as IDataObject), roles } };
+}

@@ -1,0 +1,69 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
+
+/** Return All and Limit for a "Get Many" operation; the paginator reads Limit as maxResults. */
+export function returnAllAndLimit(show: Show): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			routing: { output: { maxResults: '={{$value}}' } },
+		},
+	];
+}
+
+export interface LocatorSpec {
+	displayName: string;
+	name: string;
+	description: string;
+	/** listSearch method offering the values; without it the field is a plain ID input. */
+	searchListMethod?: string;
+	placeholder: string;
+	show: Show;
+}
+
+/** A required ID that can be picked from a list or typed (or mapped with an expression). */
+export function idLocator(spec: LocatorSpec): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: spec.searchListMethod ? 'list' : 'id', value: '' },
+		description: spec.description,
+		displayOptions: { show: spec.show },
+		modes: [
+			...(spec.searchListMethod
+				? [
+						{
+							displayName: 'From List',
+							name: 'list',
+							type: 'list' as const,
+							placeholder: `Select…`,
+							typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+						},
+					]
+				: []),
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string' as const,
+				placeholder: spec.placeholder,
+			},
+		],
+	};
+}

@@ -1,0 +1,54 @@
+import type {
+	IDataObject,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import { vendorError } from './errors';
+
+/** Same rule as the credentials' BASE_URL_EXPRESSION, for code that runs outside routing. */
+export function baseUrlOf(credentials: IDataObject): string {
+	const url = credentials.server === 'custom' ? credentials.customUrl : credentials.server;
+	return String(url ?? '').replace(/\/+$/, '');
+}
+
+/**
+ * An authenticated JSON request for dropdowns and list searches (routing covers the operations).
+ * Vendor errors come back as the same readable `NodeApiError` the operations raise.
+ */
+export async function apiRequest(
+	this: ILoadOptionsFunctions,
+	credentialType: string,
+	method: IHttpRequestMethods,
+	path: string,
+	body?: IDataObject,
+): Promise<IDataObject> {
+	const credentials = await this.getCredentials(credentialType);
+	try {
+		const response = await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
+			method,
+			url: `${baseUrlOf(credentials)}${path}`,
+			body,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		});
+		if (response.statusCode >= 400) throw vendorError(this, response);
+		return (response.body ?? {}) as IDataObject;
+	} catch (error) {
+		// Hands back a NodeApiError unchanged, wraps anything else (network errors).
+		throw new NodeApiError(this.getNode(), error as JsonObject);
+	}
+}
+
+/** Filters list-search entries by the text typed into the dropdown's search box. */
+export function filterList(items: INodeListSearchItems[], filter?: string): INodeListSearchItems[] {
+	const needle = filter?.trim().toLowerCase();
+	if (!needle) return items;
+	return items.filter(
+		(item) =>
+			item.name.toLowerCase().includes(needle) || String(item.value).toLowerCase().includes(needle),
+	);
+}

@@ -1,0 +1,82 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** Error for bad user input, raised before any request is sent. */
+export function inputError(
+	ctx: IExecuteSingleFunctions,
+	field: string,
+	problem: string,
+	description?: string,
+): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `${field}: ${problem}`, {
+		itemIndex: ctx.getItemIndex(),
+		description,
+	});
+}
+
+export function isBlank(value: unknown): boolean {
+	return (
+		value === undefined ||
+		value === null ||
+		(typeof value === 'string' && value.trim() === '') ||
+		(Array.isArray(value) && value.length === 0)
+	);
+}
+
+/** Reads a parameter (resource locators resolved to their value) and fails when it is empty. */
+export function requiredValue(ctx: IExecuteSingleFunctions, name: string, label: string): unknown {
+	const value = ctx.getNodeParameter(name, undefined, { extractValue: true });
+	if (isBlank(value)) throw inputError(ctx, label, 'a value is required');
+	return value;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface RequiredParameter {
+	name: string;
+	label: string;
+	format?: 'email';
+}
+
+/** preSend check that the named parameters are filled in (and, for emails, look like one). */
+export function requireParameters(parameters: RequiredParameter[]): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		for (const { name, label, format } of parameters) {
+			const value = requiredValue(this, name, label);
+			if (format === 'email' && !EMAIL.test(String(value).trim())) {
+				throw inputError(this, label, `"${String(value)}" is not a valid email address`);
+			}
+		}
+		return options;
+	};
+}
+
+/** Parses a JSON parameter that may arrive as text (typed by the user) or already as data (expressions). */
+export function parseJson(ctx: IExecuteSingleFunctions, value: unknown, label: string): unknown {
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value);
+	} catch (error) {
+		throw inputError(ctx, label, `is not valid JSON (${(error as Error).message})`);
+	}
+}
+
+/**
+ * Normalises a list parameter: a multi-select array, a JSON array, or comma/newline-separated
+ * text (what a user or an AI tool most often types) become a trimmed array of non-empty strings.
+ */
+export function toStringList(value: unknown): string[] {
+	let list: unknown[];
+	if (Array.isArray(value)) list = value;
+	else if (typeof value === 'string' && value.trim().startsWith('[')) {
+		try {
+			const parsed = JSON.parse(value);
+			list = Array.isArray(parsed) ? parsed : [value];
+		} catch {
+			list = value.split(/[,\n]/);
+		}
+	} else if (typeof value === 'string') list = value.split(/[,\n]/);
+	else if (value === undefined || value === null) list = [];
+	else list = [value];
+	return list.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
+}

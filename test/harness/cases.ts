@@ -1,0 +1,128 @@
+/**
+ * Table-driven tests for any node of the package: a case names the parameters, input items,
+ * expected requests (with scripted replies) and the expected output items or error. The same
+ * runner serves ExorLive, Exolink and Epilot.
+ */
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import { ApiMock, blockRealNetwork, resetMocks, type ExpectedRequest } from './http';
+import { runNode, type RunResult } from './engine';
+
+export interface ExpectedError {
+	message?: string | RegExp;
+	description?: string | RegExp;
+	httpCode?: string | null;
+	/** Class name of the error that reaches the user. */
+	name?: 'NodeApiError' | 'NodeOperationError';
+}
+
+export interface NodeCase {
+	title: string;
+	parameters: INodeParameters;
+	input?: IDataObject[];
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	continueOnFail?: boolean;
+	requests: ExpectedRequest[];
+	output?: IDataObject[];
+	error?: ExpectedError;
+}
+
+export interface NodeSuite {
+	node: string;
+	origin: string;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** Headers every request of this node must carry (lower-case names). */
+	headers?: Record<string, string>;
+	/** Values that must never show up in output items or errors. */
+	secrets: string[];
+}
+
+export function assertRequests(
+	mock: ApiMock,
+	expected: ExpectedRequest[],
+	defaultHeaders: Record<string, string> = {},
+): void {
+	const sent = mock.requests.map(({ method, path, query, body }) => ({ method, path, query, body }));
+	const wanted = expected.map(({ method, path, query, body }) => ({
+		method,
+		path,
+		query: query ?? {},
+		body,
+	}));
+	expect(sent).toEqual(wanted);
+	expected.forEach((request, index) => {
+		const headers = mock.requests[index].headers;
+		const required = { ...defaultHeaders, ...request.headers };
+		for (const [name, value] of Object.entries(required)) {
+			expect({ header: name, value: headers[name] }).toEqual({ header: name, value });
+		}
+		for (const name of request.absentHeaders ?? []) {
+			expect({ header: name, value: headers[name] }).toEqual({ header: name, value: undefined });
+		}
+	});
+}
+
+export function assertError(result: RunResult, expected: ExpectedError): void {
+	expect(result.error).toBeDefined();
+	const error = result.error!;
+	if (expected.name) expect(error.constructor.name).toBe(expected.name);
+	if (expected.message instanceof RegExp) expect(error.message).toMatch(expected.message);
+	else if (expected.message !== undefined) expect(error.message).toBe(expected.message);
+	if (expected.description instanceof RegExp) expect(String(error.description)).toMatch(expected.description);
+	else if (expected.description !== undefined) expect(error.description).toBe(expected.description);
+	if (expected.httpCode !== undefined) expect(error.httpCode ?? null).toBe(expected.httpCode);
+}
+
+/** Everything a user can see of a run: output items, errors (with cause and context). */
+export function visibleText(result: RunResult): string {
+	const error = result.error;
+	return JSON.stringify({
+		items: result.items,
+		error: error && {
+			message: error.message,
+			description: error.description,
+			context: error.context,
+			cause: error.cause,
+			stack: error.stack,
+			serialized: JSON.parse(JSON.stringify(error)),
+		},
+		runData: result.run.data.resultData,
+	});
+}
+
+export function assertNoSecrets(result: RunResult, secrets: string[]): void {
+	const text = visibleText(result);
+	for (const secret of secrets) expect(text.includes(secret) ? secret : 'absent').toBe('absent');
+}
+
+export async function runCase(suite: NodeSuite, testCase: NodeCase): Promise<RunResult> {
+	const mock = new ApiMock(suite.origin);
+	mock.reply(...testCase.requests.map((request) => request.reply ?? { status: 200, body: {} }));
+	const result = await runNode({
+		node: suite.node,
+		parameters: testCase.parameters,
+		input: testCase.input,
+		credentials: testCase.credentials ?? suite.credentials,
+		continueOnFail: testCase.continueOnFail,
+	});
+	assertRequests(mock, testCase.requests, suite.headers);
+	if (testCase.error) assertError(result, testCase.error);
+	else {
+		expect(result.error).toBeUndefined();
+	}
+	if (testCase.output) expect(result.items.map((item) => item.json)).toEqual(testCase.output);
+	assertNoSecrets(result, suite.secrets);
+	return result;
+}
+
+/** Registers one jest test per case. */
+export function describeCases(title: string, suite: NodeSuite, cases: NodeCase[]): void {
+	describe(title, () => {
+		beforeAll(blockRealNetwork);
+		afterEach(resetMocks);
+		for (const testCase of cases) {
+			it(testCase.title, async () => {
+				await runCase(suite, testCase);
+			});
+		}
+	});
+}

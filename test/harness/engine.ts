@@ -1,0 +1,344 @@
+/**
+ * Runs the built package (dist/) the way n8n's server does: the node types come from n8n-core's
+ * PackageDirectoryLoader, a workflow holding the node is executed by WorkflowExecute, and the
+ * credentials helper below applies generic `authenticate` and `preAuthentication` like n8n's.
+ */
+import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRequestOptionsSimplified,
+	IRun,
+	IWorkflowExecuteAdditionalData,
+	ICredentials,
+} from 'n8n-workflow';
+import {
+	createRunExecutionData,
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+} from 'n8n-workflow';
+
+let loaderPromise: Promise<PackageDirectoryLoader> | undefined;
+
+/** The package as n8n loads it: package.json "n8n" section, compiled files in dist/. */
+export async function loadPackage(): Promise<PackageDirectoryLoader> {
+	loaderPromise ??= (async () => {
+		const loader = new PackageDirectoryLoader('.');
+		await loader.loadAll();
+		return loader;
+	})();
+	return await loaderPromise;
+}
+
+/** Stands in for n8n's credential store; preAuthentication writes its tokens back here. */
+export class CredentialStore {
+	private readonly records = new Map<string, { type: string; data: ICredentialDataDecryptedObject }>();
+
+	updates = 0;
+
+	set(type: string, data: ICredentialDataDecryptedObject): INodeCredentialsDetails {
+		const id = String(this.records.size + 1);
+		this.records.set(id, { type, data: { ...data } });
+		return { id, name: `${type} ${id}` };
+	}
+
+	get(id: string) {
+		const record = this.records.get(id);
+		if (!record) throw new Error(`No credential ${id}`);
+		return record;
+	}
+
+	update(id: string, data: ICredentialDataDecryptedObject) {
+		this.updates++;
+		this.get(id).data = { ...data };
+	}
+}
+
+function credentialTypeOf(loader: PackageDirectoryLoader, name: string): ICredentialType {
+	return loader.getCredential(name).type;
+}
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(
+		private readonly loader: PackageDirectoryLoader,
+		private readonly store: CredentialStore,
+	) {
+		super();
+	}
+
+	getParentTypes(name: string): string[] {
+		return credentialTypeOf(this.loader, name).extends ?? [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		const { authenticate } = credentialTypeOf(this.loader, typeName);
+		if (typeof authenticate === 'function') {
+			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
+		}
+		if (authenticate?.type === 'generic') {
+			const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
+			for (const [outerKey, values] of Object.entries(authenticate.properties)) {
+				for (const [key, value] of Object.entries(values as Record<string, string>)) {
+					const resolved =
+						typeof value === 'string' && value.startsWith('=')
+							? workflow!.expression.getSimpleParameterValue(
+									node!,
+									value,
+									'internal',
+									{ $credentials: credentials },
+									undefined,
+									'',
+								)
+							: value;
+					target[outerKey] ??= {};
+					target[outerKey][key] = resolved ? String(resolved) : '';
+				}
+			}
+		}
+		return requestOptions as IHttpRequestOptions;
+	}
+
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = credentialTypeOf(this.loader, typeName);
+		const expirable = type.properties.find(
+			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
+		);
+		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
+		const testing = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !testing) return undefined;
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output?.[expirable.name] === undefined) return undefined;
+		const details = node.credentials?.[typeName];
+		if (details?.id) {
+			this.store.update(details.id, {
+				...this.store.get(details.id).data,
+				...(output as ICredentialDataDecryptedObject),
+			});
+		}
+		return Object.assign(credentials, output);
+	}
+
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by these tests');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const { data } = this.store.get(nodeCredentials.id!);
+		// n8n fills in the defaults of fields the user never touched.
+		const withDefaults = NodeHelpers.getNodeParameters(
+			this.getCredentialsProperties(type),
+			data as INodeParameters,
+			true,
+			false,
+			null,
+			null,
+		);
+		return { ...(withDefaults as ICredentialDataDecryptedObject), ...data };
+	}
+
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
+		this.store.update(nodeCredentials.id!, data);
+	}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(type: string) {
+		return credentialTypeOf(this.loader, type).properties;
+	}
+}
+
+export interface RunOptions {
+	/** Node name inside the package, e.g. "epilot". */
+	node: string;
+	parameters: INodeParameters;
+	/** Credential type -> data. Each run gets fresh credentials unless `store` is shared. */
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** JSON of the input items; one empty item by default. */
+	input?: IDataObject[];
+	continueOnFail?: boolean;
+	/** Share a store across runs to see tokens persisted by preAuthentication. */
+	store?: CredentialStore;
+	/** Node type override (used for the credential test's temporary node). */
+	nodeType?: INodeType;
+}
+
+export interface RunResult {
+	items: INodeExecutionData[];
+	error?: Error & IDataObject;
+	run: IRun;
+	store: CredentialStore;
+}
+
+function nodeTypesFor(loader: PackageDirectoryLoader, extra?: INodeType): INodeTypes {
+	const strip = (type: string) => type.slice(loader.packageName.length + 1);
+	const byName = (type: string): INodeType =>
+		extra && type === extra.description.name ? extra : loader.getNode(strip(type)).type as INodeType;
+	return {
+		getByName: byName,
+		getByNameAndVersion: (type: string, version?: number) =>
+			NodeHelpers.getVersionedNodeType(byName(type), version),
+		getKnownTypes: () => loader.known.nodes,
+	} as INodeTypes;
+}
+
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const loader = await loadPackage();
+	const store = options.store ?? new CredentialStore();
+	const credentials: INode['credentials'] = {};
+	for (const [type, data] of Object.entries(options.credentials ?? {})) {
+		credentials[type] = store.set(type, data);
+	}
+	const type = options.nodeType?.description.name ?? `${loader.packageName}.${options.node}`;
+	const node: INode = {
+		id: 'node-under-test',
+		name: 'Node',
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials,
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesFor(loader, options.nodeType),
+	});
+	const run = await new Promise<IRun>((resolve, reject) => {
+		const hooks = new ExecutionLifecycleHooks('manual', '1', {
+			id: 'test',
+			name: 'test',
+			active: false,
+			isArchived: false,
+			createdAt: new Date(),
+			updatedAt: new Date(),
+			nodes: [node],
+			connections: {},
+			activeVersionId: null,
+		});
+		hooks.addHandler('workflowExecuteAfter', (result) => resolve(result));
+		const additionalData = {
+			hooks,
+			credentialsHelper: new TestCredentialsHelper(loader, store),
+			executionId: '1',
+			currentNodeExecutionIndex: 0,
+			variables: {},
+			restApiUrl: 'http://localhost:5678/rest',
+			instanceBaseUrl: 'http://localhost:5678',
+			formBaseUrl: 'http://localhost:5678/form',
+			formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+			formTestBaseUrl: 'http://localhost:5678/form-test',
+			webhookBaseUrl: 'http://localhost:5678/webhook',
+			webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+			webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+			mcpBaseUrl: 'http://localhost:5678/mcp',
+			mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
+			logAiEvent: () => {},
+			getRunExecutionData: async () => undefined,
+		} as unknown as IWorkflowExecuteAdditionalData;
+		const runData = createRunExecutionData({
+			executionData: {
+				nodeExecutionStack: [
+					{
+						node,
+						data: { main: [(options.input ?? [{}]).map((json) => ({ json }))] },
+						source: null,
+					},
+				],
+			},
+		});
+		new WorkflowExecute(additionalData, 'manual', runData)
+			.processRunExecutionData(workflow)
+			.catch(reject);
+	});
+	const taskData = run.data.resultData.runData.Node?.[0];
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: (run.data.resultData.error ?? undefined) as RunResult['error'],
+		run,
+		store,
+	};
+}
+
+/**
+ * Tests a credential the way n8n's credentials tester does for `test.request` credentials:
+ * a temporary node whose only parameter routes the test request, run with the credential.
+ */
+export async function testCredential(
+	credentialType: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const loader = await loadPackage();
+	const { test } = credentialTypeOf(loader, credentialType);
+	if (!test) throw new Error(`${credentialType} has no test request`);
+	const nodeType: INodeType = {
+		description: {
+			displayName: 'Temp',
+			name: 'n8n-nodes-base.noOp',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: credentialType, required: true }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: test.request },
+				},
+			],
+		},
+	} as INodeType;
+	const result = await runNode({
+		node: 'noOp',
+		nodeType,
+		parameters: { temp: '' },
+		credentials: { [credentialType]: data },
+	});
+	if (result.error) return { status: 'Error', message: String(result.error.message) };
+	return { status: 'OK', message: 'Connection successful!' };
+}
