@@ -11,5 +11,6 @@ module.exports = {
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }] },
 	setupFiles: ['reflect-metadata'],
+	setupFilesAfterEnv: ['<rootDir>/test/harness/setup.ts'],
 	testTimeout: 30000,
 };

@@ -24,12 +24,18 @@ export async function searchPartnerOrganizations(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const from = Number(paginationToken ?? 0);
-	const body = await apiRequest.call(this, CREDENTIAL_TYPE, 'POST', '/v1/partners/assignables:search', {
-		q: filter ?? '',
-		from,
-		size: PAGE,
-		types: ['partner_organization'],
-	});
+	const body = await apiRequest.call(
+		this,
+		CREDENTIAL_TYPE,
+		'POST',
+		'/v1/partners/assignables:search',
+		{
+			q: filter ?? '',
+			from,
+			size: PAGE,
+			types: ['partner_organization'],
+		},
+	);
 	const results = (body.results as IDataObject[] | undefined) ?? [];
 	const next = from + results.length;
 	return {
@@ -37,7 +43,8 @@ export async function searchPartnerOrganizations(
 			name: String(org.display_name ?? org.org_id),
 			value: String(org.org_id),
 		})),
-		paginationToken: results.length === PAGE && next < Number(body.hits ?? 0) ? String(next) : undefined,
+		paginationToken:
+			results.length === PAGE && next < Number(body.hits ?? 0) ? String(next) : undefined,
 	};
 }
 
@@ -54,7 +61,9 @@ export async function searchPartnerUsers(
 ): Promise<INodeListSearchResult> {
 	const users = await listOf(this, 'users');
 	const items = users.map((user) => ({
-		name: user.name ? `${String(user.name)} (${String(user.email)})` : String(user.email ?? user.id),
+		name: user.name
+			? `${String(user.name)} (${String(user.email)})`
+			: String(user.email ?? user.id),
 		value: String(user.id),
 	}));
 	return { results: filterList(items, filter) };
@@ -65,11 +74,16 @@ export async function searchPartnerRoles(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const roles = await listOf(this, 'roles');
-	const items = roles.map((role) => ({ name: String(role.name ?? role.slug), value: String(role.id) }));
+	const items = roles.map((role) => ({
+		name: String(role.name ?? role.slug),
+		value: String(role.id),
+	}));
 	return { results: filterList(items, filter) };
 }
 
-export async function getPartnerRoles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getPartnerRoles(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const roles = await listOf(this, 'roles');
 	return roles.map((role) => ({
 		name: String(role.name ?? role.slug),

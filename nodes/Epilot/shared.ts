@@ -39,7 +39,8 @@ export const roleIdField = (show: Show) =>
 	idLocator({
 		displayName: 'Role',
 		name: 'roleId',
-		description: 'A role of the partner organization. Role IDs have the form &lt;org_id&gt;:&lt;slug&gt;.',
+		description:
+			'A role of the partner organization. Role IDs have the form &lt;org_id&gt;:&lt;slug&gt;.',
 		searchListMethod: 'searchPartnerRoles',
 		placeholder: 'e.g. 123456:partner_sales',
 		show,

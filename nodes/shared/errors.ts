@@ -7,7 +7,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-const MESSAGE_KEYS = ['message', 'Message', 'error_description', 'detail', 'title', 'error', 'Error'];
+const MESSAGE_KEYS = [
+	'message',
+	'Message',
+	'error_description',
+	'detail',
+	'title',
+	'error',
+	'Error',
+];
 
 /**
  * Finds the human-readable message in a vendor error body. The three APIs do not document one

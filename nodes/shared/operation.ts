@@ -1,5 +1,6 @@
 import type {
 	IHttpRequestMethods,
+	INodeProperties,
 	INodePropertyOptions,
 	IN8nRequestOperations,
 	PostReceiveAction,
@@ -69,5 +70,22 @@ export function operationBuilder(labels: Record<string, string>) {
 				...(spec.pagination ? { operations: { pagination: spec.pagination } } : {}),
 			},
 		};
+	};
+}
+
+/** The "Operation" dropdown of one resource; its options come from `operationBuilder`. */
+export function operationProperty(
+	resource: string,
+	defaultOperation: string,
+	options: INodePropertyOptions[],
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
 	};
 }

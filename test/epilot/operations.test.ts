@@ -61,7 +61,8 @@ describeCases('Epilot operations', epilot, [
 		output: [partner],
 	},
 	{
-		title: 'Partner > Activate: POST with ?token= and the payload; empty 200 becomes a confirmation',
+		title:
+			'Partner > Activate: POST with ?token= and the payload; empty 200 becomes a confirmation',
 		parameters: {
 			resource: 'partner',
 			operation: 'activate',
@@ -76,7 +77,11 @@ describeCases('Epilot operations', epilot, [
 				path: '/v1/partner-directory/public/activate',
 				query: { token: 'inv-tok' },
 				headers: jsonHeaders,
-				body: { signed_up_email: 'owner@acme.test', organization_id: '777', company_name: 'ACME GmbH' },
+				body: {
+					signed_up_email: 'owner@acme.test',
+					organization_id: '777',
+					company_name: 'ACME GmbH',
+				},
 				reply: { status: 200 },
 			},
 		],
@@ -89,7 +94,11 @@ describeCases('Epilot operations', epilot, [
 			operation: 'search',
 			query: 'acme',
 			limit: 2,
-			filters: { types: ['partner_user', 'ecp'], orgIds: ['1', '2'], portalUsersEntityIdScope: 'e-1' },
+			filters: {
+				types: ['partner_user', 'ecp'],
+				orgIds: ['1', '2'],
+				portalUsersEntityIdScope: 'e-1',
+			},
 		},
 		requests: [
 			{
@@ -156,7 +165,11 @@ describeCases('Epilot operations', epilot, [
 	},
 	{
 		title: 'Geolocation > Search Address: POST /v1/geolocation/text:search',
-		parameters: { resource: 'geolocation', operation: 'search', address: 'Auweg 1, 93055 Regensburg, DE' },
+		parameters: {
+			resource: 'geolocation',
+			operation: 'search',
+			address: 'Auweg 1, 93055 Regensburg, DE',
+		},
 		requests: [
 			{
 				method: 'POST',
@@ -205,9 +218,22 @@ describeCases('Epilot operations', epilot, [
 		output: [{ id: 'u-9', email: 'new@acme.test', display_name: 'new', status: 'Pending' }],
 	},
 	{
-		title: 'Partner User > Delete: DELETE /v2/partners/{orgId}/users/{userId}; {} becomes a confirmation',
-		parameters: { resource: 'partnerUser', operation: 'delete', orgId: rl('123'), userId: rl('u-1') },
-		requests: [{ method: 'DELETE', path: '/v2/partners/123/users/u-1', body: undefined, reply: { body: {} } }],
+		title:
+			'Partner User > Delete: DELETE /v2/partners/{orgId}/users/{userId}; {} becomes a confirmation',
+		parameters: {
+			resource: 'partnerUser',
+			operation: 'delete',
+			orgId: rl('123'),
+			userId: rl('u-1'),
+		},
+		requests: [
+			{
+				method: 'DELETE',
+				path: '/v2/partners/123/users/u-1',
+				body: undefined,
+				reply: { body: {} },
+			},
+		],
 		output: [{ deleted: true }],
 	},
 	{
@@ -259,15 +285,31 @@ describeCases('Epilot operations', epilot, [
 				path: '/v2/partners/123/users/u-1/roles',
 				headers: jsonHeaders,
 				body: { roleIds: ['123:a', '123:b'] },
-				reply: { body: { results: [{ roleId: '123:a', success: true }, { roleId: '123:b', success: true }] } },
+				reply: {
+					body: {
+						results: [
+							{ roleId: '123:a', success: true },
+							{ roleId: '123:b', success: true },
+						],
+					},
+				},
 			},
 		],
-		output: [{ results: [{ roleId: '123:a', success: true }, { roleId: '123:b', success: true }] }],
+		output: [
+			{
+				results: [
+					{ roleId: '123:a', success: true },
+					{ roleId: '123:b', success: true },
+				],
+			},
+		],
 	},
 	{
 		title: 'Partner Role > Get Many: GET /v2/partners/{orgId}/roles, one item per role',
 		parameters: { resource: 'partnerRole', operation: 'getAll', orgId: rl('123') },
-		requests: [{ method: 'GET', path: '/v2/partners/123/roles', reply: { body: { results: [role] } } }],
+		requests: [
+			{ method: 'GET', path: '/v2/partners/123/roles', reply: { body: { results: [role] } } },
+		],
 		output: [role],
 	},
 	{
@@ -288,7 +330,11 @@ describeCases('Epilot operations', epilot, [
 						conditions: {
 							condition: [{ attribute: 'workflows.primary.task_name', values: 'Review, Approve' }],
 						},
-						dependencies: { dependency: [{ action: 'entity-read', resource: 'entity:123:contact:*', effect: 'allow' }] },
+						dependencies: {
+							dependency: [
+								{ action: 'entity-read', resource: 'entity:123:contact:*', effect: 'allow' },
+							],
+						},
 					},
 					{ action: 'entity-delete', resource: '', effect: 'deny' },
 				],
@@ -308,9 +354,15 @@ describeCases('Epilot operations', epilot, [
 							resource: 'entity:123:opportunity:*',
 							effect: 'allow',
 							conditions: [
-								{ attribute: 'workflows.primary.task_name', operation: 'equals', values: ['Review', 'Approve'] },
+								{
+									attribute: 'workflows.primary.task_name',
+									operation: 'equals',
+									values: ['Review', 'Approve'],
+								},
 							],
-							dependencies: [{ action: 'entity-read', resource: 'entity:123:contact:*', effect: 'allow' }],
+							dependencies: [
+								{ action: 'entity-read', resource: 'entity:123:contact:*', effect: 'allow' },
+							],
 						},
 						{ action: 'entity-delete', effect: 'deny' },
 					],
@@ -321,7 +373,8 @@ describeCases('Epilot operations', epilot, [
 		output: [role],
 	},
 	{
-		title: 'Partner Role > Update: PUT /v2/partners/{orgId}/roles/{roleId} with the whole role from JSON',
+		title:
+			'Partner Role > Update: PUT /v2/partners/{orgId}/roles/{roleId} with the whole role from JSON',
 		parameters: {
 			resource: 'partnerRole',
 			operation: 'update',
@@ -337,17 +390,32 @@ describeCases('Epilot operations', epilot, [
 				method: 'PUT',
 				path: '/v2/partners/123/roles/123%3Apartner_sales',
 				headers: jsonHeaders,
-				body: { name: 'Sales', slug: 'partner_sales', grants: [{ action: 'entity-read', resource: 'entity:123:*:*' }] },
+				body: {
+					name: 'Sales',
+					slug: 'partner_sales',
+					grants: [{ action: 'entity-read', resource: 'entity:123:*:*' }],
+				},
 				reply: { body: { ...role, name: 'Sales' } },
 			},
 		],
 		output: [{ ...role, name: 'Sales' }],
 	},
 	{
-		title: 'Partner Role > Delete: DELETE /v2/partners/{orgId}/roles/{roleId}, returns the deleted role',
-		parameters: { resource: 'partnerRole', operation: 'delete', orgId: rl('123'), roleId: rl('123:partner_sales') },
+		title:
+			'Partner Role > Delete: DELETE /v2/partners/{orgId}/roles/{roleId}, returns the deleted role',
+		parameters: {
+			resource: 'partnerRole',
+			operation: 'delete',
+			orgId: rl('123'),
+			roleId: rl('123:partner_sales'),
+		},
 		requests: [
-			{ method: 'DELETE', path: '/v2/partners/123/roles/123%3Apartner_sales', body: undefined, reply: { body: role } },
+			{
+				method: 'DELETE',
+				path: '/v2/partners/123/roles/123%3Apartner_sales',
+				body: undefined,
+				reply: { body: role },
+			},
 		],
 		output: [role],
 	},

@@ -4,7 +4,7 @@
  * runner serves ExorLive, Exolink and Epilot.
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
-import { ApiMock, blockRealNetwork, resetMocks, type ExpectedRequest } from './http';
+import { ApiMock, type ExpectedRequest } from './http';
 import { runNode, type RunResult } from './engine';
 
 export interface ExpectedError {
@@ -41,7 +41,12 @@ export function assertRequests(
 	expected: ExpectedRequest[],
 	defaultHeaders: Record<string, string> = {},
 ): void {
-	const sent = mock.requests.map(({ method, path, query, body }) => ({ method, path, query, body }));
+	const sent = mock.requests.map(({ method, path, query, body }) => ({
+		method,
+		path,
+		query,
+		body,
+	}));
 	const wanted = expected.map(({ method, path, query, body }) => ({
 		method,
 		path,
@@ -64,10 +69,11 @@ export function assertRequests(
 export function assertError(result: RunResult, expected: ExpectedError): void {
 	expect(result.error).toBeDefined();
 	const error = result.error!;
-	if (expected.name) expect(error.constructor.name).toBe(expected.name);
+	if (expected.name) expect(error.name).toBe(expected.name);
 	if (expected.message instanceof RegExp) expect(error.message).toMatch(expected.message);
 	else if (expected.message !== undefined) expect(error.message).toBe(expected.message);
-	if (expected.description instanceof RegExp) expect(String(error.description)).toMatch(expected.description);
+	if (expected.description instanceof RegExp)
+		expect(String(error.description)).toMatch(expected.description);
 	else if (expected.description !== undefined) expect(error.description).toBe(expected.description);
 	if (expected.httpCode !== undefined) expect(error.httpCode ?? null).toBe(expected.httpCode);
 }
@@ -117,8 +123,6 @@ export async function runCase(suite: NodeSuite, testCase: NodeCase): Promise<Run
 /** Registers one jest test per case. */
 export function describeCases(title: string, suite: NodeSuite, cases: NodeCase[]): void {
 	describe(title, () => {
-		beforeAll(blockRealNetwork);
-		afterEach(resetMocks);
 		for (const testCase of cases) {
 			it(testCase.title, async () => {
 				await runCase(suite, testCase);

@@ -21,12 +21,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	ICredentials,
 } from 'n8n-workflow';
-import {
-	createRunExecutionData,
-	ICredentialsHelper,
-	NodeHelpers,
-	Workflow,
-} from 'n8n-workflow';
+import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 
 let loaderPromise: Promise<PackageDirectoryLoader> | undefined;
 
@@ -42,7 +37,10 @@ export async function loadPackage(): Promise<PackageDirectoryLoader> {
 
 /** Stands in for n8n's credential store; preAuthentication writes its tokens back here. */
 export class CredentialStore {
-	private readonly records = new Map<string, { type: string; data: ICredentialDataDecryptedObject }>();
+	private readonly records = new Map<
+		string,
+		{ type: string; data: ICredentialDataDecryptedObject }
+	>();
 
 	updates = 0;
 
@@ -210,7 +208,9 @@ export interface RunResult {
 function nodeTypesFor(loader: PackageDirectoryLoader, extra?: INodeType): INodeTypes {
 	const strip = (type: string) => type.slice(loader.packageName.length + 1);
 	const byName = (type: string): INodeType =>
-		extra && type === extra.description.name ? extra : loader.getNode(strip(type)).type as INodeType;
+		extra && type === extra.description.name
+			? extra
+			: (loader.getNode(strip(type)).type as INodeType);
 	return {
 		getByName: byName,
 		getByNameAndVersion: (type: string, version?: number) =>

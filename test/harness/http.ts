@@ -57,9 +57,11 @@ export class ApiMock {
 		// eslint-disable-next-line @typescript-eslint/no-this-alias
 		const mock = this;
 		for (const method of METHODS) {
-			this.scope.intercept(() => true, method).reply(function (uri, requestBody) {
-				return mock.answer(method, uri, requestBody, this.req.headers);
-			});
+			this.scope
+				.intercept(() => true, method)
+				.reply(function (uri, requestBody) {
+					return mock.answer(method, uri, requestBody, this.req.headers);
+				});
 		}
 	}
 
@@ -82,14 +84,26 @@ export class ApiMock {
 			query[key] = values.length > 1 ? values : values[0];
 		}
 		const headers: Record<string, string> = {};
-		for (const [name, value] of Object.entries(rawHeaders)) headers[name.toLowerCase()] = String(value);
-		this.requests.push({ method, path: url.pathname, query, headers, body: parseBody(requestBody) });
+		for (const [name, value] of Object.entries(rawHeaders))
+			headers[name.toLowerCase()] = String(value);
+		this.requests.push({
+			method,
+			path: url.pathname,
+			query,
+			headers,
+			body: parseBody(requestBody),
+		});
 		const reply = this.replies.shift() ?? {
 			status: 599,
 			body: { message: `Unexpected request ${method} ${url.pathname}: no reply scripted` },
 		};
 		const body = reply.body;
-		const payload = Buffer.isBuffer(body) || typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
+		const payload =
+			Buffer.isBuffer(body) || typeof body === 'string'
+				? body
+				: body === undefined
+					? ''
+					: JSON.stringify(body);
 		const headersOut = {
 			...(body !== undefined && !Buffer.isBuffer(body) && typeof body !== 'string'
 				? { 'content-type': 'application/json' }
@@ -98,14 +112,4 @@ export class ApiMock {
 		};
 		return [reply.status ?? 200, payload, headersOut];
 	}
-
-}
-
-export function resetMocks(): void {
-	nock.cleanAll();
-}
-
-export function blockRealNetwork(): void {
-	nock.disableNetConnect();
-	nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
 }

@@ -51,9 +51,8 @@ export async function buildBatchGetBody(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const entries = (
-		this.getNodeParameter('assignables', {}) as { assignable?: IDataObject[] }
-	).assignable ?? [];
+	const entries =
+		(this.getNodeParameter('assignables', {}) as { assignable?: IDataObject[] }).assignable ?? [];
 	if (!entries.length) throw inputError(this, 'Assignables', 'add at least one entry');
 	const body = entries.map((entry, index) => {
 		const userId = String(entry.userId ?? '').trim();

@@ -29,7 +29,8 @@ export const assignableSearchDescription: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { multipleValues: true },
 				default: [],
-				description: 'Only return assignables of these organizations. Default: yours and all partners.',
+				description:
+					'Only return assignables of these organizations. Default: yours and all partners.',
 				routing: { send: { type: 'body', property: 'org_ids' } },
 			},
 			{

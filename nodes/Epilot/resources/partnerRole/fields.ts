@@ -30,7 +30,8 @@ const grantValues: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. entity:123:opportunity:*',
-		description: 'What the grant applies to: entity:&lt;org_id&gt;:&lt;schema&gt;:&lt;entity_id&gt;, * allowed',
+		description:
+			'What the grant applies to: entity:&lt;org_id&gt;:&lt;schema&gt;:&lt;entity_id&gt;, * allowed',
 	},
 	{
 		displayName: 'Effect',
@@ -196,7 +197,9 @@ export async function buildRoleBody(
 	const raw =
 		mode === 'json'
 			? parseJson(this, this.getNodeParameter('grantsJson', '[]'), label)
-			: ((this.getNodeParameter('grants', {}) as Entries<'grant'>).grant ?? []).map(grantFromFields);
+			: ((this.getNodeParameter('grants', {}) as Entries<'grant'>).grant ?? []).map(
+					grantFromFields,
+				);
 	const problem = validateGrants(raw);
 	if (problem) throw inputError(this, label, problem);
 	return { ...options, body: { name, slug, grants: raw } };

@@ -7,12 +7,20 @@ type Grant = Record<string, unknown>;
 
 const EFFECTS = ['allow', 'deny'];
 
-function problemInGrant(grant: unknown, where: string, allowDependencies: boolean): string | undefined {
-	if (!grant || typeof grant !== 'object' || Array.isArray(grant)) return `${where} must be an object`;
+function problemInGrant(
+	grant: unknown,
+	where: string,
+	allowDependencies: boolean,
+): string | undefined {
+	if (!grant || typeof grant !== 'object' || Array.isArray(grant))
+		return `${where} must be an object`;
 	const g = grant as Grant;
-	for (const key of ['resource', 'effect']) if (g[key] === '' || g[key] === undefined) delete g[key];
-	if (typeof g.action !== 'string' || !g.action.trim()) return `${where} needs an "action", e.g. "entity-read"`;
-	if (g.resource !== undefined && typeof g.resource !== 'string') return `${where}: "resource" must be a string`;
+	for (const key of ['resource', 'effect'])
+		if (g[key] === '' || g[key] === undefined) delete g[key];
+	if (typeof g.action !== 'string' || !g.action.trim())
+		return `${where} needs an "action", e.g. "entity-read"`;
+	if (g.resource !== undefined && typeof g.resource !== 'string')
+		return `${where}: "resource" must be a string`;
 	if (g.effect !== undefined && !EFFECTS.includes(g.effect as string)) {
 		return `${where}: "effect" must be "allow" or "deny", not ${JSON.stringify(g.effect)}`;
 	}
@@ -21,9 +29,14 @@ function problemInGrant(grant: unknown, where: string, allowDependencies: boolea
 		for (const [i, c] of (g.conditions as Grant[]).entries()) {
 			const at = `${where}, condition ${i + 1}`;
 			if (!c || typeof c !== 'object') return `${at} must be an object`;
-			if (typeof c.attribute !== 'string' || !c.attribute.trim()) return `${at} needs an "attribute"`;
+			if (typeof c.attribute !== 'string' || !c.attribute.trim())
+				return `${at} needs an "attribute"`;
 			if (c.operation !== 'equals') return `${at}: "operation" must be "equals"`;
-			if (!Array.isArray(c.values) || !c.values.length || c.values.some((v) => typeof v !== 'string')) {
+			if (
+				!Array.isArray(c.values) ||
+				!c.values.length ||
+				c.values.some((v) => typeof v !== 'string')
+			) {
 				return `${at}: "values" must be a non-empty array of strings`;
 			}
 		}

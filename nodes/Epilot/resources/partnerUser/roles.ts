@@ -59,7 +59,9 @@ export function checkRoleResults(verb: 'assigned' | 'unassigned'): PostReceiveAc
 		);
 		if (!results.length) return items;
 		const reasons = results
-			.map((result) => `${String(result.roleId)}: ${vendorMessage(result.error) ?? 'no reason given'}`)
+			.map(
+				(result) => `${String(result.roleId)}: ${vendorMessage(result.error) ?? 'no reason given'}`,
+			)
 			.join('; ');
 		const total = (items[0]?.json.results as IDataObject[]).length;
 		throw new NodeApiError(this.getNode(), items[0].json as JsonObject, {
