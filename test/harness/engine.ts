@@ -3,7 +3,12 @@
  * PackageDirectoryLoader, a workflow holding the node is executed by WorkflowExecute, and the
  * credentials helper below applies generic `authenticate` and `preAuthentication` like n8n's.
  */
-import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PackageDirectoryLoader,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -219,7 +224,39 @@ function nodeTypesFor(loader: PackageDirectoryLoader, extra?: INodeType): INodeT
 	} as INodeTypes;
 }
 
-export async function runNode(options: RunOptions): Promise<RunResult> {
+const BASE = 'http://localhost:5678';
+
+/** What n8n's server hands to an execution, with this file's credentials helper. */
+function makeAdditionalData(
+	loader: PackageDirectoryLoader,
+	store: CredentialStore,
+	hooks?: ExecutionLifecycleHooks,
+	currentNodeParameters?: INodeParameters,
+): IWorkflowExecuteAdditionalData {
+	return {
+		hooks,
+		currentNodeParameters,
+		credentialsHelper: new TestCredentialsHelper(loader, store),
+		executionId: '1',
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		restApiUrl: `${BASE}/rest`,
+		instanceBaseUrl: BASE,
+		formBaseUrl: `${BASE}/form`,
+		formWaitingBaseUrl: `${BASE}/form-waiting`,
+		formTestBaseUrl: `${BASE}/form-test`,
+		webhookBaseUrl: `${BASE}/webhook`,
+		webhookWaitingBaseUrl: `${BASE}/webhook-waiting`,
+		webhookTestBaseUrl: `${BASE}/webhook-test`,
+		mcpBaseUrl: `${BASE}/mcp`,
+		mcpTestBaseUrl: `${BASE}/mcp-test`,
+		logAiEvent: () => {},
+		getRunExecutionData: async () => undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** The node under test inside a one-node workflow, with its credentials stored in `store`. */
+async function prepare(options: RunOptions) {
 	const loader = await loadPackage();
 	const store = options.store ?? new CredentialStore();
 	const credentials: INode['credentials'] = {};
@@ -244,6 +281,11 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		active: false,
 		nodeTypes: nodeTypesFor(loader, options.nodeType),
 	});
+	return { loader, store, node, workflow };
+}
+
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const { loader, store, node, workflow } = await prepare(options);
 	const run = await new Promise<IRun>((resolve, reject) => {
 		const hooks = new ExecutionLifecycleHooks('manual', '1', {
 			id: 'test',
@@ -257,25 +299,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			activeVersionId: null,
 		});
 		hooks.addHandler('workflowExecuteAfter', (result) => resolve(result));
-		const additionalData = {
-			hooks,
-			credentialsHelper: new TestCredentialsHelper(loader, store),
-			executionId: '1',
-			currentNodeExecutionIndex: 0,
-			variables: {},
-			restApiUrl: 'http://localhost:5678/rest',
-			instanceBaseUrl: 'http://localhost:5678',
-			formBaseUrl: 'http://localhost:5678/form',
-			formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-			formTestBaseUrl: 'http://localhost:5678/form-test',
-			webhookBaseUrl: 'http://localhost:5678/webhook',
-			webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-			webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-			mcpBaseUrl: 'http://localhost:5678/mcp',
-			mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
-			logAiEvent: () => {},
-			getRunExecutionData: async () => undefined,
-		} as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = makeAdditionalData(loader, store, hooks);
 		const runData = createRunExecutionData({
 			executionData: {
 				nodeExecutionStack: [
@@ -341,4 +365,37 @@ export async function testCredential(
 	});
 	if (result.error) return { status: 'Error', message: String(result.error.message) };
 	return { status: 'OK', message: 'Connection successful!' };
+}
+
+/**
+ * Calls a dropdown method (listSearch or loadOptions) the way the editor does: with the node's
+ * current parameters and its credentials, through n8n-core's LoadOptionsContext.
+ */
+export async function loadList(
+	options: RunOptions & {
+		kind: 'listSearch' | 'loadOptions';
+		method: string;
+		/** The parameter the list is for, e.g. "userId". */
+		parameter: string;
+		filter?: string;
+		paginationToken?: string;
+	},
+): Promise<unknown> {
+	const { loader, store, node, workflow } = await prepare(options);
+	const additionalData = makeAdditionalData(loader, store, undefined, options.parameters);
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalData,
+		`parameters.${options.parameter}`,
+	);
+	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, 1);
+	const methods = nodeType.methods?.[options.kind] as
+		| Record<string, (this: unknown, ...args: unknown[]) => Promise<unknown>>
+		| undefined;
+	const method = methods?.[options.method];
+	if (!method) throw new Error(`${options.node} has no ${options.kind} method ${options.method}`);
+	return options.kind === 'listSearch'
+		? await method.call(context, options.filter, options.paginationToken)
+		: await method.call(context);
 }
