@@ -35,7 +35,12 @@ describeCases('Epilot operations', epilot, [
 	},
 	{
 		title: 'Partner > Invite: POST /v2/partners/{id}/invite with the language',
-		parameters: { resource: 'partner', operation: 'invite', partnerId: 'p-1', language: 'de' },
+		parameters: {
+			resource: 'partner',
+			operation: 'invite',
+			partnerId: 'p-1',
+			additionalFields: { language: 'de' },
+		},
 		requests: [
 			{
 				method: 'POST',
@@ -46,6 +51,19 @@ describeCases('Epilot operations', epilot, [
 			},
 		],
 		output: [{ ...partner, invitation_token: 'tok' }],
+	},
+	{
+		title: 'Partner > Invite without a language leaves the default to epilot (no body)',
+		parameters: { resource: 'partner', operation: 'invite', partnerId: 'p-1' },
+		requests: [
+			{
+				method: 'POST',
+				path: '/v2/partners/p-1/invite',
+				body: undefined,
+				reply: { body: partner },
+			},
+		],
+		output: [partner],
 	},
 	{
 		title: 'Partner > Get by Invitation Token: GET with ?token=',

@@ -3,13 +3,22 @@ import { languageOptions } from '../../shared';
 
 export const partnerInviteDescription: INodeProperties[] = [
 	{
-		displayName: 'Email Language',
-		name: 'language',
-		type: 'options',
-		options: languageOptions,
-		default: 'en',
-		description: 'Language of the invitation email',
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
 		displayOptions: { show: { resource: ['partner'], operation: ['invite'] } },
-		routing: { send: { type: 'body', property: 'language' } },
+		options: [
+			{
+				displayName: 'Email Language',
+				name: 'language',
+				type: 'options',
+				options: languageOptions,
+				default: 'en',
+				description: 'Language of the invitation email. Default: English.',
+				routing: { send: { type: 'body', property: 'language' } },
+			},
+		],
 	},
 ];
