@@ -1,7 +1,7 @@
 import type { NodeSuite } from '../harness/cases';
 
 export const EPILOT_ORIGIN = 'https://partner-directory-api.sls.epilot.io';
-export const EPILOT_TOKEN = 'epilot-test-token-4f1c9b';
+export const EPILOT_TOKEN = 'epilot-dummy-token-4f1c9b';
 
 export const epilot: NodeSuite = {
 	node: 'epilot',
