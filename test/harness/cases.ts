@@ -64,7 +64,8 @@ export function assertRequests(
 export function assertError(result: RunResult, expected: ExpectedError): void {
 	expect(result.error).toBeDefined();
 	const error = result.error!;
-	if (expected.name) expect(error.constructor.name).toBe(expected.name);
+	// The run data holds the error as a plain object: its class survives only in `name`.
+	if (expected.name) expect(error.name).toBe(expected.name);
 	if (expected.message instanceof RegExp) expect(error.message).toMatch(expected.message);
 	else if (expected.message !== undefined) expect(error.message).toBe(expected.message);
 	if (expected.description instanceof RegExp) expect(String(error.description)).toMatch(expected.description);
