@@ -101,6 +101,11 @@ export class ApiMock {
 
 }
 
+// nock patches Node's http module, which jest shares between the test files run in one worker
+// while each file loads its own nock: unpatch when a file is done, or the stale copy swallows the
+// next file's requests.
+afterAll(() => nock.restore());
+
 export function resetMocks(): void {
 	nock.cleanAll();
 }
