@@ -25,11 +25,14 @@ export class ExolinkApi implements ICredentialType {
 			required: true,
 			default: '',
 			description:
-				"A bearer token for the Exolink API, sent as \"Authorization: Bearer &lt;token&gt;\". Exolink's API docs do not show how a token is obtained (their Auth endpoints are undocumented): ask Exolink for one.",
+				'A bearer token for the Exolink API, sent as "Authorization: Bearer &lt;token&gt;". Exolink\'s API docs do not show how a token is obtained (their Auth endpoints are undocumented): ask Exolink for one.',
 		},
 		...serverProperties([
 			{ name: 'Production', url: 'https://api.exolink.cloud' },
-			{ name: 'Mock Server (Exolink Docs)', url: 'https://guides.exolink.com/_mock/apis/exolink_api' },
+			{
+				name: 'Mock Server (Exolink Docs)',
+				url: 'https://guides.exolink.com/_mock/apis/exolink_api',
+			},
 		]),
 	];
 

@@ -48,7 +48,8 @@ export const tenantUserField = (show: Show) =>
 	idLocator({
 		displayName: 'User',
 		name: 'userId',
-		description: 'A user of the tenant. Pick one (after filling in the tenant) or enter the user ID.',
+		description:
+			'A user of the tenant. Pick one (after filling in the tenant) or enter the user ID.',
 		searchListMethod: 'searchTenantUsers',
 		placeholder: 'e.g. 4b1c2f6e-8d7a-4f3e-9c1b-2a5d6e7f8a9b',
 		show,

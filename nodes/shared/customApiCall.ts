@@ -115,7 +115,9 @@ function resourceOption(spec: CustomApiCallSpec): INodePropertyOptions {
 	return {
 		name: 'Custom API Call',
 		value: CUSTOM_API_CALL_RESOURCE,
-		description: [`Send any request to the ${spec.apiName} API`, spec.hint].filter(Boolean).join('. '),
+		description: [`Send any request to the ${spec.apiName} API`, spec.hint]
+			.filter(Boolean)
+			.join('. '),
 	};
 }
 
@@ -196,15 +198,20 @@ function customApiCallProperties(spec: CustomApiCallSpec): INodeProperties[] {
  * Adds the "Custom API Call" resource to a node's properties: the option in the `resource`
  * parameter (kept in alphabetical order) and its fields. One line in a node:
  * `properties: withCustomApiCall([resource, ...descriptions], { apiName, pathExample, hint })`.
- * The request goes through routing like every other operation, so it uses the node's credential,
- * base URL and readable vendor errors; the response body becomes the output item(s).
+ * The request goes through routing like every other operation, so it uses the node's credential
+ * and `requestDefaults.baseURL`; the node needs `ignoreHttpStatusErrors: true` there (as all
+ * nodes of this package have) for vendor errors to become readable NodeApiErrors. The response
+ * body becomes the output item(s). Parameter names are prefixed `request…` to stay clear of the
+ * node's own fields.
  */
 export function withCustomApiCall(
 	properties: INodeProperties[],
 	spec: CustomApiCallSpec,
 ): INodeProperties[] {
 	const resources = properties.filter((p) => p.name === 'resource' && p.type === 'options');
-	if (resources.length !== 1) throw new Error('withCustomApiCall needs exactly one "resource" parameter');
+	if (resources.length !== 1) {
+		throw new Error('withCustomApiCall needs exactly one "resource" parameter');
+	}
 	const [resource] = resources;
 	const options = [...(resource.options as INodePropertyOptions[]), resourceOption(spec)].sort(
 		(a, b) => a.name.localeCompare(b.name),

@@ -18,7 +18,8 @@ const refusedPath = (requestPath: string, message: string | RegExp): NodeCase =>
 
 describeCases('Exolink Custom API Call', exolink, [
 	{
-		title: 'GET with query parameters (a repeated name is sent repeated); an array becomes one item each',
+		title:
+			'GET with query parameters (a repeated name is sent repeated); an array becomes one item each',
 		parameters: call({
 			requestMethod: 'GET',
 			requestPath: '/logs/abc123',
@@ -107,7 +108,11 @@ describeCases('Exolink Custom API Call', exolink, [
 	},
 	{
 		title: 'DELETE with a JSON body',
-		parameters: call({ requestMethod: 'DELETE', requestPath: '/lab/7', requestBody: '{"force": true}' }),
+		parameters: call({
+			requestMethod: 'DELETE',
+			requestPath: '/lab/7',
+			requestBody: '{"force": true}',
+		}),
 		requests: [
 			{ method: 'DELETE', path: '/lab/7', body: { force: true }, reply: { body: { deleted: 7 } } },
 		],
@@ -115,8 +120,14 @@ describeCases('Exolink Custom API Call', exolink, [
 	},
 	{
 		title: 'GET ignores a body left over from another method',
-		parameters: call({ requestMethod: 'GET', requestPath: '/static/config', requestBody: '{"a": 1}' }),
-		requests: [{ method: 'GET', path: '/static/config', body: undefined, reply: { body: { a: 1 } } }],
+		parameters: call({
+			requestMethod: 'GET',
+			requestPath: '/static/config',
+			requestBody: '{"a": 1}',
+		}),
+		requests: [
+			{ method: 'GET', path: '/static/config', body: undefined, reply: { body: { a: 1 } } },
+		],
 		output: [{ a: 1 }],
 	},
 	{
@@ -127,16 +138,26 @@ describeCases('Exolink Custom API Call', exolink, [
 	},
 	{
 		title: 'a bad JSON body fails naming the field, before any request',
-		parameters: call({ requestMethod: 'POST', requestPath: '/auth/login', requestBody: '{"a": 1,' }),
+		parameters: call({
+			requestMethod: 'POST',
+			requestPath: '/auth/login',
+			requestBody: '{"a": 1,',
+		}),
 		requests: [],
 		error: { message: /^Body \(JSON\): is not valid JSON/ },
 	},
 	{
 		title: 'with On Error: Continue, a bad JSON body fails only its own item',
-		parameters: call({ requestMethod: 'POST', requestPath: '/auth/login', requestBody: '={{ $json.body }}' }),
+		parameters: call({
+			requestMethod: 'POST',
+			requestPath: '/auth/login',
+			requestBody: '={{ $json.body }}',
+		}),
 		input: [{ body: '{"a": 1}' }, { body: '{"a": ' }],
 		continueOnFail: true,
-		requests: [{ method: 'POST', path: '/auth/login', body: { a: 1 }, reply: { body: { ok: true } } }],
+		requests: [
+			{ method: 'POST', path: '/auth/login', body: { a: 1 }, reply: { body: { ok: true } } },
+		],
 		output: [{ ok: true }, { error: expect.stringMatching(/^Body \(JSON\): is not valid JSON/) }],
 	},
 	{
@@ -176,7 +197,13 @@ describeCases('Exolink Custom API Call', exolink, [
 	{
 		title: 'vendor errors come back as the readable NodeApiError with status and message',
 		parameters: call({ requestMethod: 'GET', requestPath: '/lab/404' }),
-		requests: [{ method: 'GET', path: '/lab/404', reply: { status: 404, body: { message: 'Lab not found' } } }],
+		requests: [
+			{
+				method: 'GET',
+				path: '/lab/404',
+				reply: { status: 404, body: { message: 'Lab not found' } },
+			},
+		],
 		error: { name: 'NodeApiError', message: 'Lab not found (HTTP 404)', httpCode: '404' },
 	},
 	{
@@ -219,7 +246,11 @@ describeCases(
 			title: 'operations use the same base URL',
 			parameters: { resource: 'charger', operation: 'getAll', tenant: 'abc123' },
 			requests: [
-				{ method: 'GET', path: '/_mock/apis/exolink_api/tenant/abc123/charger', reply: { body: [] } },
+				{
+					method: 'GET',
+					path: '/_mock/apis/exolink_api/tenant/abc123/charger',
+					reply: { body: [] },
+				},
 			],
 			output: [],
 		},

@@ -11,7 +11,11 @@ describeCases('Exolink vendor errors', exolink, [
 		title: '404 with a JSON message: NodeApiError with the message, status and a hint',
 		parameters: { resource: 'tenant', operation: 'get', tenant: 'nope' },
 		requests: [
-			{ method: 'GET', path: '/tenant/nope', reply: { status: 404, body: { message: 'Tenant not found' } } },
+			{
+				method: 'GET',
+				path: '/tenant/nope',
+				reply: { status: 404, body: { message: 'Tenant not found' } },
+			},
 		],
 		error: {
 			name: 'NodeApiError',
@@ -37,12 +41,22 @@ describeCases('Exolink vendor errors', exolink, [
 				reply: { status: 400, body: { error: 'Cannot demote the last admin' } },
 			},
 		],
-		error: { name: 'NodeApiError', message: 'Cannot demote the last admin (HTTP 400)', httpCode: '400' },
+		error: {
+			name: 'NodeApiError',
+			message: 'Cannot demote the last admin (HTTP 400)',
+			httpCode: '400',
+		},
 	},
 	{
 		title: '401: the credential hint, and the token is not echoed anywhere',
 		parameters: { resource: 'product', operation: 'getAll' },
-		requests: [{ method: 'GET', path: '/product', reply: { status: 401, body: { message: 'Unauthorized' } } }],
+		requests: [
+			{
+				method: 'GET',
+				path: '/product',
+				reply: { status: 401, body: { message: 'Unauthorized' } },
+			},
+		],
 		error: {
 			name: 'NodeApiError',
 			message: 'Unauthorized (HTTP 401)',
@@ -57,7 +71,11 @@ describeCases('Exolink vendor errors', exolink, [
 			{
 				method: 'GET',
 				path: '/tenant/abc123/charger',
-				reply: { status: 500, body: 'Internal Server Error', headers: { 'content-type': 'text/plain' } },
+				reply: {
+					status: 500,
+					body: 'Internal Server Error',
+					headers: { 'content-type': 'text/plain' },
+				},
 			},
 		],
 		error: { name: 'NodeApiError', message: 'Internal Server Error (HTTP 500)', httpCode: '500' },
@@ -75,7 +93,11 @@ describeCases('Exolink vendor errors', exolink, [
 		continueOnFail: true,
 		requests: [
 			{ method: 'GET', path: '/tenant/abc123', reply: { body: { id: 1 } } },
-			{ method: 'GET', path: '/tenant/gone', reply: { status: 404, body: { message: 'Tenant not found' } } },
+			{
+				method: 'GET',
+				path: '/tenant/gone',
+				reply: { status: 404, body: { message: 'Tenant not found' } },
+			},
 		],
 		output: [{ id: 1 }, { error: 'Tenant not found (HTTP 404)' }],
 	},
@@ -85,25 +107,46 @@ describeCases('Exolink hostile IDs are encoded into one path segment', exolink, 
 	{
 		title: 'tenant',
 		parameters: { resource: 'tenant', operation: 'getSubscription', tenant: HOSTILE },
-		requests: [{ method: 'GET', path: `/tenant/${ENCODED}/subscription`, query: {}, reply: { body: {} } }],
+		requests: [
+			{ method: 'GET', path: `/tenant/${ENCODED}/subscription`, query: {}, reply: { body: {} } },
+		],
 	},
 	{
 		title: 'tenant and user',
-		parameters: { resource: 'tenantUser', operation: 'remove', tenant: HOSTILE, userId: rl(HOSTILE) },
+		parameters: {
+			resource: 'tenantUser',
+			operation: 'remove',
+			tenant: HOSTILE,
+			userId: rl(HOSTILE),
+		},
 		requests: [
-			{ method: 'DELETE', path: `/tenant/${ENCODED}/user/${ENCODED}`, query: {}, reply: { status: 204 } },
+			{
+				method: 'DELETE',
+				path: `/tenant/${ENCODED}/user/${ENCODED}`,
+				query: {},
+				reply: { status: 204 },
+			},
 		],
 		output: [{ removed: true }],
 	},
 	{
 		title: 'user',
 		parameters: { resource: 'user', operation: 'get', userId: rl(HOSTILE) },
-		requests: [{ method: 'GET', path: `/user/${ENCODED}`, query: {}, reply: { body: { userId: 'x' } } }],
+		requests: [
+			{ method: 'GET', path: `/user/${ENCODED}`, query: {}, reply: { body: { userId: 'x' } } },
+		],
 	},
 	{
 		title: 'IP whitelist entry',
 		parameters: { resource: 'ipWhitelist', operation: 'delete', tenant: 'abc123', ipId: HOSTILE },
-		requests: [{ method: 'DELETE', path: `/tenant/abc123/ips/${ENCODED}`, query: {}, reply: { status: 204 } }],
+		requests: [
+			{
+				method: 'DELETE',
+				path: `/tenant/abc123/ips/${ENCODED}`,
+				query: {},
+				reply: { status: 204 },
+			},
+		],
 	},
 	{
 		title: '".." as tenant is refused instead of leaving /tenant/',
@@ -134,13 +177,24 @@ describeCases('Exolink input checks (nothing is sent)', exolink, [
 	},
 	{
 		title: 'a missing user',
-		parameters: { resource: 'tenantUser', operation: 'setRole', tenant: 'abc123', userId: rl('={{ "" }}'), role: 'user' },
+		parameters: {
+			resource: 'tenantUser',
+			operation: 'setRole',
+			tenant: 'abc123',
+			userId: rl('={{ "" }}'),
+			role: 'user',
+		},
 		requests: [],
 		error: { message: 'User: a value is required' },
 	},
 	{
 		title: 'Tenant > Update without a name',
-		parameters: { resource: 'tenant', operation: 'update', tenant: 'abc123', tenantName: '={{ " " }}' },
+		parameters: {
+			resource: 'tenant',
+			operation: 'update',
+			tenant: 'abc123',
+			tenantName: '={{ " " }}',
+		},
 		requests: [],
 		error: { message: 'Name: a value is required' },
 	},
@@ -169,7 +223,12 @@ describeCases('Exolink input checks (nothing is sent)', exolink, [
 			resource: 'tenantUser',
 			operation: 'setRoles',
 			tenant: 'abc123',
-			userRoles: { userRole: [{ userId: 'u-1', role: 'user' }, { userId: '', role: 'admin' }] },
+			userRoles: {
+				userRole: [
+					{ userId: 'u-1', role: 'user' },
+					{ userId: '', role: 'admin' },
+				],
+			},
 		},
 		requests: [],
 		error: { message: 'User Roles, entry 2: needs both a user ID and a role' },
@@ -206,19 +265,34 @@ describeCases('Exolink input checks (nothing is sent)', exolink, [
 	},
 	{
 		title: 'User > Update with a new password but not the current one',
-		parameters: { resource: 'user', operation: 'update', userId: rl('u-1'), updateFields: { newPassword: 'n' } },
+		parameters: {
+			resource: 'user',
+			operation: 'update',
+			userId: rl('u-1'),
+			updateFields: { newPassword: 'n' },
+		},
 		requests: [],
 		error: { message: 'Current Password: a value is required to change the password' },
 	},
 	{
 		title: 'User > Update changing MFA without the password',
-		parameters: { resource: 'user', operation: 'update', userId: rl('u-1'), updateFields: { mfa: true } },
+		parameters: {
+			resource: 'user',
+			operation: 'update',
+			userId: rl('u-1'),
+			updateFields: { mfa: true },
+		},
 		requests: [],
 		error: { message: 'Password for MFA: a value is required to change MFA' },
 	},
 	{
 		title: 'User > Update with an invalid email',
-		parameters: { resource: 'user', operation: 'update', userId: rl('u-1'), updateFields: { email: 'ada' } },
+		parameters: {
+			resource: 'user',
+			operation: 'update',
+			userId: rl('u-1'),
+			updateFields: { email: 'ada' },
+		},
 		requests: [],
 		error: { message: 'Email: "ada" is not a valid email address' },
 	},
@@ -232,11 +306,19 @@ describeCases('Exolink input checks (nothing is sent)', exolink, [
 			cpmsUrl: 'https://cpms.example.com',
 		},
 		requests: [],
-		error: { message: 'URL: "https://cpms.example.com" is not a WebSocket URL (ws://… or wss://…)' },
+		error: {
+			message: 'URL: "https://cpms.example.com" is not a WebSocket URL (ws://… or wss://…)',
+		},
 	},
 	{
 		title: 'CPMS Backend > Create without a name',
-		parameters: { resource: 'cpms', operation: 'create', tenant: 'abc123', cpmsName: '={{ "" }}', cpmsUrl: 'ws://x' },
+		parameters: {
+			resource: 'cpms',
+			operation: 'create',
+			tenant: 'abc123',
+			cpmsName: '={{ "" }}',
+			cpmsUrl: 'ws://x',
+		},
 		requests: [],
 		error: { message: 'Display Name: a value is required' },
 	},

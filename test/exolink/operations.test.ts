@@ -72,8 +72,14 @@ describeCases('Exolink operations', exolink, [
 		output: [tenant],
 	},
 	{
-		title: 'Tenant > Update: PUT /tenant/{tenant} with the name; empty answer becomes a confirmation',
-		parameters: { resource: 'tenant', operation: 'update', tenant: 'abc123', tenantName: 'New Name' },
+		title:
+			'Tenant > Update: PUT /tenant/{tenant} with the name; empty answer becomes a confirmation',
+		parameters: {
+			resource: 'tenant',
+			operation: 'update',
+			tenant: 'abc123',
+			tenantName: 'New Name',
+		},
 		requests: [
 			{
 				method: 'PUT',
@@ -87,7 +93,12 @@ describeCases('Exolink operations', exolink, [
 	},
 	{
 		title: 'Tenant > Update: a tenant in the answer is output as it is',
-		parameters: { resource: 'tenant', operation: 'update', tenant: 'abc123', tenantName: 'New Name' },
+		parameters: {
+			resource: 'tenant',
+			operation: 'update',
+			tenant: 'abc123',
+			tenantName: 'New Name',
+		},
 		requests: [
 			{
 				method: 'PUT',
@@ -115,13 +126,19 @@ describeCases('Exolink operations', exolink, [
 		output: [subscription],
 	},
 	{
-		title: 'Tenant > Get Metrics: GET /tenant/{tenant}/metrics; an array answer becomes one item each',
+		title:
+			'Tenant > Get Metrics: GET /tenant/{tenant}/metrics; an array answer becomes one item each',
 		parameters: { resource: 'tenant', operation: 'getMetrics', tenant: 'abc123' },
 		requests: [
 			{
 				method: 'GET',
 				path: '/tenant/abc123/metrics',
-				reply: { body: [{ name: 'messages', value: 10 }, { name: 'sessions', value: 2 }] },
+				reply: {
+					body: [
+						{ name: 'messages', value: 10 },
+						{ name: 'sessions', value: 2 },
+					],
+				},
 			},
 		],
 		output: [
@@ -149,7 +166,8 @@ describeCases('Exolink operations', exolink, [
 		output: [],
 	},
 	{
-		title: 'Tenant User > Set Roles of Many: PUT /tenant/{tenant}/user with a JSON array from the fields',
+		title:
+			'Tenant User > Set Roles of Many: PUT /tenant/{tenant}/user with a JSON array from the fields',
 		parameters: {
 			resource: 'tenantUser',
 			operation: 'setRoles',
@@ -217,9 +235,19 @@ describeCases('Exolink operations', exolink, [
 	},
 	{
 		title: 'Tenant User > Remove: DELETE /tenant/{tenant}/user/{userId}, no body',
-		parameters: { resource: 'tenantUser', operation: 'remove', tenant: 'abc123', userId: rl('u-1') },
+		parameters: {
+			resource: 'tenantUser',
+			operation: 'remove',
+			tenant: 'abc123',
+			userId: rl('u-1'),
+		},
 		requests: [
-			{ method: 'DELETE', path: '/tenant/abc123/user/u-1', body: undefined, reply: { status: 204 } },
+			{
+				method: 'DELETE',
+				path: '/tenant/abc123/user/u-1',
+				body: undefined,
+				reply: { status: 204 },
+			},
 		],
 		output: [{ removed: true }],
 	},
@@ -274,7 +302,12 @@ describeCases('Exolink operations', exolink, [
 			{
 				method: 'GET',
 				path: '/tenant/abc123/ips',
-				reply: { body: [{ id: 1, ip: '203.0.113.10' }, { id: 2, ip: '198.51.100.0/24' }] },
+				reply: {
+					body: [
+						{ id: 1, ip: '203.0.113.10' },
+						{ id: 2, ip: '198.51.100.0/24' },
+					],
+				},
 			},
 		],
 		output: [
@@ -307,7 +340,9 @@ describeCases('Exolink operations', exolink, [
 	{
 		title: 'User > Get: GET /user/{userId}',
 		parameters: { resource: 'user', operation: 'get', userId: rl(user.userId) },
-		requests: [{ method: 'GET', path: `/user/${user.userId}`, body: undefined, reply: { body: user } }],
+		requests: [
+			{ method: 'GET', path: `/user/${user.userId}`, body: undefined, reply: { body: user } },
+		],
 		output: [user],
 	},
 	{
@@ -400,7 +435,12 @@ describeCases('Exolink operations', exolink, [
 				method: 'POST',
 				path: '/tenant/abc123/cpms',
 				headers: jsonHeaders,
-				body: { displayName: 'Main CPMS', url: 'ws://cpms.exolink.com', authPassThrough: true, interval: 60 },
+				body: {
+					displayName: 'Main CPMS',
+					url: 'ws://cpms.exolink.com',
+					authPassThrough: true,
+					interval: 60,
+				},
 				reply: { status: 201, body: { ...cpms, authPassThrough: true, interval: 60 } },
 			},
 		],

@@ -61,7 +61,8 @@ export const tenantUserSetRolesDescription: INodeProperties[] = [
 		name: 'userRolesJson',
 		type: 'json',
 		default: '[\n  {\n    "id": "",\n    "role": "user"\n  }\n]',
-		description: 'A JSON array with one object per user: the user ID and the role (admin, user or viewer)',
+		description:
+			'A JSON array with one object per user: the user ID and the role (admin, user or viewer)',
 		displayOptions: { show: { ...show, rolesInputMode: ['json'] } },
 	},
 ];
@@ -75,9 +76,9 @@ export async function buildSetRolesBody(
 	const label = json ? 'User Roles (JSON)' : 'User Roles';
 	const entries = json
 		? parseJson(this, this.getNodeParameter('userRolesJson', '[]'), label)
-		: (((this.getNodeParameter('userRoles', {}) as IDataObject).userRole as IDataObject[]) ?? []).map(
-				({ userId, role }) => ({ id: userId, role }),
-			);
+		: (
+				((this.getNodeParameter('userRoles', {}) as IDataObject).userRole as IDataObject[]) ?? []
+			).map(({ userId, role }) => ({ id: userId, role }));
 	if (!Array.isArray(entries)) throw inputError(this, label, 'must be an array');
 	if (!entries.length) throw inputError(this, label, 'add at least one user');
 	const body = entries.map((entry: IDataObject, index) => {

@@ -43,7 +43,8 @@ export const userUpdateDescription: INodeProperties[] = [
 				name: 'mfa',
 				type: 'boolean',
 				default: false,
-				description: 'Whether multi-factor authentication is on. Changing it needs Password for MFA.',
+				description:
+					'Whether multi-factor authentication is on. Changing it needs Password for MFA.',
 			},
 			password('New Password', 'newPassword', 'The new password. Needs Current Password.'),
 			password(
