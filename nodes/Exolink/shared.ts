@@ -6,6 +6,14 @@ import { noContent } from '../shared/output';
 
 export const CREDENTIAL_TYPE = 'exolinkApi';
 
+/*
+ * Assumptions where Exolink's docs are silent (see the README):
+ * - errors: no error body is documented; any non-2xx fails the item with the message found by
+ *   `vendorMessage` (`message`, `error`, … or the text) and the HTTP status;
+ * - Get User Tenants and Batch Update Chargers have no known path and are left to Custom API
+ *   Call, like the undocumented sections (Auth, Public, Static, Lab, Logs, Domain).
+ */
+
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
 /** Display names of the path parameters, used in "value required" errors. */

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+// Assumption: the docs name the path parameter ipId only; it is taken to be an entry's ID.
 export const ipWhitelistDeleteDescription: INodeProperties[] = [
 	{
 		displayName: 'IP Entry ID',
