@@ -49,7 +49,7 @@ export function operationBuilder(labels: Record<string, string>) {
 		const required = pathParameters(spec.path).map((name) => {
 			const label = labels[name];
 			if (!label) throw new Error(`No label for path parameter "${name}" of ${spec.value}`);
-			return { name, label };
+			return { name, label, format: 'pathSegment' as const };
 		});
 		const preSend = [
 			...(required.length ? [requireParameters(required)] : []),

@@ -35,7 +35,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export interface RequiredParameter {
 	name: string;
 	label: string;
-	format?: 'email';
+	/** `pathSegment`: the value is put into the URL path, where "." and ".." would move the request elsewhere. */
+	format?: 'email' | 'pathSegment';
 }
 
 /** preSend check that the named parameters are filled in (and, for emails, look like one). */
@@ -45,6 +46,10 @@ export function requireParameters(parameters: RequiredParameter[]): PreSendActio
 			const value = requiredValue(this, name, label);
 			if (format === 'email' && !EMAIL.test(String(value).trim())) {
 				throw inputError(this, label, `"${String(value)}" is not a valid email address`);
+			}
+			// URL parsers resolve "." and ".." segments even when percent-encoded.
+			if (format === 'pathSegment' && /^\.\.?$/.test(String(value))) {
+				throw inputError(this, label, `"${String(value)}" is not a valid value`);
 			}
 		}
 		return options;

@@ -1,0 +1,73 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { BASE_URL_EXPRESSION } from '../../credentials/common';
+import { withCustomApiCall } from '../shared/customApiCall';
+import { chargerDescription } from './resources/charger';
+import { cpmsDescription } from './resources/cpms';
+import { ipWhitelistDescription } from './resources/ipWhitelist';
+import { productDescription } from './resources/product';
+import { tenantDescription } from './resources/tenant';
+import { tenantUserDescription } from './resources/tenantUser';
+import { userDescription } from './resources/user';
+import { searchProducts, searchTenantUsers } from './listSearch';
+import { CREDENTIAL_TYPE } from './shared';
+
+export class Exolink implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Exolink',
+		name: 'exolink',
+		icon: { light: 'file:../../icons/exolink.svg', dark: 'file:../../icons/exolink.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Manage Exolink tenants: users and roles, invitations, IP whitelist, CPMS backends and chargers, products and subscriptions',
+		defaults: { name: 'Exolink' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		requestDefaults: {
+			baseURL: BASE_URL_EXPRESSION,
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+			// Vendor errors are turned into readable NodeApiErrors by each operation's post-receive.
+			ignoreHttpStatusErrors: true,
+		},
+		properties: withCustomApiCall(
+			[
+				{
+					displayName: 'Resource',
+					name: 'resource',
+					type: 'options',
+					noDataExpression: true,
+					options: [
+						{ name: 'Charger', value: 'charger' },
+						{ name: 'CPMS Backend', value: 'cpms' },
+						{ name: 'IP Whitelist', value: 'ipWhitelist' },
+						{ name: 'Product', value: 'product' },
+						{ name: 'Tenant', value: 'tenant' },
+						{ name: 'Tenant User', value: 'tenantUser' },
+						{ name: 'User', value: 'user' },
+					],
+					default: 'tenant',
+				},
+				...chargerDescription,
+				...cpmsDescription,
+				...ipWhitelistDescription,
+				...productDescription,
+				...tenantDescription,
+				...tenantUserDescription,
+				...userDescription,
+			],
+			{
+				apiName: 'Exolink',
+				pathExample: '/tenant/abc123/charger',
+				hint: 'Use it for the endpoints Exolink does not document (Auth, Public, Static, Lab, Logs, Domain) and for options the other operations lack',
+			},
+		),
+	};
+
+	methods = {
+		listSearch: { searchProducts, searchTenantUsers },
+	};
+}

@@ -1,0 +1,15 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+// Assumption: the docs name the path parameter ipId only; it is taken to be an entry's ID.
+export const ipWhitelistDeleteDescription: INodeProperties[] = [
+	{
+		displayName: 'IP Entry ID',
+		name: 'ipId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 42',
+		description: 'ID of the whitelist entry to delete, as output by Get Many',
+		displayOptions: { show: { resource: ['ipWhitelist'], operation: ['delete'] } },
+	},
+];

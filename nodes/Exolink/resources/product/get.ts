@@ -1,0 +1,24 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { idLocator } from '../../../shared/fields';
+import { inputError } from '../../../shared/validation';
+
+export const productGetDescription: INodeProperties[] = [
+	idLocator({
+		displayName: 'Product',
+		name: 'productId',
+		description: 'The product to get. Pick one or enter its numeric ID.',
+		searchListMethod: 'searchProducts',
+		placeholder: 'e.g. 1',
+		show: { resource: ['product'], operation: ['get'] },
+	}),
+];
+
+/** Product IDs are integers in Exolink's API. */
+export async function checkProductId(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const id = String(this.getNodeParameter('productId', '', { extractValue: true })).trim();
+	if (!/^\d+$/.test(id)) throw inputError(this, 'Product', `"${id}" is not a numeric product ID`);
+	return options;
+}

@@ -1,0 +1,93 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+import { inputError, parseJson } from '../../../shared/validation';
+import { roleOptions } from '../../shared';
+
+const show = { resource: ['tenantUser'], operation: ['setRoles'] };
+
+export const tenantUserSetRolesDescription: INodeProperties[] = [
+	{
+		displayName: 'Input Mode',
+		name: 'rolesInputMode',
+		type: 'options',
+		options: [
+			{ name: 'Fields', value: 'fields', description: 'Enter each user and role below' },
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'Give the list as JSON, e.g. built from the input items with an expression',
+			},
+		],
+		default: 'fields',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'User Roles',
+		name: 'userRoles',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add User Role',
+		default: { userRole: [{ userId: '', role: 'user' }] },
+		displayOptions: { show: { ...show, rolesInputMode: ['fields'] } },
+		options: [
+			{
+				displayName: 'User Role',
+				name: 'userRole',
+				values: [
+					{
+						displayName: 'Role',
+						name: 'role',
+						type: 'options',
+						options: roleOptions,
+						default: 'user',
+					},
+					{
+						displayName: 'User ID',
+						name: 'userId',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 4b1c2f6e-8d7a-4f3e-9c1b-2a5d6e7f8a9b',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'User Roles (JSON)',
+		name: 'userRolesJson',
+		type: 'json',
+		default: '[\n  {\n    "id": "",\n    "role": "user"\n  }\n]',
+		description:
+			'A JSON array with one object per user: the user ID and the role (admin, user or viewer)',
+		displayOptions: { show: { ...show, rolesInputMode: ['json'] } },
+	},
+];
+
+/** The body is a bare JSON array, which `send` cannot build: `[{ id, role }]`. */
+export async function buildSetRolesBody(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const json = this.getNodeParameter('rolesInputMode', 'fields') === 'json';
+	const label = json ? 'User Roles (JSON)' : 'User Roles';
+	const entries = json
+		? parseJson(this, this.getNodeParameter('userRolesJson', '[]'), label)
+		: (
+				((this.getNodeParameter('userRoles', {}) as IDataObject).userRole as IDataObject[]) ?? []
+			).map(({ userId, role }) => ({ id: userId, role }));
+	if (!Array.isArray(entries)) throw inputError(this, label, 'must be an array');
+	if (!entries.length) throw inputError(this, label, 'add at least one user');
+	const body = entries.map((entry: IDataObject, index) => {
+		const id = String(entry?.id ?? '').trim();
+		const role = String(entry?.role ?? '').trim();
+		if (!id || !role) {
+			throw inputError(this, `${label}, entry ${index + 1}`, 'needs both a user ID and a role');
+		}
+		return { id, role };
+	});
+	return { ...options, body };
+}
