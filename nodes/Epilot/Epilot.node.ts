@@ -1,5 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { BASE_URL_EXPRESSION } from '../../credentials/common';
+import { withCustomApiCall } from '../shared/customApiCall';
 import { assignableDescription } from './resources/assignable';
 import { geolocationDescription } from './resources/geolocation';
 import { partnerDescription } from './resources/partner';
@@ -35,27 +36,34 @@ export class Epilot implements INodeType {
 			// Vendor errors are turned into readable NodeApiErrors by each operation's post-receive.
 			ignoreHttpStatusErrors: true,
 		},
-		properties: [
+		properties: withCustomApiCall(
+			[
+				{
+					displayName: 'Resource',
+					name: 'resource',
+					type: 'options',
+					noDataExpression: true,
+					options: [
+						{ name: 'Assignable', value: 'assignable' },
+						{ name: 'Geolocation', value: 'geolocation' },
+						{ name: 'Partner', value: 'partner' },
+						{ name: 'Partner Role', value: 'partnerRole' },
+						{ name: 'Partner User', value: 'partnerUser' },
+					],
+					default: 'partner',
+				},
+				...assignableDescription,
+				...geolocationDescription,
+				...partnerDescription,
+				...partnerRoleDescription,
+				...partnerUserDescription,
+			],
 			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Assignable', value: 'assignable' },
-					{ name: 'Geolocation', value: 'geolocation' },
-					{ name: 'Partner', value: 'partner' },
-					{ name: 'Partner Role', value: 'partnerRole' },
-					{ name: 'Partner User', value: 'partnerUser' },
-				],
-				default: 'partner',
+				apiName: 'epilot Partner Directory',
+				pathExample: '/v2/partners/123456/users',
+				hint: 'For endpoints this node does not cover yet',
 			},
-			...assignableDescription,
-			...geolocationDescription,
-			...partnerDescription,
-			...partnerRoleDescription,
-			...partnerUserDescription,
-		],
+		),
 	};
 
 	methods = {

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { bodyItems } from './bodyItems';
 import { throwOnErrorStatus } from './errors';
+import { operationProperty } from './operation';
 import { noContent } from './output';
 import { inputError, isBlank, parseJson } from './validation';
 
@@ -123,28 +124,20 @@ function resourceOption(spec: CustomApiCallSpec): INodePropertyOptions {
 
 function customApiCallProperties(spec: CustomApiCallSpec): INodeProperties[] {
 	return [
-		{
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [CUSTOM_API_CALL_RESOURCE] } },
-			options: [
-				{
-					name: 'Send Request',
-					value: OPERATION,
-					action: `Send a request to any ${spec.apiName} API endpoint`,
-					description: `Call any endpoint of the ${spec.apiName} API with the credential's token: choose the method, the path under the credential's server, query parameters and a JSON body`,
-					routing: {
-						send: { preSend: [buildCustomRequest] },
-						output: {
-							postReceive: [throwOnErrorStatus, noContent({ success: true }), bodyItems],
-						},
+		operationProperty(CUSTOM_API_CALL_RESOURCE, OPERATION, [
+			{
+				name: 'Send Request',
+				value: OPERATION,
+				action: `Send a request to any ${spec.apiName} API endpoint`,
+				description: `Call any endpoint of the ${spec.apiName} API with the credential's token: choose the method, the path under the credential's server, query parameters and a JSON body`,
+				routing: {
+					send: { preSend: [buildCustomRequest] },
+					output: {
+						postReceive: [throwOnErrorStatus, noContent({ success: true }), bodyItems],
 					},
 				},
-			],
-			default: OPERATION,
-		},
+			},
+		]),
 		{
 			displayName: 'Method',
 			name: 'requestMethod',

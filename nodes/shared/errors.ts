@@ -75,12 +75,13 @@ export function vendorError(
 	itemIndex?: number,
 ): NodeApiError {
 	const status = response.statusCode;
-	const message = vendorMessage(response.body) ?? `The API answered with HTTP ${status}`;
+	const found = vendorMessage(response.body);
+	const message = found ? `${found} (HTTP ${status})` : `The API answered with HTTP ${status}`;
 	const hints = [STATUS_HINTS[status]];
 	const retryAfter = response.headers?.['retry-after'];
 	if (status === 429 && retryAfter !== undefined) hints.push(`Retry after ${retryAfter} s.`);
 	return new NodeApiError(ctx.getNode(), bodyAsObject(response.body), {
-		message: `${message} (HTTP ${status})`,
+		message,
 		description: hints.filter(Boolean).join(' ') || undefined,
 		httpCode: String(status),
 		itemIndex,

@@ -188,7 +188,7 @@ describeCases('Epilot errors', epilot, [
 		title: '503 without a body still says the status',
 		parameters: approve,
 		requests: [{ ...approveRequest, reply: { status: 503 } }],
-		error: { message: 'The API answered with HTTP 503 (HTTP 503)', httpCode: '503' },
+		error: { message: 'The API answered with HTTP 503', httpCode: '503' },
 	},
 	{
 		title: '401 tells the user to check the credential, without showing the token',

@@ -437,4 +437,26 @@ describeCases('Epilot operations', epilot, [
 		],
 		output: [role],
 	},
+	{
+		title: 'Custom API Call: any method and path under the server, with query and JSON body',
+		parameters: {
+			resource: 'customApiCall',
+			operation: 'send',
+			requestMethod: 'PATCH',
+			requestPath: '/v2/partners/123/settings',
+			requestQuery: { parameter: [{ name: 'dryRun', value: 'true' }] },
+			requestBody: '{"limit": 5}',
+		},
+		requests: [
+			{
+				method: 'PATCH',
+				path: '/v2/partners/123/settings',
+				query: { dryRun: 'true' },
+				headers: jsonHeaders,
+				body: { limit: 5 },
+				reply: { body: { ok: true } },
+			},
+		],
+		output: [{ ok: true }],
+	},
 ]);

@@ -4,7 +4,6 @@ import { ApiMock } from '../harness/http';
 import { EXOLINK_ORIGIN, EXOLINK_TOKEN } from './suite';
 
 describe('Exolink credential test', () => {
-
 	it('passes when GET /product answers 200 to the bearer token', async () => {
 		const api = new ApiMock(EXOLINK_ORIGIN).reply({ body: [{ id: 1 }] });
 		const result = await testCredential('exolinkApi', { accessToken: EXOLINK_TOKEN });

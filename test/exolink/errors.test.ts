@@ -324,7 +324,6 @@ describeCases('Exolink input checks (nothing is sent)', exolink, [
 ]);
 
 describe('Exolink input errors are NodeOperationErrors', () => {
-
 	it('keeps the class on a continued item', async () => {
 		const result = await runCase(exolink, {
 			title: 'bad tenant',
@@ -355,7 +354,6 @@ describe('Exolink input errors are NodeOperationErrors', () => {
 });
 
 describe('Exolink passwords stay out of error texts', () => {
-
 	// n8n attaches the node, parameters included, to every error: only the texts are ours to keep clean.
 	it('a rejected password change does not echo the passwords in the message or description', async () => {
 		const result = await runCase(exolink, {
