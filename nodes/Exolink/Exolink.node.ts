@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { BASE_URL_EXPRESSION } from '../../credentials/common';
 import { withCustomApiCall } from '../shared/customApiCall';
+import { jsonRequestDefaults } from '../shared/operation';
 import { chargerDescription } from './resources/charger';
 import { cpmsDescription } from './resources/cpms';
 import { ipWhitelistDescription } from './resources/ipWhitelist';
@@ -26,13 +27,7 @@ export class Exolink implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		requestDefaults: {
-			baseURL: BASE_URL_EXPRESSION,
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			json: true,
-			// Vendor errors are turned into readable NodeApiErrors by each operation's post-receive.
-			ignoreHttpStatusErrors: true,
-		},
+		requestDefaults: jsonRequestDefaults(BASE_URL_EXPRESSION),
 		properties: withCustomApiCall(
 			[
 				{

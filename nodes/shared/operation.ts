@@ -2,6 +2,7 @@ import type {
 	IHttpRequestMethods,
 	INodeProperties,
 	INodePropertyOptions,
+	INodeTypeDescription,
 	IN8nRequestOperations,
 	PostReceiveAction,
 	PreSendAction,
@@ -87,5 +88,22 @@ export function operationProperty(
 		displayOptions: { show: { resource: [resource] } },
 		options,
 		default: defaultOperation,
+	};
+}
+
+/**
+ * `requestDefaults` of a JSON API node. HTTP errors are not thrown by n8n but turned into
+ * readable NodeApiErrors by each operation's `throwOnErrorStatus`; `except` lists statuses n8n
+ * must still see itself (401, when the credential refreshes its token on it).
+ */
+export function jsonRequestDefaults(
+	baseURL: string,
+	except?: number[],
+): NonNullable<INodeTypeDescription['requestDefaults']> {
+	return {
+		baseURL,
+		headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		json: true,
+		ignoreHttpStatusErrors: except?.length ? { ignore: true, except } : true,
 	};
 }

@@ -1,27 +1,20 @@
+import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
 import { exolinkOperation, tenantField } from '../../shared';
 
 const show = { resource: ['charger'] };
 
 export const chargerDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show },
-		options: [
-			exolinkOperation({
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many chargers of a tenant',
-				description:
-					'List the chargers of a tenant with their OCPP identity, profile, vendor, model, serial numbers and firmware',
-				method: 'GET',
-				path: '/tenant/{tenant}/charger',
-			}),
-		],
-		default: 'getAll',
-	},
+	operationProperty('charger', 'getAll', [
+		exolinkOperation({
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many chargers of a tenant',
+			description:
+				'List the chargers of a tenant with their OCPP identity, profile, vendor, model, serial numbers and firmware',
+			method: 'GET',
+			path: '/tenant/{tenant}/charger',
+		}),
+	]),
 	tenantField(show),
 ];

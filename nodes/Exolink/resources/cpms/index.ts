@@ -1,3 +1,4 @@
+import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
 import { exolinkOperation, tenantField } from '../../shared';
 import { checkCpmsUrl, cpmsCreateDescription } from './create';
@@ -5,37 +6,29 @@ import { checkCpmsUrl, cpmsCreateDescription } from './create';
 const show = { resource: ['cpms'] };
 
 export const cpmsDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show },
-		options: [
-			exolinkOperation({
-				name: 'Create',
-				value: 'create',
-				action: 'Create a CPMS backend in a tenant',
-				description:
-					'Add an upstream charge point management system (CPMS) that the tenant forwards its chargers to',
-				// Assumption: the docs cut off before the method; POST on the list path is the convention.
-				method: 'POST',
-				path: '/tenant/{tenant}/cpms',
-				preSend: [checkCpmsUrl],
-				confirmation: { created: true },
-			}),
-			exolinkOperation({
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many CPMS backends of a tenant',
-				description:
-					'List the upstream charge point management systems (CPMS) of a tenant with their WebSocket URLs',
-				method: 'GET',
-				path: '/tenant/{tenant}/cpms',
-			}),
-		],
-		default: 'getAll',
-	},
+	operationProperty('cpms', 'getAll', [
+		exolinkOperation({
+			name: 'Create',
+			value: 'create',
+			action: 'Create a CPMS backend in a tenant',
+			description:
+				'Add an upstream charge point management system (CPMS) that the tenant forwards its chargers to',
+			// Assumption: the docs cut off before the method; POST on the list path is the convention.
+			method: 'POST',
+			path: '/tenant/{tenant}/cpms',
+			preSend: [checkCpmsUrl],
+			confirmation: { created: true },
+		}),
+		exolinkOperation({
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many CPMS backends of a tenant',
+			description:
+				'List the upstream charge point management systems (CPMS) of a tenant with their WebSocket URLs',
+			method: 'GET',
+			path: '/tenant/{tenant}/cpms',
+		}),
+	]),
 	tenantField(show),
 	...cpmsCreateDescription,
 ];

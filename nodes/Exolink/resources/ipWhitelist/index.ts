@@ -1,3 +1,4 @@
+import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
 import { exolinkOperation, tenantField } from '../../shared';
 import { ipWhitelistAddDescription } from './add';
@@ -6,42 +7,34 @@ import { ipWhitelistDeleteDescription } from './delete';
 const show = { resource: ['ipWhitelist'] };
 
 export const ipWhitelistDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show },
-		options: [
-			exolinkOperation({
-				name: 'Add',
-				value: 'add',
-				action: "Add an IP address to a tenant's whitelist",
-				description: "Allow an IP address in the tenant's IP whitelist",
-				method: 'POST',
-				path: '/tenant/{tenant}/ips',
-				confirmation: { added: true },
-			}),
-			exolinkOperation({
-				name: 'Delete',
-				value: 'delete',
-				action: "Delete an entry from a tenant's IP whitelist",
-				description: "Remove an IP address from the tenant's IP whitelist by the entry's ID",
-				method: 'DELETE',
-				path: '/tenant/{tenant}/ips/{ipId}',
-				confirmation: { deleted: true },
-			}),
-			exolinkOperation({
-				name: 'Get Many',
-				value: 'getAll',
-				action: "Get many entries of a tenant's IP whitelist",
-				description: 'List the IP addresses allowed for the tenant',
-				method: 'GET',
-				path: '/tenant/{tenant}/ips',
-			}),
-		],
-		default: 'getAll',
-	},
+	operationProperty('ipWhitelist', 'getAll', [
+		exolinkOperation({
+			name: 'Add',
+			value: 'add',
+			action: "Add an IP address to a tenant's whitelist",
+			description: "Allow an IP address in the tenant's IP whitelist",
+			method: 'POST',
+			path: '/tenant/{tenant}/ips',
+			confirmation: { added: true },
+		}),
+		exolinkOperation({
+			name: 'Delete',
+			value: 'delete',
+			action: "Delete an entry from a tenant's IP whitelist",
+			description: "Remove an IP address from the tenant's IP whitelist by the entry's ID",
+			method: 'DELETE',
+			path: '/tenant/{tenant}/ips/{ipId}',
+			confirmation: { deleted: true },
+		}),
+		exolinkOperation({
+			name: 'Get Many',
+			value: 'getAll',
+			action: "Get many entries of a tenant's IP whitelist",
+			description: 'List the IP addresses allowed for the tenant',
+			method: 'GET',
+			path: '/tenant/{tenant}/ips',
+		}),
+	]),
 	tenantField(show),
 	...ipWhitelistAddDescription,
 	...ipWhitelistDeleteDescription,

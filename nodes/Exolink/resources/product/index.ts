@@ -1,36 +1,27 @@
+import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
 import { exolinkOperation } from '../../shared';
 import { checkProductId, productGetDescription } from './get';
 
-const show = { resource: ['product'] };
-
 export const productDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show },
-		options: [
-			exolinkOperation({
-				name: 'Get',
-				value: 'get',
-				action: 'Get a product',
-				description: 'Get a product with its price (in cents), limits and features',
-				method: 'GET',
-				path: '/product/{productId}',
-				preSend: [checkProductId],
-			}),
-			exolinkOperation({
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many products',
-				description: 'List the Exolink products and their prices (in cents)',
-				method: 'GET',
-				path: '/product',
-			}),
-		],
-		default: 'getAll',
-	},
+	operationProperty('product', 'getAll', [
+		exolinkOperation({
+			name: 'Get',
+			value: 'get',
+			action: 'Get a product',
+			description: 'Get a product with its price (in cents), limits and features',
+			method: 'GET',
+			path: '/product/{productId}',
+			preSend: [checkProductId],
+		}),
+		exolinkOperation({
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many products',
+			description: 'List the Exolink products and their prices (in cents)',
+			method: 'GET',
+			path: '/product',
+		}),
+	]),
 	...productGetDescription,
 ];

@@ -1,3 +1,4 @@
+import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
 import { idLocator } from '../../../shared/fields';
 import { exolinkOperation } from '../../shared';
@@ -6,35 +7,27 @@ import { buildUserUpdateBody, userUpdateDescription } from './update';
 const show = { resource: ['user'] };
 
 export const userDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show },
-		options: [
-			exolinkOperation({
-				name: 'Get',
-				value: 'get',
-				action: 'Get a user',
-				description:
-					"Get a user's name, email, MFA setting and roles per tenant (perms: tenant domain prefix to role)",
-				method: 'GET',
-				path: '/user/{userId}',
-			}),
-			exolinkOperation({
-				name: 'Update',
-				value: 'update',
-				action: 'Update a user',
-				description: "Change a user's name or email, change the password, or turn MFA on or off",
-				method: 'PUT',
-				path: '/user/{userId}',
-				preSend: [buildUserUpdateBody],
-				confirmation: { updated: true },
-			}),
-		],
-		default: 'get',
-	},
+	operationProperty('user', 'get', [
+		exolinkOperation({
+			name: 'Get',
+			value: 'get',
+			action: 'Get a user',
+			description:
+				"Get a user's name, email, MFA setting and roles per tenant (perms: tenant domain prefix to role)",
+			method: 'GET',
+			path: '/user/{userId}',
+		}),
+		exolinkOperation({
+			name: 'Update',
+			value: 'update',
+			action: 'Update a user',
+			description: "Change a user's name or email, change the password, or turn MFA on or off",
+			method: 'PUT',
+			path: '/user/{userId}',
+			preSend: [buildUserUpdateBody],
+			confirmation: { updated: true },
+		}),
+	]),
 	// No endpoint lists users outside a tenant, so this is an ID only.
 	idLocator({
 		displayName: 'User',
