@@ -492,6 +492,12 @@ describeCases('Epilot input checks (no request is sent)', epilot, [
 		error: { message: 'Assignables, entry 1: give either a User ID or a Group ID (exactly one)' },
 	},
 	{
+		title: 'a ".." organization would climb out of /v2/partners/ after URL normalisation: refused',
+		parameters: { resource: 'partnerRole', operation: 'getAll', orgId: rl('..') },
+		requests: noRequest,
+		error: { message: /^Partner Organization: / },
+	},
+	{
 		title: 'On Error: Continue also keeps the valid items around an invalid one',
 		parameters: { ...approve, partnerId: '={{ $json.id }}' },
 		input: [{ id: 'p-1' }, { id: '' }],
