@@ -8,7 +8,7 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
-import { authSettings, DEFAULT_SCOPE, tokenFor, trimUrl } from './exorLiveAuth';
+import { ACT_AS_HEADER, authSettings, DEFAULT_SCOPE, tokenFor, trimUrl } from './exorLiveAuth';
 
 function originOf(url: unknown): string | undefined {
 	try {
@@ -18,8 +18,13 @@ function originOf(url: unknown): string | undefined {
 	}
 }
 
-function hasHeader(headers: IDataObject, name: string): boolean {
-	return Object.keys(headers).some((key) => key.toLowerCase() === name && headers[key]);
+/** Removes a header (any letter case) and returns its value. */
+function takeHeader(headers: IDataObject, name: string): unknown {
+	const key = Object.keys(headers).find((header) => header.toLowerCase() === name);
+	if (key === undefined) return undefined;
+	const value = headers[key];
+	delete headers[key];
+	return value;
 }
 
 export class ExorLiveApi implements ICredentialType {
@@ -185,19 +190,23 @@ export class ExorLiveApi implements ICredentialType {
 
 	/**
 	 * Bearer token and ExorLive-Client header, sent only to the configured API and auth hosts
-	 * (the Partner JWT link posts to another host and needs neither). A request that already
-	 * carries an Authorization header keeps it: the node sets one when it acts as another user.
+	 * (the Partner JWT link posts to another host and needs neither). When the node acts as
+	 * another user it marks the request (ACT_AS_HEADER) and brings that user's token; the mark
+	 * is removed here and never sent.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const { baseURL, url } = requestOptions;
-		const target = originOf(/^[a-z][a-z\d+.-]*:\/\//i.test(url) || !baseURL ? url : `${trimUrl(baseURL)}${url}`);
-		const own = [originOf(trimUrl(credentials.apiBaseUrl)), originOf(trimUrl(credentials.authBaseUrl))];
-		if (!target || !own.includes(target)) return requestOptions;
 		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
-		if (!hasHeader(headers, 'authorization')) {
+		const actingAs = takeHeader(headers, ACT_AS_HEADER.toLowerCase());
+		const { baseURL, url } = requestOptions;
+		const absolute = /^[a-z][a-z\d+.-]*:\/\//i.test(url) || !baseURL;
+		const target = originOf(absolute ? url : `${trimUrl(baseURL)}${url}`);
+		const own = [originOf(trimUrl(credentials.apiBaseUrl)), originOf(trimUrl(credentials.authBaseUrl))];
+		if (!target || !own.includes(target)) return { ...requestOptions, headers };
+		if (actingAs === undefined) {
+			takeHeader(headers, 'authorization');
 			headers.Authorization = `Bearer ${String(credentials.accessToken ?? '')}`;
 		}
 		headers['ExorLive-Client'] = String(credentials.clientName ?? '');

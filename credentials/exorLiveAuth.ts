@@ -17,6 +17,12 @@ const DEFAULT_LIFETIME_S = 7200;
 /** Tokens are renewed this long before they expire, so a request never starts with a dying one. */
 const RENEW_MARGIN_S = 60;
 
+/**
+ * Marks a request the node sends as another user (value: that user's id) with that user's
+ * token in Authorization. The credential's authenticate keeps such a token and drops the mark.
+ */
+export const ACT_AS_HEADER = 'X-ExorLive-Act-As';
+
 export type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
 
 export interface AuthSettings {

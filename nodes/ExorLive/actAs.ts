@@ -7,7 +7,13 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { authSettings, tokenFor, TokenExchangeError } from '../../credentials/exorLiveAuth';
+import {
+	ACT_AS_HEADER,
+	authSettings,
+	tokenFor,
+	TokenExchangeError,
+} from '../../credentials/exorLiveAuth';
+import { vendorError } from '../shared/errors';
 import { inputError, isBlank } from '../shared/validation';
 import type { Show } from './fields';
 
@@ -80,26 +86,47 @@ function httpCodeOf(error: unknown): string | undefined {
 }
 
 /**
- * The request step of every operation that can act as another user (n8n runs it in place of a
- * plain request). Without Act As User ID the request goes out with the credential's own token.
+ * A request with the credential's own token. A 401 that survives n8n's new exchange and retry
+ * reaches here as n8n's generic "Authorization failed"; the vendor's words are put back.
  */
-export function actAsRequest(required: boolean) {
+async function asCredentialUser(
+	ctx: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	try {
+		return await ctx.makeRoutingRequest(requestData);
+	} catch (error) {
+		const data = (error as NodeApiError).context?.data;
+		if (httpCodeOf(error) !== '401' || data === undefined) throw new NodeApiError(ctx.getNode(), error as JsonObject);
+		throw vendorError(ctx, { statusCode: 401, body: data, headers: {} }, ctx.getItemIndex());
+	}
+}
+
+/**
+ * The request step of every operation (n8n runs it in place of a plain request): with Act As
+ * User ID the request goes out with that user's token, otherwise with the credential's own.
+ */
+export function actAsRequest(mode: 'none' | 'optional' | 'required') {
 	return async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const raw = this.getNodeParameter(ACT_AS, '');
-		if (!required && isBlank(raw)) return await this.makeRoutingRequest(requestData);
+		const raw = mode === 'none' ? '' : this.getNodeParameter(ACT_AS, '');
+		if (mode !== 'required' && isBlank(raw)) return await asCredentialUser(this, requestData);
 		const userId = userIdValue(this, raw, 'Act As User ID');
 		let rejected: string | undefined;
 		for (;;) {
 			const token = await userToken(this, userId, rejected);
-			// The credential keeps a preset Authorization header. Its own 401 handling would renew
-			// the admin token, not this one, so 401s come back here as errors instead.
+			// The credential's own 401 handling would renew the admin token, not this one, so
+			// 401s come back here (as errors of the status check) instead.
 			const options = {
 				...requestData.options,
 				ignoreHttpStatusErrors: true,
-				headers: { ...requestData.options.headers, Authorization: `Bearer ${token}` },
+				headers: {
+					...requestData.options.headers,
+					Authorization: `Bearer ${token}`,
+					[ACT_AS_HEADER]: userId,
+				},
 			};
 			try {
 				return await this.makeRoutingRequest({ ...requestData, options });

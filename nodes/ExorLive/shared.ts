@@ -74,7 +74,7 @@ function operationOption(spec: ExorLiveOperation, actAs: ActAs): INodePropertyOp
 		path: spec.path ?? '',
 		preSend: [applyFields(spec.fields ?? [], method), ...(spec.preSend ?? [])],
 		postReceive: spec.output ?? [toItems()],
-		pagination: spec.local ?? (actAs === 'none' ? undefined : actAsRequest(actAs === 'required')),
+		pagination: spec.local ?? actAsRequest(actAs),
 	});
 	const routing = option.routing!;
 	return {
