@@ -91,6 +91,18 @@ export function exchange(
 	];
 }
 
+/**
+ * Exchanges that items of one node run side by side: all Authorize.aspx calls go out first,
+ * then the Token.ashx calls, in item order.
+ */
+export function concurrentExchanges(
+	credentials: ICredentialDataDecryptedObject,
+	users: Array<[userId: number, token: string]>,
+): ExpectedRequest[] {
+	const pairs = users.map(([userId, token]) => exchange(credentials, userId, token));
+	return [...pairs.map(([authorize]) => authorize), ...pairs.map(([, token]) => token)];
+}
+
 export const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
 
 /** Headers of every API request made with the credential's own token. */
