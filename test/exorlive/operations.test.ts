@@ -1,5 +1,4 @@
 /** One case per ExorLive operation: the exact request sent and the items returned. */
-import { createHash, createHmac } from 'crypto';
 import {
 	actingHeaders,
 	adminHeaders,
@@ -7,6 +6,7 @@ import {
 	describeExorLiveCases,
 	exchange,
 	jsonHeaders,
+	salted,
 	storedCredential,
 	type ExorLiveCase,
 } from './suite';
@@ -177,11 +177,6 @@ describeExorLiveCases('ExorLive partner and user operations', [
 	},
 ]);
 
-function saltedReference(password: string, challenge: string): string {
-	const key = createHash('sha1').update(password, 'utf8').digest('hex');
-	return createHmac('sha1', key).update(challenge).digest('hex').toUpperCase();
-}
-
 const accessCredential = storedCredential();
 const accessKey = String(accessCredential.clientKey);
 
@@ -224,7 +219,7 @@ describeExorLiveCases('ExorLive legacy partner access operations', [
 					ClientKey: accessKey,
 					ApplicationKey: accessKey,
 					Username: 'admin@customer.test',
-					PwdSalted: saltedReference('pässword-1', '8f3a1c'),
+					PwdSalted: salted('pässword-1', '8f3a1c'),
 					Challenge: '8f3a1c',
 					Random: '424242',
 				},

@@ -2,6 +2,7 @@
  * ExorLive test fixtures: three hosts (auth server, API, partner SSO endpoint), credential data
  * and the token exchange as the auth server sees it. All values are dummies.
  */
+import { createHash, createHmac } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 import { assertError, assertNoSecrets, assertRequests, type NodeCase, type NodeSuite } from '../harness/cases';
 import { runNode, type RunResult } from '../harness/engine';
@@ -101,6 +102,12 @@ export function concurrentExchanges(
 ): ExpectedRequest[] {
 	const pairs = users.map(([userId, token]) => exchange(credentials, userId, token));
 	return [...pairs.map(([authorize]) => authorize), ...pairs.map(([, token]) => token)];
+}
+
+/** PwdSalted as ExorLive documents it, written independently of the node's code. */
+export function salted(password: string, challenge: string): string {
+	const key = createHash('sha1').update(password, 'utf8').digest('hex');
+	return createHmac('sha1', key).update(challenge).digest('hex').toUpperCase();
 }
 
 export const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };

@@ -124,7 +124,8 @@ export const linkOrganization: ExorLiveOperation = {
 			type: 'string',
 			required: true,
 			typeOptions: { password: true },
-			description: "The customer administrator's ExorLive password",
+			description:
+				"The customer administrator's ExorLive password. Map it with an expression (e.g. from a form): a typed value is saved in the workflow.",
 		},
 		{
 			name: 'challenge',
