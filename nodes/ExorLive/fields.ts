@@ -36,6 +36,47 @@ export interface FieldSpec {
 	typeOptions?: { password: true };
 }
 
+/** A field sent under its own name with a capital first letter (ExorLive's PascalCase members). */
+export function pascalField(
+	where: 'query' | 'body',
+	name: string,
+	label: string,
+	type: FieldSpec['type'],
+	extra: Partial<FieldSpec> = {},
+): FieldSpec {
+	const property = name.charAt(0).toUpperCase() + name.slice(1);
+	return { name, label, type, send: { in: where, property }, ...extra };
+}
+
+/** A required ExorLive id (user, workout, template …): a positive whole number. */
+export function requiredId(
+	name: string,
+	label: string,
+	send: FieldSpec['send'],
+	extra: Partial<FieldSpec> = {},
+): FieldSpec {
+	return { name, label, type: 'number', required: true, check: 'positive', send, ...extra };
+}
+
+export const GENDER_OPTIONS = [
+	{ name: 'Female', value: 2 },
+	{ name: 'Male', value: 1 },
+	{ name: 'Unknown', value: 0 },
+];
+
+/** The workout id of the Go client and Workout Exporter calls (`?workoutId=`). */
+export const workoutIdField = requiredId('workoutId', 'Workout ID', { in: 'query', property: 'workoutId' });
+
+/** Tags as the Go client and plan template calls take them (`?tags=`). */
+export const tagsField: FieldSpec = {
+	name: 'tags',
+	label: 'Tags',
+	type: 'string',
+	required: true,
+	send: { in: 'query', property: 'tags' },
+	description: 'Tags to match, as ExorLive expects them (e.g. comma-separated)',
+};
+
 const DEFAULTS = { string: '', number: 0, boolean: false, list: '', json: '{}' };
 
 function fieldProperty(spec: FieldSpec): INodeProperties {

@@ -1,44 +1,22 @@
-import type { FieldSpec } from '../../fields';
+import {
+	GENDER_OPTIONS,
+	pascalField,
+	requiredId,
+	tagsField,
+	workoutIdField,
+	type FieldSpec,
+} from '../../fields';
 import { exorLiveResource, type ExorLiveOperation } from '../../shared';
 import { toItems } from '../../responses';
 
 /** Go client API v4: every call acts as the contact (Act As User ID is required). */
 const go = (path: string) => `/api4/client/go/${path}/4`;
 
-const query = (name: string, label: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
-	name,
-	label,
-	type: 'string',
-	send: { in: 'query', property: name.charAt(0).toUpperCase() + name.slice(1) },
-	...extra,
-});
-
-const workoutId: FieldSpec = {
-	name: 'workoutId',
-	label: 'Workout ID',
-	type: 'number',
-	required: true,
-	check: 'positive',
-	send: { in: 'query', property: 'workoutId' },
-};
-
-const tags: FieldSpec = {
-	name: 'tags',
-	label: 'Tags',
-	type: 'string',
-	required: true,
-	send: { in: 'query', property: 'tags' },
-	description: 'Tags to match, as ExorLive expects them (e.g. comma-separated)',
-};
+const query = (name: string, label: string, extra: Partial<FieldSpec> = {}) =>
+	pascalField('query', name, label, 'string', extra);
 
 const body = (name: string, label: string, type: FieldSpec['type'], extra: Partial<FieldSpec> = {}) =>
-	({
-		name,
-		label,
-		type,
-		send: { in: 'body', property: name.charAt(0).toUpperCase() + name.slice(1) },
-		...extra,
-	}) as FieldSpec;
+	pascalField('body', name, label, type, extra);
 
 const moreFields = (what: string): FieldSpec => ({
 	name: 'moreFields',
@@ -58,14 +36,7 @@ const profileFields: FieldSpec[] = [
 	body('userTags', 'User Tags', 'list'),
 	body('height', 'Height', 'number'),
 	body('weight', 'Weight', 'number'),
-	body('gender', 'Gender', 'options', {
-		options: [
-			{ name: 'Female', value: 2 },
-			{ name: 'Male', value: 1 },
-			{ name: 'Unknown', value: 0 },
-		],
-		default: 0,
-	}),
+	body('gender', 'Gender', 'options', { options: GENDER_OPTIONS, default: 0 }),
 	body('dateOfBirth', 'Date of Birth', 'string', { check: 'date', placeholder: 'YYYY-MM-DD' }),
 	body('yearOfBirth', 'Year of Birth', 'number'),
 ];
@@ -108,7 +79,7 @@ const operations: ExorLiveOperation[] = [
 		action: "Get a contact's workouts by tags",
 		description: 'Workouts of the contact that carry the given tags, one item each',
 		path: go('workoutsbytags'),
-		fields: [tags],
+		fields: [tagsField],
 		output: [toItems(null)],
 	},
 	{
@@ -117,7 +88,7 @@ const operations: ExorLiveOperation[] = [
 		action: 'Get a workout of a contact',
 		description: 'One workout of the contact with its exercises',
 		path: go('workout'),
-		fields: [workoutId],
+		fields: [workoutIdField],
 	},
 	{
 		name: 'Copy Workout to User',
@@ -127,10 +98,8 @@ const operations: ExorLiveOperation[] = [
 		method: 'POST',
 		path: go('copyworkouttouser'),
 		fields: [
-			body('workoutId', 'Workout ID', 'number', { required: true, check: 'positive' }),
-			body('userId', 'User ID', 'number', {
-				required: true,
-				check: 'positive',
+			requiredId('workoutId', 'Workout ID', { in: 'body', property: 'WorkoutId' }),
+			requiredId('userId', 'User ID', { in: 'body', property: 'UserId' }, {
 				description: 'ExorLive user ID to copy the workout to',
 			}),
 		],
@@ -149,7 +118,7 @@ const operations: ExorLiveOperation[] = [
 		action: 'Get the activities of a workout',
 		description: "The contact's activities for one workout, one item each",
 		path: go('activitiesbyworkout'),
-		fields: [workoutId],
+		fields: [workoutIdField],
 		output: [toItems(null)],
 	},
 	{
@@ -159,10 +128,9 @@ const operations: ExorLiveOperation[] = [
 		description: 'Exercises related to a master exercise, with a Rating from 0 to 100, one item each',
 		path: go('relatedExercises'),
 		fields: [
-			query('sourceMasterExerciseId', 'Source Master Exercise ID', {
-				type: 'number',
-				required: true,
-				check: 'positive',
+			requiredId('sourceMasterExerciseId', 'Source Master Exercise ID', {
+				in: 'query',
+				property: 'SourceMasterExerciseId',
 			}),
 			query('wantedCount', 'Wanted Count', { type: 'number', description: 'How many exercises to return' }),
 			query('packageIds', 'Package IDs', { description: 'Exercise packages to search, as ExorLive expects them' }),
@@ -184,7 +152,7 @@ const operations: ExorLiveOperation[] = [
 		fields: [
 			// First, so that the typed fields win over the same keys in the JSON.
 			moreFields('exercise'),
-			body('id', 'Exercise ID', 'number', { required: true, check: 'positive' }),
+			requiredId('id', 'Exercise ID', { in: 'body', property: 'Id' }),
 			body('completed', 'Completed', 'boolean', { required: true }),
 		],
 	},

@@ -1,8 +1,8 @@
 import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
-import type { FieldSpec } from '../../fields';
+import { GENDER_OPTIONS, type FieldSpec } from '../../fields';
 import { exorLiveResource, type ExorLiveOperation } from '../../shared';
 import { scalarIn, toItems, toValue, unexpectedAnswer } from '../../responses';
-import { customId, LEGACY, param, personId, v1 } from './v1';
+import { customId, LEGACY, member, param, personId, v1 } from './v1';
 
 /** `d.Data` is the user id, or 0 when no person has the custom id. */
 async function resolvedUser(
@@ -17,8 +17,7 @@ async function resolvedUser(
 }
 
 /** A field of the `person` object of SetPersonDetails (sent with its own types). */
-const person = (name: string, label: string, type: FieldSpec['type'], extra: Partial<FieldSpec> = {}) =>
-	({ name, label, type, send: { in: 'body', property: `person.${name}` }, ...extra }) as FieldSpec;
+const person = member('person', false);
 
 const personFields: FieldSpec[] = [
 	person('Id', 'Person ID', 'number', {
@@ -69,14 +68,7 @@ const personFields: FieldSpec[] = [
 	person('Phone2', 'Phone 2', 'string'),
 	person('Phone3', 'Phone 3', 'string'),
 	person('PrimaryContact', 'Primary Contact ID', 'number', { description: "User ID of the person's instructor" }),
-	person('Sex', 'Sex', 'options', {
-		options: [
-			{ name: 'Female', value: 2 },
-			{ name: 'Male', value: 1 },
-			{ name: 'Unknown', value: 0 },
-		],
-		default: 0,
-	}),
+	person('Sex', 'Sex', 'options', { options: GENDER_OPTIONS, default: 0 }),
 	person('Web', 'Web', 'string'),
 ];
 

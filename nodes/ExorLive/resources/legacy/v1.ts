@@ -22,6 +22,18 @@ export const param = (
 	...extra,
 });
 
+/** A field of an object in the body (`person.Email`, `query.Location`). */
+export const member =
+	(object: string, asString: boolean) =>
+	(name: string, label: string, type: FieldSpec['type'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
+		name,
+		label,
+		type,
+		...(asString ? { asString } : {}),
+		send: { in: 'body', property: `${object}.${name}` },
+		...extra,
+	});
+
 export const personId = param('personId', 'Person ID', 'number', {
 	required: true,
 	check: 'positive',

@@ -1,11 +1,9 @@
-import type { FieldSpec } from '../../fields';
 import { exorLiveResource, type ExorLiveOperation } from '../../shared';
 import { toItems, toValue } from '../../responses';
-import { LEGACY, param, v1 } from './v1';
+import { LEGACY, member, param, v1 } from './v1';
 
 /** A field of the `query` object of the two query methods. */
-const query = (name: string, label: string, type: FieldSpec['type'], extra: Partial<FieldSpec> = {}) =>
-	param(name, label, type, { send: { in: 'body', property: `query.${name}` }, ...extra });
+const query = member('query', true);
 
 const operations: ExorLiveOperation[] = [
 	{

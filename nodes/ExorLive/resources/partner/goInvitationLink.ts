@@ -1,3 +1,4 @@
+import { requiredId } from '../../fields';
 import type { ExorLiveOperation } from '../../shared';
 import { toValue } from '../../responses';
 
@@ -9,16 +10,10 @@ export const getGoInvitationLink: ExorLiveOperation = {
 		"Get the link that invites a contact to ExorLive Go, for you to deliver. Act as the admin user of the contact's organization.",
 	path: '/osloapi/access/GetGoInvitationLink',
 	fields: [
-		{
-			name: 'contactUserId',
-			label: 'Contact User ID',
-			type: 'number',
-			required: true,
-			check: 'positive',
-			send: { in: 'query', property: 'contactUserId' },
+		requiredId('contactUserId', 'Contact User ID', { in: 'query', property: 'contactUserId' }, {
 			description:
 				'ExorLive user ID of the contact (from Lookup or Create or Update). The contact needs an email address, and usually the role Contact With Login.',
-		},
+		}),
 	],
 	output: [
 		toValue({

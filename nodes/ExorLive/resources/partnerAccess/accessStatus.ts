@@ -1,3 +1,4 @@
+import { requiredId } from '../../fields';
 import type { ExorLiveOperation } from '../../shared';
 
 export const getUserAccessStatus: ExorLiveOperation = {
@@ -12,14 +13,8 @@ export const getUserAccessStatus: ExorLiveOperation = {
 		qs: { ClientKey: '={{ $credentials.clientKey }}', applicationKey: '={{ $credentials.clientKey }}' },
 	},
 	fields: [
-		{
-			name: 'userId',
-			label: 'User ID',
-			type: 'number',
-			required: true,
-			check: 'positive',
-			send: { in: 'query', property: 'userId' },
+		requiredId('userId', 'User ID', { in: 'query', property: 'userId' }, {
 			description: 'ExorLive user ID to check',
-		},
+		}),
 	],
 };

@@ -1,3 +1,4 @@
+import { requiredId, tagsField } from '../../fields';
 import { exorLiveResource, type ExorLiveOperation } from '../../shared';
 import { toItems } from '../../responses';
 
@@ -38,16 +39,7 @@ const operations: ExorLiveOperation[] = [
 		action: 'Get plan templates by tags',
 		description: 'Plan templates carrying the given tags, one item each',
 		path: plan('getplantemplatesbytag'),
-		fields: [
-			{
-				name: 'tags',
-				label: 'Tags',
-				type: 'string',
-				required: true,
-				send: { in: 'query', property: 'tags' },
-				description: 'Tags to match, as ExorLive expects them (e.g. comma-separated)',
-			},
-		],
+		fields: [tagsField],
 		output: [toItems(null)],
 	},
 	{
@@ -58,22 +50,8 @@ const operations: ExorLiveOperation[] = [
 		method: 'POST',
 		path: plan('apply'),
 		fields: [
-			{
-				name: 'userId',
-				label: 'User ID',
-				type: 'number',
-				required: true,
-				check: 'positive',
-				send: { in: 'body', property: 'UserId' },
-			},
-			{
-				name: 'planTemplateId',
-				label: 'Plan Template ID',
-				type: 'number',
-				required: true,
-				check: 'positive',
-				send: { in: 'body', property: 'PlanTemplateId' },
-			},
+			requiredId('userId', 'User ID', { in: 'body', property: 'UserId' }),
+			requiredId('planTemplateId', 'Plan Template ID', { in: 'body', property: 'PlanTemplateId' }),
 			{
 				name: 'startDate',
 				label: 'Start Date',

@@ -1,3 +1,4 @@
+import { requiredId } from '../../fields';
 import { AUTH_BASE_URL, type ExorLiveOperation } from '../../shared';
 import { toValue } from '../../responses';
 
@@ -11,17 +12,11 @@ export const getAuthKey: ExorLiveOperation = {
 	path: '/webservices/AuthenticationService.svc/GetAuthKey',
 	request: { baseURL: AUTH_BASE_URL },
 	fields: [
-		{
-			name: 'userId',
-			label: 'User ID',
-			type: 'number',
-			required: true,
-			check: 'positive',
+		requiredId('userId', 'User ID', { in: 'body', property: 'userId' }, {
 			// ExorLive's sample sends the id as a string.
 			asString: true,
-			send: { in: 'body', property: 'userId' },
 			description: 'ExorLive user ID of the user to open ExorLive for',
-		},
+		}),
 	],
 	output: [
 		toValue({

@@ -1,20 +1,13 @@
 import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
-import type { FieldSpec } from '../../fields';
+import { GENDER_OPTIONS, pascalField, type FieldSpec } from '../../fields';
 import type { ExorLiveOperation } from '../../shared';
 import { recordsIn, unwrap } from '../../responses';
 
-const text = (name: string, label: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
-	name,
-	label,
-	type: 'string',
-	send: { in: 'body', property: name.charAt(0).toUpperCase() + name.slice(1) },
-	...extra,
-});
+const text = (name: string, label: string, extra: Partial<FieldSpec> = {}) =>
+	pascalField('body', name, label, 'string', extra);
 
-const id = (name: string, label: string, description: string): FieldSpec => ({
-	...text(name, label, { description }),
-	type: 'number',
-});
+const id = (name: string, label: string, description: string) =>
+	pascalField('body', name, label, 'number', { description });
 
 /** SetUser's answer is not documented: the saved user object, or just its id (→ `{ Id }`). */
 async function savedUserOutput(
@@ -76,18 +69,7 @@ export const createOrUpdateUser: ExorLiveOperation = {
 		text('dateOfBirth', 'Date of Birth', { check: 'date', placeholder: 'YYYY-MM-DD' }),
 		text('customId', 'Custom ID', { description: 'Your own ID for the person, unique in the organization' }),
 		text('officialId', 'Official ID', { description: 'National ID number, e.g. 050780-12345' }),
-		{
-			name: 'gender',
-			label: 'Gender',
-			type: 'options',
-			options: [
-				{ name: 'Female', value: 2 },
-				{ name: 'Male', value: 1 },
-				{ name: 'Unknown', value: 0 },
-			],
-			default: 0,
-			send: { in: 'body', property: 'Gender' },
-		},
+		pascalField('body', 'gender', 'Gender', 'options', { options: GENDER_OPTIONS, default: 0 }),
 	],
 	output: [savedUserOutput],
 };

@@ -26,12 +26,3 @@ export const workoutFilters: FieldSpec[] = [
 	filter('contactId', 'Contact ID', 'Only workouts for this contact. Default: all.'),
 	filter('departmentId', 'Department ID', 'Only this department. Default: the whole organization.'),
 ];
-
-export const workoutIdField: FieldSpec = {
-	name: 'workoutId',
-	label: 'Workout ID',
-	type: 'number',
-	required: true,
-	check: 'positive',
-	send: { in: 'query', property: 'workoutId' },
-};

@@ -1,7 +1,8 @@
 import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 import { exorLiveResource, type ExorLiveOperation } from '../../shared';
 import { recordsIn, toItems } from '../../responses';
-import { workoutFilters, workoutIdField } from './filters';
+import { workoutIdField } from '../../fields';
+import { workoutFilters } from './filters';
 import { getWorkoutPdf } from './pdf';
 
 /** GetAvailableWorkoutIds answers a list of ids: one `{ workoutId }` item each. */

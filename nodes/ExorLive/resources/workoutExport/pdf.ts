@@ -8,7 +8,7 @@ import type {
 import { inputError } from '../../../shared/validation';
 import type { ExorLiveOperation } from '../../shared';
 import { recordsIn, unexpectedAnswer } from '../../responses';
-import { workoutIdField } from './filters';
+import { workoutIdField } from '../../fields';
 
 const binaryField: INodeProperties = {
 	displayName: 'Put Output File in Field',
