@@ -25,8 +25,15 @@ import type {
 	IRun,
 	IWorkflowExecuteAdditionalData,
 	ICredentials,
+	IConnections,
 } from 'n8n-workflow';
-import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import {
+	createRunExecutionData,
+	ICredentialsHelper,
+	NodeConnectionTypes,
+	NodeHelpers,
+	Workflow,
+} from 'n8n-workflow';
 
 let loaderPromise: Promise<PackageDirectoryLoader> | undefined;
 
@@ -201,6 +208,11 @@ export interface RunOptions {
 	store?: CredentialStore;
 	/** Node type override (used for the credential test's temporary node). */
 	nodeType?: INodeType;
+	/**
+	 * Parameters of further nodes of the same type and credentials, connected in a line after
+	 * the first: one execution runs them all, and the result is the last node's output.
+	 */
+	then?: INodeParameters[];
 }
 
 export interface RunResult {
@@ -264,28 +276,34 @@ async function prepare(options: RunOptions) {
 		credentials[type] = store.set(type, data);
 	}
 	const type = options.nodeType?.description.name ?? `${loader.packageName}.${options.node}`;
-	const node: INode = {
-		id: 'node-under-test',
-		name: 'Node',
+	const nodes: INode[] = [options.parameters, ...(options.then ?? [])].map((parameters, index) => ({
+		id: index ? `node-under-test-${index + 1}` : 'node-under-test',
+		name: index ? `Node ${index + 1}` : 'Node',
 		type,
 		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters,
+		position: [index * 200, 0],
+		parameters,
 		credentials,
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-	};
+	}));
+	const connections: IConnections = {};
+	for (let index = 1; index < nodes.length; index++) {
+		connections[nodes[index - 1].name] = {
+			main: [[{ node: nodes[index].name, type: NodeConnectionTypes.Main, index: 0 }]],
+		};
+	}
 	const workflow = new Workflow({
 		id: 'test',
-		nodes: [node],
-		connections: {},
+		nodes,
+		connections,
 		active: false,
 		nodeTypes: nodeTypesFor(loader, options.nodeType),
 	});
-	return { loader, store, node, workflow };
+	return { loader, store, node: nodes[0], nodes, connections, workflow };
 }
 
 export async function runNode(options: RunOptions): Promise<RunResult> {
-	const { loader, store, node, workflow } = await prepare(options);
+	const { loader, store, node, nodes, connections, workflow } = await prepare(options);
 	const run = await new Promise<IRun>((resolve, reject) => {
 		const hooks = new ExecutionLifecycleHooks('manual', '1', {
 			id: 'test',
@@ -294,8 +312,8 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			isArchived: false,
 			createdAt: new Date(),
 			updatedAt: new Date(),
-			nodes: [node],
-			connections: {},
+			nodes,
+			connections,
 			activeVersionId: null,
 		});
 		hooks.addHandler('workflowExecuteAfter', (result) => resolve(result));
@@ -315,7 +333,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			.processRunExecutionData(workflow)
 			.catch(reject);
 	});
-	const taskData = run.data.resultData.runData.Node?.[0];
+	const taskData = run.data.resultData.runData[nodes[nodes.length - 1].name]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
 		error: (run.data.resultData.error ?? undefined) as RunResult['error'],

@@ -1,0 +1,19 @@
+import { exorLiveResource } from '../../shared';
+import { toItems } from '../../responses';
+import { LEGACY, v1 } from './v1';
+
+export const legacyDepartmentDescription = exorLiveResource('legacyDepartment', {
+	operations: [
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many departments (legacy)',
+			description: `${LEGACY}the departments (units) of the organization (GetListOfDepartments)`,
+			method: 'POST',
+			path: v1('Core', 'GetListOfDepartments'),
+			output: [toItems(null)],
+		},
+	],
+	default: 'getAll',
+	actAs: 'optional',
+});

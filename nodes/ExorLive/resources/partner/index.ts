@@ -1,0 +1,9 @@
+import { exorLiveResource } from '../../shared';
+import { getGoInvitationLink } from './goInvitationLink';
+import { requestApiAccess } from './requestApiAccess';
+
+export const partnerDescription = exorLiveResource('partner', {
+	operations: [getGoInvitationLink, requestApiAccess],
+	default: 'requestApiAccess',
+	actAs: 'optional',
+});

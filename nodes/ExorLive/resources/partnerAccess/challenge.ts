@@ -1,0 +1,74 @@
+import { randomInt } from 'crypto';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { CREDENTIAL_TYPE, type ExorLiveOperation } from '../../shared';
+import { scalarIn, unexpectedAnswer } from '../../responses';
+
+export const CHALLENGE_PATH = '/api4/Access/PartnerChallenge';
+
+/** The random number that ties a challenge to its use; ExorLive's sample sends it as a string. */
+export function randomValue(given: unknown): string {
+	const text = String(given ?? '').trim();
+	return text || String(randomInt(1, 2 ** 31 - 1));
+}
+
+/** The body of PartnerChallenge: the client key and the random number. */
+export function challengeBody(clientKey: unknown, random: string): IDataObject {
+	return { ApplicationKey: String(clientKey ?? ''), Random: random };
+}
+
+/** The challenge (a JSON string); ExorLive's sample strips spaces, quotes and braces from it. */
+export function challengeFrom(body: unknown): string | undefined {
+	const value = scalarIn(body, ['challenge']);
+	const challenge = value === undefined ? '' : String(value).replace(/[\s"{}]/g, '');
+	return challenge || undefined;
+}
+
+/** The random number sent for an item, so the output can hand it on with the challenge. */
+const sentRandom = new WeakMap<object, string>();
+
+async function sendChallengeBody(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const additional = this.getNodeParameter('additionalFields', {}) as IDataObject;
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const random = randomValue(additional.random);
+	sentRandom.set(this, random);
+	return { ...options, body: challengeBody(credentials.clientKey, random) };
+}
+
+async function challengeOutput(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const challenge = challengeFrom(response.body);
+	if (!challenge) throw unexpectedAnswer(this, response, 'challenge');
+	return [{ json: { challenge, random: sentRandom.get(this) ?? '' } }];
+}
+
+export const partnerChallenge: ExorLiveOperation = {
+	name: 'Partner Challenge',
+	value: 'partnerChallenge',
+	action: 'Get a partner challenge (legacy)',
+	description:
+		'Legacy (api4/Access): get a challenge for Link Organization, valid for 30 seconds with the same random number. Link Organization can fetch one itself.',
+	method: 'POST',
+	path: CHALLENGE_PATH,
+	fields: [
+		{
+			name: 'random',
+			label: 'Random Number',
+			type: 'string',
+			description: 'Default: a new random number',
+		},
+	],
+	preSend: [sendChallengeBody],
+	output: [challengeOutput],
+};

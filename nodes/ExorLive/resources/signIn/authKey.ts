@@ -1,0 +1,28 @@
+import { requiredId } from '../../fields';
+import { AUTH_BASE_URL, type ExorLiveOperation } from '../../shared';
+import { toValue } from '../../responses';
+
+export const getAuthKey: ExorLiveOperation = {
+	name: 'Get Auth Key',
+	value: 'getAuthKey',
+	action: 'Get an auth key that opens ExorLive signed in as a user',
+	description:
+		"Get an auth key for a user with a login role (GetAuthKey on the auth server). Act as an administrator of the user's organization.",
+	method: 'POST',
+	path: '/webservices/AuthenticationService.svc/GetAuthKey',
+	request: { baseURL: AUTH_BASE_URL },
+	fields: [
+		requiredId('userId', 'User ID', { in: 'body', property: 'userId' }, {
+			// ExorLive's sample sends the id as a string.
+			asString: true,
+			description: 'ExorLive user ID of the user to open ExorLive for',
+		}),
+	],
+	output: [
+		toValue({
+			key: 'authKey',
+			candidates: ['authKey', 'AuthKeyString', 'key'],
+			context: (ctx) => ({ userId: Number(ctx.getNodeParameter('userId')) }),
+		}),
+	],
+};

@@ -1,0 +1,109 @@
+import type { IExecutePaginationFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { trimUrl } from '../../../../credentials/exorLiveAuth';
+import { inputError, isBlank } from '../../../shared/validation';
+import { CREDENTIAL_TYPE, userIdValue, userToken } from '../../actAs';
+import type { ExorLiveOperation } from '../../shared';
+
+const target = (values: string[]) => ({ show: { target: values } });
+
+const targetFields: INodeProperties[] = [
+	{
+		displayName: 'Open',
+		name: 'target',
+		type: 'options',
+		options: [
+			{
+				name: 'ExorLive App',
+				value: 'app',
+				description: 'The main app, for instructors (optionally with a contact in focus)',
+			},
+			{ name: 'ExorLive Go', value: 'go', description: 'The contacts\' app' },
+			{ name: 'Custom URL', value: 'custom', description: 'Any ExorLive page' },
+		],
+		default: 'go',
+	},
+	{
+		displayName: 'Skin Code',
+		name: 'skin',
+		type: 'string',
+		default: '',
+		description: 'ExorLive Go skin code, from ExorLive support or the Admin tab (optional)',
+		displayOptions: target(['go']),
+	},
+	{
+		displayName: 'Contact in Focus',
+		name: 'selectedPersonId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 12345',
+		description: 'ExorLive user ID of a contact to open, on the Workouts tab (optional)',
+		displayOptions: target(['app']),
+	},
+	{
+		displayName: 'Redirect URL',
+		name: 'redirectUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://exorlive.com/app/',
+		displayOptions: target(['custom']),
+	},
+];
+
+function redirectFor(ctx: IExecutePaginationFunctions, apiBaseUrl: string): string {
+	const chosen = ctx.getNodeParameter('target', 'go') as string;
+	if (chosen === 'custom') {
+		const url = String(ctx.getNodeParameter('redirectUrl', '')).trim();
+		if (!/^https?:\/\/\S+$/i.test(url)) throw inputError(ctx, 'Redirect URL', 'an http(s) URL is required');
+		return url;
+	}
+	if (chosen === 'app') {
+		const contact = ctx.getNodeParameter('selectedPersonId', '');
+		if (isBlank(contact)) return `${apiBaseUrl}/app/`;
+		const id = userIdValue(ctx, contact, 'Contact in Focus');
+		return `${apiBaseUrl}/app/?selectedPersonId=${id}#Workouts`;
+	}
+	const skin = String(ctx.getNodeParameter('skin', '')).trim();
+	return `${apiBaseUrl}/m/${skin ? `?skin=${encodeURIComponent(skin)}` : ''}`;
+}
+
+/**
+ * The documented token sign-in: `<auth>/?access_token=<token of the user>&redirect=<target>`.
+ * Built in the node with a token for that user; no request of its own.
+ */
+async function buildSignInUrl(this: IExecutePaginationFunctions): Promise<INodeExecutionData[]> {
+	const userId = userIdValue(this, this.getNodeParameter('userId', ''), 'User ID');
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const redirect = redirectFor(this, trimUrl(credentials.apiBaseUrl));
+	const token = await userToken(this, userId);
+	const query = new URLSearchParams({ access_token: token, redirect });
+	return [
+		{
+			json: {
+				signInUrl: `${trimUrl(credentials.authBaseUrl)}/?${query.toString()}`,
+				userId: Number(userId),
+				redirect,
+			},
+		},
+	];
+}
+
+export const buildSignInUrlOperation: ExorLiveOperation = {
+	name: 'Build Sign-In URL',
+	value: 'buildSignInUrl',
+	action: 'Build a URL that opens ExorLive signed in as a user',
+	description:
+		'Build a link that signs a user in to the ExorLive app or ExorLive Go. It holds a token for that user (valid up to 2 hours): give it only to that user.',
+	fields: [
+		{
+			name: 'userId',
+			label: 'User ID',
+			type: 'string',
+			required: true,
+			placeholder: 'e.g. 12345',
+			description:
+				'ExorLive user ID of the user to sign in: an instructor for the app, a contact for ExorLive Go',
+		},
+	],
+	extraFields: targetFields,
+	local: buildSignInUrl,
+};

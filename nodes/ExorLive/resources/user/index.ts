@@ -1,0 +1,10 @@
+import { exorLiveResource } from '../../shared';
+import { createOrUpdateUser } from './createOrUpdate';
+import { setEventCallbackUrl } from './eventCallbackUrl';
+import { lookupUser } from './lookup';
+
+export const userDescription = exorLiveResource('user', {
+	operations: [lookupUser, createOrUpdateUser, setEventCallbackUrl],
+	default: 'lookup',
+	actAs: 'optional',
+});
