@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { withCustomApiCall } from '../shared/customApiCall';
 import { goClientDescription } from './resources/goClient';
 import { legacyDepartmentDescription } from './resources/legacy/department';
 import { legacyPersonDescription } from './resources/legacy/person';
@@ -34,36 +35,43 @@ export class ExorLive implements INodeType {
 			// which then runs the token exchange again and retries once.
 			ignoreHttpStatusErrors: { ignore: true, except: [401] },
 		},
-		properties: [
+		properties: withCustomApiCall(
+			[
+				{
+					displayName: 'Resource',
+					name: 'resource',
+					type: 'options',
+					noDataExpression: true,
+					options: [
+						{ name: 'Go Client', value: 'goClient', description: "A contact's ExorLive Go data" },
+						{ name: 'Legacy Department (V1)', value: 'legacyDepartment' },
+						{ name: 'Legacy Person (V1)', value: 'legacyPerson' },
+						{ name: 'Legacy Workout (V1)', value: 'legacyWorkout' },
+						{ name: 'Partner', value: 'partner' },
+						{ name: 'Partner Access (Legacy)', value: 'partnerAccess' },
+						{ name: 'Plan Template', value: 'planTemplate' },
+						{ name: 'Sign-In', value: 'signIn' },
+						{ name: 'User', value: 'user' },
+						{ name: 'Workout Export', value: 'workoutExport' },
+					],
+					default: 'partner',
+				},
+				...partnerDescription,
+				...userDescription,
+				...signInDescription,
+				...workoutExportDescription,
+				...goClientDescription,
+				...planTemplateDescription,
+				...partnerAccessDescription,
+				...legacyPersonDescription,
+				...legacyWorkoutDescription,
+				...legacyDepartmentDescription,
+			],
 			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Go Client', value: 'goClient', description: "A contact's ExorLive Go data" },
-					{ name: 'Legacy Department (V1)', value: 'legacyDepartment' },
-					{ name: 'Legacy Person (V1)', value: 'legacyPerson' },
-					{ name: 'Legacy Workout (V1)', value: 'legacyWorkout' },
-					{ name: 'Partner', value: 'partner' },
-					{ name: 'Partner Access (Legacy)', value: 'partnerAccess' },
-					{ name: 'Plan Template', value: 'planTemplate' },
-					{ name: 'Sign-In', value: 'signIn' },
-					{ name: 'User', value: 'user' },
-					{ name: 'Workout Export', value: 'workoutExport' },
-				],
-				default: 'partner',
+				apiName: 'ExorLive',
+				pathExample: '/api4/user/lookupuser',
+				hint: "Sent to the API base URL with the admin user's token",
 			},
-			...partnerDescription,
-			...userDescription,
-			...signInDescription,
-			...workoutExportDescription,
-			...goClientDescription,
-			...planTemplateDescription,
-			...partnerAccessDescription,
-			...legacyPersonDescription,
-			...legacyWorkoutDescription,
-			...legacyDepartmentDescription,
-		],
+		),
 	};
 }

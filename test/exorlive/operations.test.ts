@@ -49,7 +49,8 @@ const exportQuery = { clientname: CLIENT_NAME };
 
 describeExorLiveCases('ExorLive partner and user operations', [
 	{
-		title: 'Partner > Get Go Invitation Link: GET ?contactUserId=, bare JSON string -> { invitationLink }',
+		title:
+			'Partner > Get Go Invitation Link: GET ?contactUserId=, bare JSON string -> { invitationLink }',
 		parameters: { resource: 'partner', operation: 'getGoInvitationLink', contactUserId: 12345 },
 		requests: [
 			{
@@ -65,12 +66,19 @@ describeExorLiveCases('ExorLive partner and user operations', [
 		title:
 			'Partner > Request API Access: GET with partnerApiKey = client key and externalOrganizatonId; bare number -> { adminUserId }',
 		credentials: apiKeyCredential,
-		parameters: { resource: 'partner', operation: 'requestApiAccess', externalOrganizationId: 'ace615c2' },
+		parameters: {
+			resource: 'partner',
+			operation: 'requestApiAccess',
+			externalOrganizationId: 'ace615c2',
+		},
 		requests: [
 			{
 				method: 'GET',
 				path: '/osloapi/access/RequestAPIAccessForPartnerOrganizationAndGetAdminUserId',
-				query: { partnerApiKey: String(apiKeyCredential.clientKey), externalOrganizatonId: 'ace615c2' },
+				query: {
+					partnerApiKey: String(apiKeyCredential.clientKey),
+					externalOrganizatonId: 'ace615c2',
+				},
 				reply: { body: 55501 },
 			},
 		],
@@ -144,7 +152,8 @@ describeExorLiveCases('ExorLive partner and user operations', [
 		output: [user],
 	},
 	{
-		title: 'User > Set Event Callback URL: GET ?callbackUrl= (its own query kept); empty answer -> confirmation',
+		title:
+			'User > Set Event Callback URL: GET ?callbackUrl= (its own query kept); empty answer -> confirmation',
 		parameters: {
 			resource: 'user',
 			operation: 'setEventCallbackUrl',
@@ -161,7 +170,8 @@ describeExorLiveCases('ExorLive partner and user operations', [
 		output: [{ success: true }],
 	},
 	{
-		title: 'Sign-In > Get Auth Key: POST to the auth host with {userId: "<id>"}; WCF {d} -> { authKey }',
+		title:
+			'Sign-In > Get Auth Key: POST to the auth host with {userId: "<id>"}; WCF {d} -> { authKey }',
 		parameters: { resource: 'signIn', operation: 'getAuthKey', userId: 12345 },
 		requests: [],
 		auth: [
@@ -182,7 +192,8 @@ const accessKey = String(accessCredential.clientKey);
 
 describeExorLiveCases('ExorLive legacy partner access operations', [
 	{
-		title: 'Partner Access > Partner Challenge: POST {ApplicationKey, Random}; challenge cleaned as the sample does',
+		title:
+			'Partner Access > Partner Challenge: POST {ApplicationKey, Random}; challenge cleaned as the sample does',
 		credentials: accessCredential,
 		parameters: {
 			resource: 'partnerAccess',
@@ -201,7 +212,8 @@ describeExorLiveCases('ExorLive legacy partner access operations', [
 		output: [{ challenge: '8f3a1c', random: '424242' }],
 	},
 	{
-		title: 'Partner Access > Link Organization: POST with the salted password (HMAC-SHA1 of SHA1 hex)',
+		title:
+			'Partner Access > Link Organization: POST with the salted password (HMAC-SHA1 of SHA1 hex)',
 		credentials: accessCredential,
 		parameters: {
 			resource: 'partnerAccess',
@@ -223,7 +235,9 @@ describeExorLiveCases('ExorLive legacy partner access operations', [
 					Challenge: '8f3a1c',
 					Random: '424242',
 				},
-				reply: { body: { resultCode: 'OK', partnerId: 123, organizationId: 1234, adminUserId: 12345 } },
+				reply: {
+					body: { resultCode: 'OK', partnerId: 123, organizationId: 1234, adminUserId: 12345 },
+				},
 			},
 		],
 		output: [{ resultCode: 'OK', partnerId: 123, organizationId: 1234, adminUserId: 12345 }],
@@ -238,7 +252,9 @@ describeExorLiveCases('ExorLive legacy partner access operations', [
 				method: 'GET',
 				path: '/api4/Access/GetUserAccessStatus',
 				query: { ClientKey: accessKey, applicationKey: accessKey, userId: '12345' },
-				reply: { body: { userId: 12345, organizationOK: true, userOK: true, userStatus: 'Administrator' } },
+				reply: {
+					body: { userId: 12345, organizationOK: true, userOK: true, userStatus: 'Administrator' },
+				},
 			},
 		],
 		output: [{ userId: 12345, organizationOK: true, userOK: true, userStatus: 'Administrator' }],
@@ -252,12 +268,18 @@ describeExorLiveCases('ExorLive workout export operations', [
 		title: 'Workout Export > Ping: GET /api4/export/Ping?clientname=',
 		parameters: { resource: 'workoutExport', operation: 'ping' },
 		requests: [
-			{ method: 'GET', path: '/api4/export/Ping', query: exportQuery, reply: { body: '"pong"', headers: json } },
+			{
+				method: 'GET',
+				path: '/api4/export/Ping',
+				query: exportQuery,
+				reply: { body: '"pong"', headers: json },
+			},
 		],
 		output: [{ value: 'pong' }],
 	},
 	{
-		title: 'Workout Export > Get Available Workouts: every filter in the query, one item per workout',
+		title:
+			'Workout Export > Get Available Workouts: every filter in the query, one item per workout',
 		parameters: {
 			resource: 'workoutExport',
 			operation: 'getAvailableWorkouts',
@@ -288,7 +310,8 @@ describeExorLiveCases('ExorLive workout export operations', [
 		output: [{ workoutId: 99 }, { workoutId: 100 }],
 	},
 	{
-		title: 'Workout Export > Acknowledge Workout: GET ?clientname=&workoutId=; empty answer -> confirmation',
+		title:
+			'Workout Export > Acknowledge Workout: GET ?clientname=&workoutId=; empty answer -> confirmation',
 		parameters: { resource: 'workoutExport', operation: 'acknowledgeWorkout', workoutId: 99 },
 		requests: [
 			{
@@ -310,7 +333,9 @@ describeExorLiveCases(
 		{
 			title: 'Go Client > Load All: GET /api4/client/go/loadall/4',
 			parameters: { resource: 'goClient', operation: 'loadAll' },
-			requests: [{ method: 'GET', path: '/api4/client/go/loadall/4', reply: { body: { Profile: profile } } }],
+			requests: [
+				{ method: 'GET', path: '/api4/client/go/loadall/4', reply: { body: { Profile: profile } } },
+			],
 			output: [{ Profile: profile }],
 		},
 		{
@@ -366,7 +391,13 @@ describeExorLiveCases(
 		{
 			title: 'Go Client > Get Workouts: GET /api4/client/go/workouts/4, one item per workout',
 			parameters: { resource: 'goClient', operation: 'getWorkouts' },
-			requests: [{ method: 'GET', path: '/api4/client/go/workouts/4', reply: { body: [{ Id: 1 }, { Id: 2 }] } }],
+			requests: [
+				{
+					method: 'GET',
+					path: '/api4/client/go/workouts/4',
+					reply: { body: [{ Id: 1 }, { Id: 2 }] },
+				},
+			],
 			output: [{ Id: 1 }, { Id: 2 }],
 		},
 		{
@@ -386,13 +417,23 @@ describeExorLiveCases(
 			title: 'Go Client > Get Workout: GET ?workoutId=',
 			parameters: { resource: 'goClient', operation: 'getWorkout', workoutId: 55 },
 			requests: [
-				{ method: 'GET', path: '/api4/client/go/workout/4', query: { workoutId: '55' }, reply: { body: { Id: 55 } } },
+				{
+					method: 'GET',
+					path: '/api4/client/go/workout/4',
+					query: { workoutId: '55' },
+					reply: { body: { Id: 55 } },
+				},
 			],
 			output: [{ Id: 55 }],
 		},
 		{
 			title: 'Go Client > Copy Workout to User: POST {WorkoutId, UserId}',
-			parameters: { resource: 'goClient', operation: 'copyWorkoutToUser', workoutId: 55, userId: 9001 },
+			parameters: {
+				resource: 'goClient',
+				operation: 'copyWorkoutToUser',
+				workoutId: 55,
+				userId: 9001,
+			},
 			requests: [
 				{
 					method: 'POST',
@@ -404,7 +445,8 @@ describeExorLiveCases(
 			output: [{ Id: 56 }],
 		},
 		{
-			title: 'Go Client > Get Activities To Do: GET /api4/client/go/activitiestodo/4; empty list -> no items',
+			title:
+				'Go Client > Get Activities To Do: GET /api4/client/go/activitiestodo/4; empty list -> no items',
 			parameters: { resource: 'goClient', operation: 'getActivitiesTodo' },
 			requests: [{ method: 'GET', path: '/api4/client/go/activitiestodo/4', reply: { body: [] } }],
 			output: [],
@@ -428,7 +470,12 @@ describeExorLiveCases(
 				resource: 'goClient',
 				operation: 'queryRelatedExercises',
 				sourceMasterExerciseId: 5491,
-				additionalFields: { wantedCount: 3, packageIds: '1,2', equipmentId: 4, asProgression: true },
+				additionalFields: {
+					wantedCount: 3,
+					packageIds: '1,2',
+					equipmentId: 4,
+					asProgression: true,
+				},
 			},
 			requests: [
 				{
@@ -487,7 +534,11 @@ describeExorLiveCases(
 			title: 'Plan Template > Get All Tags: GET /api4/client/plantemplate/getalltags/4',
 			parameters: { resource: 'planTemplate', operation: 'getAllTags' },
 			requests: [
-				{ method: 'GET', path: '/api4/client/plantemplate/getalltags/4', reply: { body: ['knee', 'back'] } },
+				{
+					method: 'GET',
+					path: '/api4/client/plantemplate/getalltags/4',
+					reply: { body: ['knee', 'back'] },
+				},
 			],
 			output: [{ value: 'knee' }, { value: 'back' }],
 		},
@@ -518,7 +569,8 @@ describeExorLiveCases(
 			output: [{ Id: 4 }],
 		},
 		{
-			title: 'Plan Template > Apply: POST with the vendor spelling AppyToStartDate; no answer -> confirmation',
+			title:
+				'Plan Template > Apply: POST with the vendor spelling AppyToStartDate; no answer -> confirmation',
 			parameters: {
 				resource: 'planTemplate',
 				operation: 'apply',
@@ -553,7 +605,14 @@ const v1 = (service: string, method: string) => `/WebServices/V1/${service}.svc/
 describeExorLiveCases('ExorLive legacy WebServices V1 operations', [
 	{
 		title: 'Legacy Person > Get Many: POST GetListOfUsers with string values; d.Data list -> items',
-		parameters: { resource: 'legacyPerson', operation: 'getAll', role: '16', unitId: 0, page: 0, pagesize: 1000 },
+		parameters: {
+			resource: 'legacyPerson',
+			operation: 'getAll',
+			role: '16',
+			unitId: 0,
+			page: 0,
+			pagesize: 1000,
+		},
 		requests: [
 			{
 				method: 'POST',
@@ -636,7 +695,12 @@ describeExorLiveCases('ExorLive legacy WebServices V1 operations', [
 	},
 	{
 		title: 'Legacy Person > Set Custom ID: POST {personId, customId}; null Data -> confirmation',
-		parameters: { resource: 'legacyPerson', operation: 'setCustomId', personId: 12345, customId: 'c-9' },
+		parameters: {
+			resource: 'legacyPerson',
+			operation: 'setCustomId',
+			personId: 12345,
+			customId: 'c-9',
+		},
 		requests: [
 			{
 				method: 'POST',
@@ -649,7 +713,12 @@ describeExorLiveCases('ExorLive legacy WebServices V1 operations', [
 	},
 	{
 		title: 'Legacy Person > Set Disabled: POST {personId, disabled: "1"}',
-		parameters: { resource: 'legacyPerson', operation: 'setDisabled', personId: 12345, disabled: '1' },
+		parameters: {
+			resource: 'legacyPerson',
+			operation: 'setDisabled',
+			personId: 12345,
+			disabled: '1',
+		},
 		requests: [
 			{
 				method: 'POST',
@@ -692,7 +761,15 @@ describeExorLiveCases('ExorLive legacy WebServices V1 operations', [
 		parameters: {
 			resource: 'legacyWorkout',
 			operation: 'search',
-			additionalFields: { Query: 'knee', Location: 'Oslo', LocationId: 2, Nested: true, OnlyTemplates: false, Start: 0, Length: 20 },
+			additionalFields: {
+				Query: 'knee',
+				Location: 'Oslo',
+				LocationId: 2,
+				Nested: true,
+				OnlyTemplates: false,
+				Start: 0,
+				Length: 20,
+			},
 		},
 		requests: [
 			{
@@ -780,5 +857,30 @@ describeExorLiveCases('ExorLive legacy WebServices V1 operations', [
 			},
 		],
 		output: [{ Id: 5491 }],
+	},
+]);
+
+describeExorLiveCases('ExorLive custom API call', [
+	{
+		title:
+			'Custom API Call: any path under the API base URL, with the admin token and ExorLive-Client',
+		parameters: {
+			resource: 'customApiCall',
+			operation: 'send',
+			requestMethod: 'POST',
+			requestPath: '/api4/user/setuser',
+			requestQuery: { parameter: [{ name: 'dry', value: '1' }] },
+			requestBody: '{"Id": 0, "Email": "a@b.test"}',
+		},
+		requests: [
+			{
+				method: 'POST',
+				path: '/api4/user/setuser',
+				query: { dry: '1' },
+				body: { Id: 0, Email: 'a@b.test' },
+				reply: { body: { Id: 77 } },
+			},
+		],
+		output: [{ Id: 77 }],
 	},
 ]);

@@ -4,7 +4,13 @@
  */
 import { createHash, createHmac } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
-import { assertError, assertNoSecrets, assertRequests, type NodeCase, type NodeSuite } from '../harness/cases';
+import {
+	assertError,
+	assertNoSecrets,
+	assertRequests,
+	type NodeCase,
+	type NodeSuite,
+} from '../harness/cases';
 import { runNode, type RunResult } from '../harness/engine';
 import { ApiMock, type ExpectedRequest, type Reply } from '../harness/http';
 
@@ -119,7 +125,10 @@ export const adminHeaders = {
 	accept: 'application/json',
 };
 
-export const actingHeaders = (token: string) => ({ ...adminHeaders, authorization: `Bearer ${token}` });
+export const actingHeaders = (token: string) => ({
+	...adminHeaders,
+	authorization: `Bearer ${token}`,
+});
 
 export const SECRETS = [CLIENT_PASS, ADMIN_BEARER, REFRESH_VALUE];
 
@@ -148,12 +157,16 @@ export interface ExorLiveCase extends Omit<NodeCase, 'credentials'> {
 /** Runs one case against all three hosts and checks requests, output, error and secrets. */
 export async function runExorLiveCase(testCase: ExorLiveCase): Promise<RunResult> {
 	const mocks = [
-		{ mock: new ApiMock(API_ORIGIN), expected: testCase.requests, headers: testCase.apiHeaders ?? adminHeaders },
+		{
+			mock: new ApiMock(API_ORIGIN),
+			expected: testCase.requests,
+			headers: testCase.apiHeaders ?? adminHeaders,
+		},
 		{ mock: new ApiMock(AUTH_ORIGIN), expected: testCase.auth ?? [], headers: {} },
 		{ mock: new ApiMock(SSO_ORIGIN), expected: testCase.sso ?? [], headers: {} },
 	];
 	for (const { mock, expected } of mocks) {
-		mock.reply(...expected.map((request) => request.reply ?? { status: 200, body: {} }));
+		mock.expect(...expected);
 	}
 	const result = await runNode({
 		node: 'exorLive',

@@ -4,7 +4,7 @@
  * runner serves ExorLive, Exolink and Epilot.
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
-import { ApiMock, type ExpectedRequest } from './http';
+import { ApiMock, requestKey, type ExpectedRequest } from './http';
 import { runNode, type RunResult } from './engine';
 
 export interface ExpectedError {
@@ -36,26 +36,34 @@ export interface NodeSuite {
 	secrets: string[];
 }
 
+function inKeyOrder<T extends { method: string; path: string; query?: ExpectedRequest['query'] }>(
+	list: T[],
+): T[] {
+	return list
+		.map((request, index) => ({ request, index, key: requestKey(request) }))
+		.sort((a, b) => (a.key === b.key ? a.index - b.index : a.key < b.key ? -1 : 1))
+		.map(({ request }) => request);
+}
+
 export function assertRequests(
 	mock: ApiMock,
 	expected: ExpectedRequest[],
 	defaultHeaders: Record<string, string> = {},
 ): void {
-	const sent = mock.requests.map(({ method, path, query, body }) => ({
-		method,
-		path,
-		query,
-		body,
-	}));
-	const wanted = expected.map(({ method, path, query, body }) => ({
+	// Requests to different endpoints may arrive in any order (items run side by side): compare
+	// in a stable order by endpoint, keeping the order of requests to the same endpoint.
+	const recorded = inKeyOrder(mock.requests);
+	const ordered = inKeyOrder(expected);
+	const sent = recorded.map(({ method, path, query, body }) => ({ method, path, query, body }));
+	const wanted = ordered.map(({ method, path, query, body }) => ({
 		method,
 		path,
 		query: query ?? {},
 		body,
 	}));
 	expect(sent).toEqual(wanted);
-	expected.forEach((request, index) => {
-		const headers = mock.requests[index].headers;
+	ordered.forEach((request, index) => {
+		const headers = recorded[index].headers;
 		const required = { ...defaultHeaders, ...request.headers };
 		for (const [name, value] of Object.entries(required)) {
 			expect({ header: name, value: headers[name] }).toEqual({ header: name, value });
@@ -102,7 +110,7 @@ export function assertNoSecrets(result: RunResult, secrets: string[]): void {
 
 export async function runCase(suite: NodeSuite, testCase: NodeCase): Promise<RunResult> {
 	const mock = new ApiMock(suite.origin);
-	mock.reply(...testCase.requests.map((request) => request.reply ?? { status: 200, body: {} }));
+	mock.expect(...testCase.requests);
 	const result = await runNode({
 		node: suite.node,
 		parameters: testCase.parameters,

@@ -33,6 +33,16 @@ export interface ExpectedRequest {
 	reply?: Reply;
 }
 
+/** Identifies "the same request" regardless of arrival order: method, path and query. */
+export function requestKey(
+	request: Pick<RecordedRequest, 'method' | 'path'> & {
+		query?: RecordedRequest['query'];
+	},
+): string {
+	const query = Object.entries(request.query ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+	return `${request.method} ${request.path} ${JSON.stringify(query)}`;
+}
+
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
 
 function parseBody(raw: unknown): unknown {
@@ -48,7 +58,8 @@ function parseBody(raw: unknown): unknown {
 export class ApiMock {
 	readonly requests: RecordedRequest[] = [];
 
-	private readonly replies: Reply[] = [];
+	/** Scripted replies; a keyed one answers only the request it was scripted for. */
+	private readonly replies: Array<{ key?: string; reply: Reply }> = [];
 
 	private readonly scope: nock.Scope;
 
@@ -65,9 +76,23 @@ export class ApiMock {
 		}
 	}
 
-	/** Queues replies, answered in order. */
+	/** Queues replies, answered in arrival order. */
 	reply(...replies: Reply[]): this {
-		this.replies.push(...replies);
+		this.replies.push(...replies.map((reply) => ({ reply })));
+		return this;
+	}
+
+	/**
+	 * Queues the replies of expected requests, each kept for the request with its method, path
+	 * and query: items of one node run side by side, so their requests may arrive in any order.
+	 */
+	expect(...requests: ExpectedRequest[]): this {
+		this.replies.push(
+			...requests.map((request) => ({
+				key: requestKey({ query: {}, ...request }),
+				reply: request.reply ?? { status: 200, body: {} },
+			})),
+		);
 		return this;
 	}
 
@@ -93,11 +118,15 @@ export class ApiMock {
 			headers,
 			body: parseBody(requestBody),
 		});
-		const reply = this.replies.shift() ?? {
+		const key = requestKey({ method, path: url.pathname, query });
+		let index = this.replies.findIndex((entry) => entry.key === key);
+		if (index < 0) index = this.replies.findIndex((entry) => entry.key === undefined);
+		const reply = index < 0 ? undefined : this.replies.splice(index, 1)[0].reply;
+		const answer = reply ?? {
 			status: 599,
 			body: { message: `Unexpected request ${method} ${url.pathname}: no reply scripted` },
 		};
-		const body = reply.body;
+		const body = answer.body;
 		const payload =
 			Buffer.isBuffer(body) || typeof body === 'string'
 				? body
@@ -108,8 +137,8 @@ export class ApiMock {
 			...(body !== undefined && !Buffer.isBuffer(body) && typeof body !== 'string'
 				? { 'content-type': 'application/json' }
 				: {}),
-			...reply.headers,
+			...answer.headers,
 		};
-		return [reply.status ?? 200, payload, headersOut];
+		return [answer.status ?? 200, payload, headersOut];
 	}
 }
