@@ -1,7 +1,9 @@
 import type {
 	DeclarativeRestApiSettings,
+	ICredentialDataDecryptedObject,
+	IDataObject,
 	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
+	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
 	JsonObject,
@@ -14,7 +16,7 @@ import {
 	TokenExchangeError,
 } from '../../credentials/exorLiveAuth';
 import { vendorError } from '../shared/errors';
-import { inputError, isBlank } from '../shared/validation';
+import { inputError, isBlank, type NodeContext } from '../shared/validation';
 import type { Show } from './fields';
 
 /**
@@ -46,8 +48,16 @@ export function actAsField(show: Show, required: boolean): INodeProperties {
 	};
 }
 
+/**
+ * What getting a token needs. Operations, and a trigger's hooks and webhook, all have it.
+ */
+export interface TokenContext extends NodeContext {
+	getCredentials(type: string): Promise<ICredentialDataDecryptedObject>;
+	helpers: { httpRequest(options: IHttpRequestOptions): Promise<unknown> };
+}
+
 /** A user id as ExorLive expects it: a positive whole number (also from expressions). */
-export function userIdValue(ctx: IExecuteSingleFunctions, raw: unknown, label: string): string {
+export function userIdValue(ctx: NodeContext, raw: unknown, label: string): string {
 	if (isBlank(raw)) throw inputError(ctx, label, 'a value is required');
 	const text = String(raw).trim();
 	if (!/^\d+$/.test(text) || Number(text) <= 0) {
@@ -58,7 +68,7 @@ export function userIdValue(ctx: IExecuteSingleFunctions, raw: unknown, label: s
 
 /** A token for `userId` (cached, or exchanged now); exchange failures become NodeApiErrors. */
 export async function userToken(
-	ctx: IExecuteSingleFunctions,
+	ctx: TokenContext,
 	userId: string,
 	rejected?: string,
 ): Promise<string> {
@@ -76,19 +86,29 @@ export async function userToken(
 		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
 			message: `${message} (getting a token for user ${userId})`,
 			description: safe ? error.description : undefined,
-			itemIndex: ctx.getItemIndex(),
+			itemIndex: ctx.getItemIndex?.(),
 		});
 	}
 }
 
-function httpCodeOf(error: unknown): string | undefined {
+export function httpCodeOf(error: unknown): string | undefined {
 	return (error as { httpCode?: string | null })?.httpCode ?? undefined;
 }
 
 /**
- * A request with the credential's own token. A 401 that survives n8n's new exchange and retry
- * reaches here as n8n's generic "Authorization failed"; the vendor's words are put back.
+ * A failed request with the credential's own token, as a NodeApiError. A 401 that survives
+ * n8n's new exchange and retry arrives as n8n's generic "Authorization failed"; the vendor's
+ * words are put back.
  */
+export function credentialUserError(ctx: NodeContext, error: unknown): NodeApiError {
+	const data = (error as NodeApiError).context?.data;
+	if (httpCodeOf(error) !== '401' || data === undefined) {
+		return new NodeApiError(ctx.getNode(), error as JsonObject);
+	}
+	return vendorError(ctx, { statusCode: 401, body: data, headers: {} }, ctx.getItemIndex?.());
+}
+
+/** A request with the credential's own token. */
 async function asCredentialUser(
 	ctx: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -96,9 +116,30 @@ async function asCredentialUser(
 	try {
 		return await ctx.makeRoutingRequest(requestData);
 	} catch (error) {
-		const data = (error as NodeApiError).context?.data;
-		if (httpCodeOf(error) !== '401' || data === undefined) throw new NodeApiError(ctx.getNode(), error as JsonObject);
-		throw vendorError(ctx, { statusCode: 401, body: data, headers: {} }, ctx.getItemIndex());
+		throw credentialUserError(ctx, error);
+	}
+}
+
+/**
+ * Runs `send` as `userId`: it gets the headers that carry that user's token (and the mark the
+ * credential keeps it by). The credential's own 401 handling would renew the admin token, not
+ * this one, so `send` must not let n8n retry a 401 but throw it (an error with httpCode
+ * '401'); the token is then replaced once and `send` runs again.
+ */
+export async function asUser<T>(
+	ctx: TokenContext,
+	userId: string,
+	send: (headers: IDataObject) => Promise<T>,
+): Promise<T> {
+	let rejected: string | undefined;
+	for (;;) {
+		const token = await userToken(ctx, userId, rejected);
+		try {
+			return await send({ Authorization: `Bearer ${token}`, [ACT_AS_HEADER]: userId });
+		} catch (error) {
+			if (rejected !== undefined || httpCodeOf(error) !== '401') throw error;
+			rejected = token;
+		}
 	}
 }
 
@@ -114,29 +155,18 @@ export function actAsRequest(mode: 'none' | 'optional' | 'required') {
 		const raw = mode === 'none' ? '' : this.getNodeParameter(ACT_AS, '');
 		if (mode !== 'required' && isBlank(raw)) return await asCredentialUser(this, requestData);
 		const userId = userIdValue(this, raw, 'Act As User ID');
-		let rejected: string | undefined;
-		for (;;) {
-			const token = await userToken(this, userId, rejected);
-			// The credential's own 401 handling would renew the admin token, not this one, so
-			// 401s come back here (as errors of the status check) instead.
-			const options = {
-				...requestData.options,
-				ignoreHttpStatusErrors: true,
-				headers: {
-					...requestData.options.headers,
-					Authorization: `Bearer ${token}`,
-					[ACT_AS_HEADER]: userId,
-				},
-			};
-			try {
+		try {
+			return await asUser(this, userId, async (headers) => {
+				const options = {
+					...requestData.options,
+					ignoreHttpStatusErrors: true,
+					headers: { ...requestData.options.headers, ...headers },
+				};
 				return await this.makeRoutingRequest({ ...requestData, options });
-			} catch (error) {
-				if (error instanceof NodeOperationError) throw new NodeOperationError(this.getNode(), error);
-				if (rejected !== undefined || httpCodeOf(error) !== '401') {
-					throw new NodeApiError(this.getNode(), error as JsonObject);
-				}
-				rejected = token;
-			}
+			});
+		} catch (error) {
+			if (error instanceof NodeOperationError) throw new NodeOperationError(this.getNode(), error);
+			throw new NodeApiError(this.getNode(), error as JsonObject);
 		}
 	};
 }

@@ -1,15 +1,21 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INode, PreSendAction } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+
+/** Any node context: an operation's (with an item index) or a trigger's hook or webhook. */
+export interface NodeContext {
+	getNode(): INode;
+	getItemIndex?: () => number;
+}
 
 /** Error for bad user input, raised before any request is sent. */
 export function inputError(
-	ctx: IExecuteSingleFunctions,
+	ctx: NodeContext,
 	field: string,
 	problem: string,
 	description?: string,
 ): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), `${field}: ${problem}`, {
-		itemIndex: ctx.getItemIndex(),
+		itemIndex: ctx.getItemIndex?.(),
 		description,
 	});
 }

@@ -3,6 +3,7 @@ import { exorLiveResource, type ExorLiveOperation } from '../../shared';
 import { recordsIn, toItems } from '../../responses';
 import { workoutIdField } from '../../fields';
 import { workoutFilters } from './filters';
+import { exportPath } from './paths';
 import { getWorkoutPdf } from './pdf';
 
 /** GetAvailableWorkoutIds answers a list of ids: one `{ workoutId }` item each. */
@@ -15,8 +16,6 @@ async function workoutIdItems(
 		json: 'value' in record ? { workoutId: record.value } : record,
 	}));
 }
-
-const exportPath = (method: string) => `/api4/export/${method}`;
 
 const operations: ExorLiveOperation[] = [
 	{

@@ -1,4 +1,5 @@
 import type {
+	IBinaryData,
 	IDataObject,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
@@ -9,8 +10,9 @@ import { inputError } from '../../../shared/validation';
 import type { ExorLiveOperation } from '../../shared';
 import { recordsIn, unexpectedAnswer } from '../../responses';
 import { workoutIdField } from '../../fields';
+import { exportPath } from './paths';
 
-const binaryField: INodeProperties = {
+export const binaryField: INodeProperties = {
 	displayName: 'Put Output File in Field',
 	name: 'binaryPropertyName',
 	type: 'string',
@@ -19,6 +21,34 @@ const binaryField: INodeProperties = {
 	hint: 'The name of the output binary field to put the PDF in',
 };
 
+type PrepareBinaryData = IExecuteSingleFunctions['helpers']['prepareBinaryData'];
+
+type WorkoutWithPdf = IDataObject & { PdfBase64: string };
+
+/** Whether a GetWorkoutPDF answer (WorkoutForExport) holds the PDF. */
+export function hasPdf(workout: IDataObject | undefined): workout is WorkoutWithPdf {
+	return typeof workout?.PdfBase64 === 'string' && workout.PdfBase64 !== '';
+}
+
+/**
+ * A WorkoutForExport record split into the PDF (PdfBase64, as binary data named after the
+ * workout) and the rest (metadata and exercises).
+ */
+export async function splitWorkoutPdf(
+	prepareBinaryData: PrepareBinaryData,
+	workout: WorkoutWithPdf,
+	workoutId: unknown,
+): Promise<{ metadata: IDataObject; pdf: IBinaryData }> {
+	const { PdfBase64: base64, ...metadata } = workout;
+	const id = metadata.Id ?? workoutId;
+	const pdf = await prepareBinaryData(
+		Buffer.from(base64, 'base64'),
+		`workout-${String(id)}.pdf`,
+		'application/pdf',
+	);
+	return { metadata, pdf };
+}
+
 /** WorkoutForExport: the PDF (PdfBase64) becomes binary data, the rest the item's JSON. */
 async function pdfOutput(
 	this: IExecuteSingleFunctions,
@@ -26,19 +56,15 @@ async function pdfOutput(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	const [workout] = recordsIn(response.body);
-	if (!workout || typeof workout.PdfBase64 !== 'string' || !workout.PdfBase64) {
-		throw unexpectedAnswer(this, response, 'PdfBase64');
-	}
+	if (!hasPdf(workout)) throw unexpectedAnswer(this, response, 'PdfBase64');
 	const property = String(this.getNodeParameter('binaryPropertyName', 'data')).trim();
 	if (!property) throw inputError(this, 'Put Output File in Field', 'a field name is required');
-	const { PdfBase64: pdf, ...metadata } = workout;
-	const id = metadata.Id ?? this.getNodeParameter('workoutId');
-	const binary = await this.helpers.prepareBinaryData(
-		Buffer.from(pdf, 'base64'),
-		`workout-${String(id)}.pdf`,
-		'application/pdf',
+	const split = await splitWorkoutPdf(
+		this.helpers.prepareBinaryData,
+		workout,
+		this.getNodeParameter('workoutId'),
 	);
-	return [{ json: metadata as IDataObject, binary: { [property]: binary } }];
+	return [{ json: split.metadata, binary: { [property]: split.pdf } }];
 }
 
 export const getWorkoutPdf: ExorLiveOperation = {
@@ -47,7 +73,7 @@ export const getWorkoutPdf: ExorLiveOperation = {
 	action: 'Get the PDF and metadata of a signed workout',
 	description:
 		'Download a signed workout as a PDF (binary output) with its metadata and exercises (GetWorkoutPDF)',
-	path: '/api4/export/GetWorkoutPDF',
+	path: exportPath('GetWorkoutPDF'),
 	fields: [workoutIdField],
 	extraFields: [binaryField],
 	output: [pdfOutput],
