@@ -137,7 +137,10 @@ export async function asUser<T>(
 		try {
 			return await send({ Authorization: `Bearer ${token}`, [ACT_AS_HEADER]: userId });
 		} catch (error) {
-			if (rejected !== undefined || httpCodeOf(error) !== '401') throw error;
+			if (error instanceof NodeOperationError) throw new NodeOperationError(ctx.getNode(), error);
+			if (rejected !== undefined || httpCodeOf(error) !== '401') {
+				throw new NodeApiError(ctx.getNode(), error as JsonObject);
+			}
 			rejected = token;
 		}
 	}
@@ -155,18 +158,13 @@ export function actAsRequest(mode: 'none' | 'optional' | 'required') {
 		const raw = mode === 'none' ? '' : this.getNodeParameter(ACT_AS, '');
 		if (mode !== 'required' && isBlank(raw)) return await asCredentialUser(this, requestData);
 		const userId = userIdValue(this, raw, 'Act As User ID');
-		try {
-			return await asUser(this, userId, async (headers) => {
-				const options = {
-					...requestData.options,
-					ignoreHttpStatusErrors: true,
-					headers: { ...requestData.options.headers, ...headers },
-				};
-				return await this.makeRoutingRequest({ ...requestData, options });
-			});
-		} catch (error) {
-			if (error instanceof NodeOperationError) throw new NodeOperationError(this.getNode(), error);
-			throw new NodeApiError(this.getNode(), error as JsonObject);
-		}
+		return await asUser(this, userId, async (headers) => {
+			const options = {
+				...requestData.options,
+				ignoreHttpStatusErrors: true,
+				headers: { ...requestData.options.headers, ...headers },
+			};
+			return await this.makeRoutingRequest({ ...requestData, options });
+		});
 	};
 }
