@@ -1,0 +1,51 @@
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { CREDENTIAL_TYPE } from '../ExorLive/actAs';
+import { triggerProperties } from './description';
+import { receive } from './receive';
+import { forget, isRegistered, register } from './registration';
+
+export class ExorLiveTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'ExorLive Trigger',
+		name: 'exorLiveTrigger',
+		icon: { light: 'file:../../icons/exorlive.svg', dark: 'file:../../icons/exorlive.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["downloadWorkouts"] ? "Workout ready, with PDFs" : "Workout ready" }}',
+		description:
+			'Starts the workflow when ExorLive reports workouts ready for export (workoutReady), optionally with the workout PDFs',
+		defaults: { name: 'ExorLive Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' }],
+		activationMessage:
+			"This workflow's URL is now the organization's ExorLive callback URL, replacing the one set before.",
+		properties: triggerProperties,
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await isRegistered(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await register(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return forget(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receive(this);
+	}
+}

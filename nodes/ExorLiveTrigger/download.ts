@@ -1,0 +1,93 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import { CREDENTIAL_TYPE } from '../ExorLive/actAs';
+import { recordsIn } from '../ExorLive/responses';
+import { exportPath } from '../ExorLive/resources/workoutExport/paths';
+import { hasPdf, splitWorkoutPdf } from '../ExorLive/resources/workoutExport/pdf';
+import { exorLiveGet } from '../ExorLive/transport';
+
+export interface DownloadSettings {
+	/** The Act As user, or undefined for the credential's admin user. */
+	actAs?: string;
+	/** Which filter of GetAvailableWorkouts the event's user id goes into. */
+	matchUserAs: 'contact' | 'owner' | 'organization';
+	acknowledge: boolean;
+	binaryProperty: string;
+}
+
+const USER_FILTER = { contact: 'contactId', owner: 'ownerId' } as const;
+
+function missing(ctx: IWebhookFunctions, what: string, body: unknown): NodeApiError {
+	return new NodeApiError(ctx.getNode(), { body: JSON.stringify(body ?? null) } as JsonObject, {
+		message: `ExorLive's answer holds no ${what}`,
+		description: 'The response shape is not documented; the raw answer is in the error details.',
+	});
+}
+
+/** A positive whole workout id from a GetAvailableWorkouts record. */
+function workoutIdOf(ctx: IWebhookFunctions, workout: IDataObject): number {
+	const id = Number(workout.Id);
+	if (!Number.isInteger(id) || id <= 0) throw missing(ctx, 'workout Id', workout);
+	return id;
+}
+
+/**
+ * The workouts ready for the event's user (Workout Exporter, scope New), one item each with its
+ * metadata under `workout` and its PDF as binary data. Every PDF is downloaded before anything
+ * is acknowledged: a failed download fails the call and acknowledges nothing, so the workouts
+ * stay New and come again. An acknowledgement that fails does not drop the downloaded workout:
+ * its item says `acknowledged: false` (it will be delivered again).
+ */
+export async function readyWorkoutItems(
+	ctx: IWebhookFunctions,
+	event: IDataObject,
+	settings: DownloadSettings,
+): Promise<INodeExecutionData[]> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const clientname = String(credentials.clientName ?? '');
+	const filter =
+		settings.matchUserAs === 'organization' || event.userId === null
+			? {}
+			: { [USER_FILTER[settings.matchUserAs]]: event.userId };
+	const available = await exorLiveGet(
+		ctx,
+		{ path: exportPath('GetAvailableWorkouts'), qs: { clientname, scope: 'new', ...filter } },
+		settings.actAs,
+	);
+	const items: INodeExecutionData[] = [];
+	const ids: number[] = [];
+	for (const listed of recordsIn(available)) {
+		const workoutId = workoutIdOf(ctx, listed);
+		const body = await exorLiveGet(
+			ctx,
+			{ path: exportPath('GetWorkoutPDF'), qs: { clientname, workoutId } },
+			settings.actAs,
+		);
+		const [workout] = recordsIn(body);
+		if (!hasPdf(workout)) throw missing(ctx, `PdfBase64 for workout ${workoutId}`, { Id: workoutId });
+		const { metadata, pdf } = await splitWorkoutPdf(ctx.helpers.prepareBinaryData, workout, workoutId);
+		items.push({ json: { ...event, workout: metadata }, binary: { [settings.binaryProperty]: pdf } });
+		ids.push(workoutId);
+	}
+	if (!settings.acknowledge) return items;
+	for (const [index, workoutId] of ids.entries()) {
+		const json = items[index].json;
+		try {
+			await exorLiveGet(
+				ctx,
+				{ path: exportPath('AcknowledgeWorkout'), qs: { clientname, workoutId } },
+				settings.actAs,
+			);
+			json.acknowledged = true;
+		} catch (error) {
+			json.acknowledged = false;
+			json.acknowledgeError = (error as Error).message;
+		}
+	}
+	return items;
+}
