@@ -222,7 +222,7 @@ export interface RunResult {
 	store: CredentialStore;
 }
 
-function nodeTypesFor(loader: PackageDirectoryLoader, extra?: INodeType): INodeTypes {
+export function nodeTypesFor(loader: PackageDirectoryLoader, extra?: INodeType): INodeTypes {
 	const strip = (type: string) => type.slice(loader.packageName.length + 1);
 	const byName = (type: string): INodeType =>
 		extra && type === extra.description.name
@@ -239,7 +239,7 @@ function nodeTypesFor(loader: PackageDirectoryLoader, extra?: INodeType): INodeT
 const BASE = 'http://localhost:5678';
 
 /** What n8n's server hands to an execution, with this file's credentials helper. */
-function makeAdditionalData(
+export function makeAdditionalData(
 	loader: PackageDirectoryLoader,
 	store: CredentialStore,
 	hooks?: ExecutionLifecycleHooks,

@@ -7,6 +7,7 @@ import nock from 'nock';
 
 export interface Reply {
 	status?: number;
+	/** The body, or a function of the request that makes it (e.g. to echo what was sent). */
 	body?: unknown;
 	headers?: Record<string, string>;
 }
@@ -111,13 +112,14 @@ export class ApiMock {
 		const headers: Record<string, string> = {};
 		for (const [name, value] of Object.entries(rawHeaders))
 			headers[name.toLowerCase()] = String(value);
-		this.requests.push({
+		const recorded: RecordedRequest = {
 			method,
 			path: url.pathname,
 			query,
 			headers,
 			body: parseBody(requestBody),
-		});
+		};
+		this.requests.push(recorded);
 		const key = requestKey({ method, path: url.pathname, query });
 		let index = this.replies.findIndex((entry) => entry.key === key);
 		if (index < 0) index = this.replies.findIndex((entry) => entry.key === undefined);
@@ -126,7 +128,7 @@ export class ApiMock {
 			status: 599,
 			body: { message: `Unexpected request ${method} ${url.pathname}: no reply scripted` },
 		};
-		const body = answer.body;
+		const body = typeof answer.body === 'function' ? answer.body(recorded) : answer.body;
 		const payload =
 			Buffer.isBuffer(body) || typeof body === 'string'
 				? body
