@@ -3,6 +3,7 @@
  * hosts, the webhook URLs n8n gives it, and the check that nothing secret is visible.
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import { visibleError } from '../harness/cases';
 import { ApiMock } from '../harness/http';
 import { TriggerHarness, WEBHOOK_ID, type WebhookCall } from '../harness/webhook';
 import { API_ORIGIN, AUTH_ORIGIN, CLIENT_NAME, SECRETS, storedCredential } from '../exorlive/suite';
@@ -69,25 +70,17 @@ export const apiHeaders = (token: string) => ({
 	accept: 'application/json',
 });
 
-/** Everything a caller or user can see of a call: the answer, items, binary metadata, error. */
-export function assertNothingSecret(call: WebhookCall, extra: string[] = []): void {
-	const error = call.error;
-	const text = JSON.stringify({
-		status: call.status,
-		body: call.body,
-		result: call.result,
-		error: error && {
-			message: error.message,
-			description: error.description,
-			context: error.context,
-			cause: error.cause,
-			stack: error.stack,
-			serialized: JSON.parse(JSON.stringify(error)),
-		},
-	});
+/** The text contains none of the package's test secrets nor `extra`. */
+export function assertNoneOf(text: string, extra: string[] = []): void {
 	for (const secret of [...SECRETS, ...extra].filter(Boolean)) {
 		expect(text.includes(secret) ? secret : 'absent').toBe('absent');
 	}
+}
+
+/** Everything a caller or user can see of a call: the answer, items, binary metadata, error. */
+export function assertNothingSecret(call: WebhookCall, extra: string[] = []): void {
+	const { status, body, result, error } = call;
+	assertNoneOf(JSON.stringify({ status, body, result, error: visibleError(error) }), extra);
 }
 
 /** The items the call hands to the workflow (none when it starts nothing). */

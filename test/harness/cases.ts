@@ -86,19 +86,25 @@ export function assertError(result: RunResult, expected: ExpectedError): void {
 	if (expected.httpCode !== undefined) expect(error.httpCode ?? null).toBe(expected.httpCode);
 }
 
-/** Everything a user can see of a run: output items, errors (with cause and context). */
-export function visibleText(result: RunResult): string {
-	const error = result.error;
-	return JSON.stringify({
-		items: result.items,
-		error: error && {
+/** Everything a user can see of an error: message, description, context, cause, stack. */
+export function visibleError(error: (Error & IDataObject) | undefined) {
+	return (
+		error && {
 			message: error.message,
 			description: error.description,
 			context: error.context,
 			cause: error.cause,
 			stack: error.stack,
 			serialized: JSON.parse(JSON.stringify(error)),
-		},
+		}
+	);
+}
+
+/** Everything a user can see of a run: output items, errors (with cause and context). */
+export function visibleText(result: RunResult): string {
+	return JSON.stringify({
+		items: result.items,
+		error: visibleError(result.error),
 		runData: result.run.data.resultData,
 	});
 }
