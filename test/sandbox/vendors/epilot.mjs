@@ -397,7 +397,7 @@ export default function epilot(options = {}) {
 		errorBody: (status, message) => ({ message }),
 		credentials: (urls) => [
 			{
-				id: 'sandboxEpilot0001',
+				id: 'sandboxEpilot001',
 				name: 'Epilot (sandbox)',
 				type: 'epilotApi',
 				data: { accessToken: EPILOT_TOKEN, server: 'custom', customUrl: urls.epilot },
