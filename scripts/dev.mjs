@@ -1,0 +1,89 @@
+// `npm run dev`: builds the package, starts the sandbox and a real n8n with this package, the
+// sandbox credentials and the example workflows, and prints where everything is. Ctrl+C stops all.
+// The first run installs n8n (several minutes); later runs start in well under a minute.
+// After changing the nodes, stop and run it again (the examples are re-imported on every start).
+import net from 'node:net';
+import path from 'node:path';
+import { startSandbox } from '../test/sandbox/index.mjs';
+import {
+	OWNER,
+	ROOT,
+	ensureN8n,
+	exampleWorkflows,
+	freePort,
+	importIntoN8n,
+	n8nCli,
+	n8nEnv,
+	npm,
+	startN8n,
+	waitForHttp,
+} from './n8n.mjs';
+
+const started = Date.now();
+const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
+
+/** The preferred port when it is free (stable URLs between runs), otherwise any free one. */
+function portOr(preferred) {
+	return new Promise((resolve) => {
+		const server = net.createServer();
+		server.once('error', () => freePort().then(resolve));
+		server.listen(preferred, '127.0.0.1', () => server.close(() => resolve(preferred)));
+	});
+}
+
+await ensureN8n();
+console.log('[dev] building the package');
+await npm(['run', 'build', '--silent'], { capture: true });
+
+const sandbox = await startSandbox({
+	port: await portOr(Number(process.env.SANDBOX_PORT ?? 4010)),
+});
+const port = await portOr(Number(process.env.N8N_PORT ?? 5678));
+// The editor loads the nodes straight from dist/ (types CUSTOM.<name>); installing the package
+// as a community package needs it on the npm registry, which n8n downloads it from.
+const env = await n8nEnv({ profile: 'dev', extensions: path.join(ROOT, 'dist'), port });
+const workflows = exampleWorkflows();
+await importIntoN8n(env, { credentials: sandbox.credentials(), workflows });
+for (const workflow of workflows) {
+	if (workflow.nodes.some((node) => node.type === 'n8n-nodes-base.webhook')) {
+		await n8nCli(['publish:workflow', `--id=${workflow.id}`], env);
+	}
+}
+
+const n8n = startN8n(env, { onLine: (line) => console.log(`[n8n] ${line}`) });
+let stopping = false;
+async function stop(code = 0) {
+	if (stopping) return;
+	stopping = true;
+	await n8n.stop();
+	await sandbox.stop();
+	process.exit(code);
+}
+process.once('SIGINT', () => stop(0));
+process.once('SIGTERM', () => stop(0));
+n8n.child.once('exit', (code) => {
+	if (!stopping) {
+		console.error(`[dev] n8n exited (${code}); stopping the sandbox`);
+		stop(code || 1);
+	}
+});
+
+const editor = `http://127.0.0.1:${port}`;
+await waitForHttp(`${editor}/healthz/readiness`, 180_000, () => n8n.child.exitCode === null);
+const lines = [
+	'',
+	`n8n ${editor}   (ready after ${seconds()})`,
+	`  login      ${OWNER.email} / ${OWNER.password}`,
+	`  workflows  ${workflows.map((w) => w.name).join('\n             ')}`,
+	`  webhook    curl -X POST ${editor}/webhook/epilot-partner-onboarding -H 'content-type: application/json' \\`,
+	`               -d '{"partnerId":"6f1c2a3b-0000-4000-8000-000000000001","orgId":"200001","email":"new@partner.example","roleIds":["200001:partner_sales"]}'`,
+	`sandbox ${sandbox.origin}   (state: ${sandbox.origin}/_sandbox/state)`,
+	...Object.values(sandbox.vendors).flatMap((vendor) =>
+		Object.entries(vendor.urls(sandbox.origin)).map(
+			([name, url]) => `  ${name.padEnd(10)} ${url}   token: ${vendor.token}`,
+		),
+	),
+	'Ctrl+C stops n8n and the sandbox.',
+	'',
+];
+console.log(lines.join('\n'));

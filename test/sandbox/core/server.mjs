@@ -1,0 +1,230 @@
+// The sandbox's HTTP core: one loopback server, each vendor fake mounted under `/<vendor>`,
+// shared routing, JSON handling, request validation, magic error ids and a request log.
+// Vendor modules (../vendors/*.mjs) only describe routes, state and their error shape.
+import http from 'node:http';
+
+const HOST = '127.0.0.1';
+const MAX_BODY = 1024 * 1024;
+const MAX_LOG = 2000;
+
+/** Statuses a request can force with a magic value `error-<status>` (see README "Sandbox"). */
+export const MAGIC_STATUSES = [400, 401, 403, 404, 409, 422, 429, 500];
+const MAGIC = /^error-(\d{3})(?![0-9])/;
+
+/** Thrown by handlers; the vendor module turns it into its own error body. */
+export class HttpError extends Error {
+	constructor(status, message, details) {
+		super(message);
+		this.status = status;
+		this.details = details;
+	}
+}
+
+function compile(path) {
+	const names = [];
+	const source = path
+		.split('/')
+		.map((segment) =>
+			segment.replace(/\{([^}]+)\}|[^{}]+/g, (part, name) => {
+				if (name) {
+					names.push(name);
+					return '([^/]+)';
+				}
+				return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+			}),
+		)
+		.join('/');
+	return { regex: new RegExp(`^${source}$`), names, literal: names.length === 0 };
+}
+
+/** Finds the first magic value in the path, the query or any string of the body. */
+function findMagic(values) {
+	for (const value of values) {
+		if (typeof value === 'string') {
+			const match = MAGIC.exec(value);
+			if (match && MAGIC_STATUSES.includes(Number(match[1]))) return Number(match[1]);
+		} else if (value && typeof value === 'object') {
+			const found = findMagic(Object.values(value));
+			if (found) return found;
+		}
+	}
+	return undefined;
+}
+
+function zodMessage(error, where) {
+	return error.issues
+		.map((issue) => {
+			const path = issue.path
+				.map((key, i) => (typeof key === 'number' ? `[${key}]` : i ? `.${key}` : key))
+				.join('');
+			return `${path || where}: ${issue.message}`;
+		})
+		.join('; ');
+}
+
+async function readBody(req) {
+	const chunks = [];
+	let size = 0;
+	for await (const chunk of req) {
+		size += chunk.length;
+		if (size > MAX_BODY) throw new HttpError(413, 'Request body too large');
+		chunks.push(chunk);
+	}
+	const text = Buffer.concat(chunks).toString('utf8');
+	if (!text.trim()) return undefined;
+	try {
+		return JSON.parse(text);
+	} catch {
+		throw new HttpError(400, 'Request body is not valid JSON');
+	}
+}
+
+/**
+ * Runs one request through a vendor: route match, auth, magic errors, validation, handler.
+ * Returns `{ status, body, headers, operationId }`.
+ */
+async function handle(vendor, method, path, query, headers, readJson) {
+	const candidates = vendor.routes.filter((route) => route.compiled.regex.test(path));
+	// Literal routes win over templated ones (`assignables:search` is not a partner id).
+	candidates.sort((a, b) => Number(b.compiled.literal) - Number(a.compiled.literal));
+	const route = candidates.find((r) => r.method === method);
+	if (!route) {
+		throw new HttpError(
+			candidates.length ? 405 : 404,
+			candidates.length ? 'Method not allowed' : 'Not found',
+		);
+	}
+	const match = route.compiled.regex.exec(path);
+	const params = Object.fromEntries(
+		route.compiled.names.map((name, i) => [name, decodeURIComponent(match[i + 1])]),
+	);
+	const body = await readJson();
+	if (!route.public) vendor.authenticate(headers);
+	const magic = findMagic([...Object.values(params), ...Object.values(query), body]);
+	if (magic) {
+		throw new HttpError(magic, `Simulated HTTP ${magic} (magic value error-${magic})`, {
+			retryAfter: magic === 429 ? 1 : undefined,
+		});
+	}
+	const queryCheck = route.query.safeParse(query);
+	if (!queryCheck.success)
+		throw new HttpError(400, `Invalid query: ${zodMessage(queryCheck.error, 'query')}`);
+	if (route.body && (body !== undefined || route.bodyRequired)) {
+		const bodyCheck = route.body.safeParse(body);
+		if (!bodyCheck.success)
+			throw new HttpError(400, `Invalid request body: ${zodMessage(bodyCheck.error, 'body')}`);
+	}
+	const result = await route.handler({ params, query: queryCheck.data, body, headers });
+	return { status: 200, headers: {}, ...result, operationId: route.operationId };
+}
+
+/**
+ * Starts the sandbox on 127.0.0.1. `vendors` are vendor factories (default: all of
+ * ../vendors/index.mjs); `options` is passed to each (e.g. `{ assignables: 300 }`).
+ */
+export async function startSandbox({ port = 0, vendors, options = {} } = {}) {
+	const factories = vendors ?? (await import('../vendors/index.mjs')).vendors;
+	const mounted = factories.map((factory) => {
+		const vendor = factory(options);
+		for (const route of vendor.routes) route.compiled = compile(route.path);
+		return vendor;
+	});
+	const requests = [];
+	const log = (entry) => {
+		requests.push(entry);
+		if (requests.length > MAX_LOG) requests.splice(0, requests.length - MAX_LOG);
+	};
+
+	const server = http.createServer(async (req, res) => {
+		const url = new URL(req.url, `http://${HOST}`);
+		const [, prefix, ...rest] = url.pathname.split('/');
+		const path = `/${rest.join('/')}`;
+		const query = Object.fromEntries(url.searchParams);
+		const send = (status, body, headers = {}) => {
+			const text = body === undefined ? '' : JSON.stringify(body);
+			res.writeHead(status, {
+				...(text ? { 'content-type': 'application/json' } : {}),
+				...headers,
+			});
+			res.end(text);
+		};
+
+		if (prefix === '_sandbox') return control(req, path, send);
+		const vendor = mounted.find((v) => v.name === prefix);
+		let body;
+		const readJson = async () => (body = await readBody(req));
+		let result;
+		try {
+			if (!vendor) throw new HttpError(404, `No sandbox vendor at /${prefix}`);
+			result = await handle(vendor, req.method, path, query, req.headers, readJson);
+		} catch (error) {
+			const status = error instanceof HttpError ? error.status : 500;
+			const message = error instanceof HttpError ? error.message : `Sandbox bug: ${error.stack}`;
+			const headers = error.details?.retryAfter
+				? { 'retry-after': String(error.details.retryAfter) }
+				: {};
+			result = {
+				status,
+				headers,
+				body: vendor ? vendor.errorBody(status, message, error.details) : { message },
+			};
+		}
+		log({
+			at: new Date().toISOString(),
+			vendor: prefix,
+			operationId: result.operationId,
+			method: req.method,
+			path,
+			query,
+			authorization: req.headers.authorization,
+			body,
+			status: result.status,
+		});
+		send(result.status, result.body, result.headers);
+	});
+
+	// Small, explicit limits: the sandbox serves tests and a developer, never the internet.
+	server.requestTimeout = 15_000;
+	server.headersTimeout = 10_000;
+	server.keepAliveTimeout = 1_000;
+
+	function control(req, path, send) {
+		if (req.method === 'GET' && path === '/requests') return send(200, requests);
+		if (req.method === 'GET' && path === '/state')
+			return send(200, Object.fromEntries(mounted.map((v) => [v.name, v.state])));
+		if (req.method === 'POST' && path === '/reset') {
+			for (const vendor of mounted) vendor.reset();
+			requests.length = 0;
+			return send(204);
+		}
+		return send(404, { message: 'Unknown sandbox control path' });
+	}
+
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, HOST, resolve);
+	});
+	const origin = `http://${HOST}:${server.address().port}`;
+	const urls = Object.assign({}, ...mounted.map((vendor) => vendor.urls(origin)));
+	return {
+		origin,
+		urls,
+		requests,
+		/** Live state of every vendor, by vendor name (e.g. `state.epilot.partners`). */
+		get state() {
+			return Object.fromEntries(mounted.map((v) => [v.name, v.state]));
+		},
+		vendors: Object.fromEntries(mounted.map((v) => [v.name, v])),
+		/** n8n credentials pointing at this sandbox, for `n8n import:credentials`. */
+		credentials: () => mounted.flatMap((vendor) => vendor.credentials?.(urls) ?? []),
+		reset() {
+			for (const vendor of mounted) vendor.reset();
+			requests.length = 0;
+		},
+		stop: () =>
+			new Promise((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			}),
+	};
+}

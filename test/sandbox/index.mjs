@@ -1,0 +1,4 @@
+// Public entry of the sandbox for tests and scripts:
+//   const sandbox = await startSandbox({ port: 0 }); sandbox.urls.epilot; await sandbox.stop();
+export { startSandbox, HttpError, MAGIC_STATUSES } from './core/server.mjs';
+export { EPILOT_TOKEN, EPILOT_SEED } from './vendors/epilot.mjs';

@@ -1,0 +1,5 @@
+// Every vendor fake the sandbox mounts, each under /<name>. A new vendor is one module in this
+// folder exporting a factory (see epilot.mjs for the shape) plus one line here.
+import epilot from './epilot.mjs';
+
+export const vendors = [epilot];
