@@ -21,6 +21,7 @@ import type {
 	INodeParameters,
 	INodeType,
 	INodeTypes,
+	IVersionedNodeType,
 	IRequestOptionsSimplified,
 	IRun,
 	IWorkflowExecuteAdditionalData,
@@ -206,8 +207,15 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** Share a store across runs to see tokens persisted by preAuthentication. */
 	store?: CredentialStore;
-	/** Node type override (used for the credential test's temporary node). */
-	nodeType?: INodeType;
+	/**
+	 * Node type override: the credential test's temporary node, or a node from outside the
+	 * package (the benchmarks run n8n's HTTP Request node through the same engine).
+	 */
+	nodeType?: INodeType | IVersionedNodeType;
+	/** Type name of `nodeType` in the workflow, as n8n registers it; its description's name unless given. */
+	nodeTypeName?: string;
+	/** Version of the node in the workflow; 1 unless given. */
+	typeVersion?: number;
 	/**
 	 * Parameters of further nodes of the same type and credentials, connected in a line after
 	 * the first: one execution runs them all, and the result is the last node's output.
@@ -222,12 +230,14 @@ export interface RunResult {
 	store: CredentialStore;
 }
 
-export function nodeTypesFor(loader: PackageDirectoryLoader, extra?: INodeType): INodeTypes {
+export function nodeTypesFor(
+	loader: PackageDirectoryLoader,
+	extra?: INodeType | IVersionedNodeType,
+	extraName = extra?.description.name,
+): INodeTypes {
 	const strip = (type: string) => type.slice(loader.packageName.length + 1);
-	const byName = (type: string): INodeType =>
-		extra && type === extra.description.name
-			? extra
-			: (loader.getNode(strip(type)).type as INodeType);
+	const byName = (type: string): INodeType | IVersionedNodeType =>
+		extra && type === extraName ? extra : (loader.getNode(strip(type)).type as INodeType);
 	return {
 		getByName: byName,
 		getByNameAndVersion: (type: string, version?: number) =>
@@ -275,12 +285,15 @@ async function prepare(options: RunOptions) {
 	for (const [type, data] of Object.entries(options.credentials ?? {})) {
 		credentials[type] = store.set(type, data);
 	}
-	const type = options.nodeType?.description.name ?? `${loader.packageName}.${options.node}`;
+	const type =
+		options.nodeTypeName ??
+		options.nodeType?.description.name ??
+		`${loader.packageName}.${options.node}`;
 	const nodes: INode[] = [options.parameters, ...(options.then ?? [])].map((parameters, index) => ({
 		id: index ? `node-under-test-${index + 1}` : 'node-under-test',
 		name: index ? `Node ${index + 1}` : 'Node',
 		type,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [index * 200, 0],
 		parameters,
 		credentials,
@@ -297,7 +310,7 @@ async function prepare(options: RunOptions) {
 		nodes,
 		connections,
 		active: false,
-		nodeTypes: nodeTypesFor(loader, options.nodeType),
+		nodeTypes: nodeTypesFor(loader, options.nodeType, type),
 	});
 	return { loader, store, node: nodes[0], nodes, connections, workflow };
 }
