@@ -1,5 +1,7 @@
 import type {
+	IExecuteSingleFunctions,
 	IHttpRequestMethods,
+	IHttpRequestOptions,
 	INodeProperties,
 	INodePropertyOptions,
 	INodeTypeDescription,
@@ -8,7 +10,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { throwOnErrorStatus } from './errors';
-import { requireParameters } from './validation';
+import { requiredValues, type RequiredParameter } from './validation';
 
 export interface OperationSpec {
 	/** Option name shown in the operation list, e.g. "Get Many". */
@@ -19,7 +21,7 @@ export interface OperationSpec {
 	action: string;
 	description: string;
 	method: IHttpRequestMethods;
-	/** Path with `{parameterName}` placeholders; every placeholder is URL-encoded and required. */
+	/** Path with `{parameterName}` placeholders; every placeholder is required and URL-encoded. */
 	path: string;
 	/** Extra request checks or body builders, run before sending and after the path checks. */
 	preSend?: PreSendAction[];
@@ -28,17 +30,25 @@ export interface OperationSpec {
 	pagination?: IN8nRequestOperations['pagination'];
 }
 
-/** `/v2/partners/{orgId}` -> an n8n expression that URL-encodes each path parameter. */
-export function pathExpression(path: string): string {
-	const url = path.replace(
-		/\{(\w+)\}/g,
-		(_, name: string) => `{{ encodeURIComponent(String($parameter["${name}"] ?? "")) }}`,
-	);
-	return `=${url}`;
-}
+const PLACEHOLDER = /\{(\w+)\}/g;
 
 function pathParameters(path: string): string[] {
-	return Array.from(path.matchAll(/\{(\w+)\}/g), (match) => match[1]);
+	return Array.from(path.matchAll(PLACEHOLDER), (match) => match[1]);
+}
+
+/**
+ * preSend that puts the path parameters into `/v2/partners/{orgId}`: each is read once, checked
+ * (required, not "." or "..") and URL-encoded. Done here rather than with a `$parameter[...]`
+ * URL expression, because n8n evaluates such an expression per item and, inside it, every
+ * parameter that is itself an expression once more, and the check would read them all again.
+ */
+function fillPath(path: string, parameters: RequiredParameter[]): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		const values = requiredValues(this, parameters);
+		let index = 0;
+		const url = path.replace(PLACEHOLDER, () => encodeURIComponent(String(values[index++])));
+		return { ...options, url };
+	};
 }
 
 /**
@@ -53,7 +63,7 @@ export function operationBuilder(labels: Record<string, string>) {
 			return { name, label, format: 'pathSegment' as const };
 		});
 		const preSend = [
-			...(required.length ? [requireParameters(required)] : []),
+			...(required.length ? [fillPath(spec.path, required)] : []),
 			...(spec.preSend ?? []),
 		];
 		return {
@@ -62,7 +72,8 @@ export function operationBuilder(labels: Record<string, string>) {
 			action: spec.action,
 			description: spec.description,
 			routing: {
-				request: { method: spec.method, url: pathExpression(spec.path) },
+				// A path with parameters is completed by fillPath before the request is sent.
+				request: { method: spec.method, url: spec.path },
 				send: {
 					...(preSend.length ? { preSend } : {}),
 					...(spec.pagination ? { paginate: true } : {}),

@@ -1,4 +1,9 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INode, PreSendAction } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INode,
+	PreSendAction,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** Any node context: an operation's (with an item index) or a trigger's hook or webhook. */
@@ -45,19 +50,31 @@ export interface RequiredParameter {
 	format?: 'email' | 'pathSegment';
 }
 
+/**
+ * Reads the named parameters (each once), checks that they are filled in (emails: that they
+ * look like one; path segments: that they are not "." or "..") and returns their values.
+ */
+export function requiredValues(
+	ctx: IExecuteSingleFunctions,
+	parameters: RequiredParameter[],
+): unknown[] {
+	return parameters.map(({ name, label, format }) => {
+		const value = requiredValue(ctx, name, label);
+		if (format === 'email' && !EMAIL.test(String(value).trim())) {
+			throw inputError(ctx, label, `"${String(value)}" is not a valid email address`);
+		}
+		// URL parsers resolve "." and ".." segments even when percent-encoded.
+		if (format === 'pathSegment' && /^\.\.?$/.test(String(value))) {
+			throw inputError(ctx, label, `"${String(value)}" is not a valid value`);
+		}
+		return value;
+	});
+}
+
 /** preSend check that the named parameters are filled in (and, for emails, look like one). */
 export function requireParameters(parameters: RequiredParameter[]): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		for (const { name, label, format } of parameters) {
-			const value = requiredValue(this, name, label);
-			if (format === 'email' && !EMAIL.test(String(value).trim())) {
-				throw inputError(this, label, `"${String(value)}" is not a valid email address`);
-			}
-			// URL parsers resolve "." and ".." segments even when percent-encoded.
-			if (format === 'pathSegment' && /^\.\.?$/.test(String(value))) {
-				throw inputError(this, label, `"${String(value)}" is not a valid value`);
-			}
-		}
+		requiredValues(this, parameters);
 		return options;
 	};
 }
