@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { BASE_URL_EXPRESSION } from '../../credentials/common';
 import { withCustomApiCall } from '../shared/customApiCall';
-import { jsonRequestDefaults } from '../shared/operation';
+import { jsonRequestDefaults, operationsFirst } from '../shared/operation';
 import { assignableDescription } from './resources/assignable';
 import { geolocationDescription } from './resources/geolocation';
 import { partnerDescription } from './resources/partner';
@@ -13,7 +13,7 @@ import {
 	searchPartnerRoles,
 	searchPartnerUsers,
 } from './listSearch';
-import { CREDENTIAL_TYPE } from './shared';
+import { CREDENTIAL_TYPE, orgIdField } from './shared';
 
 export class Epilot implements INodeType {
 	description: INodeTypeDescription = {
@@ -47,11 +47,19 @@ export class Epilot implements INodeType {
 					],
 					default: 'partner',
 				},
-				...assignableDescription,
-				...geolocationDescription,
-				...partnerDescription,
-				...partnerRoleDescription,
-				...partnerUserDescription,
+				...operationsFirst(
+					[
+						...assignableDescription,
+						...geolocationDescription,
+						...partnerDescription,
+						...partnerRoleDescription,
+						...partnerUserDescription,
+					],
+					// One Partner Organization field for both resources: n8n resolves every parameter
+					// definition of a node once per item (twice, in fact), so a second definition of
+					// the same parameter would double the work when it is mapped with an expression.
+					[orgIdField({ resource: ['partnerRole', 'partnerUser'] })],
+				),
 			],
 			{
 				apiName: 'epilot Partner Directory',
