@@ -247,9 +247,9 @@ describe('state', () => {
 			409,
 		);
 		const checks = [
-			[{ newPassword: 'Another-Passw0rd' }, /both are needed/],
+			[{ newPassword: 'another-secret' }, /both are needed/],
 			[
-				{ oldPassword: 'wrong', newPassword: 'Another-Passw0rd' },
+				{ oldPassword: 'wrong', newPassword: 'another-secret' },
 				/current password is not correct/,
 			],
 			[{ oldPassword: SEED.password, newPassword: 'short' }, /at least 8 characters/],
@@ -263,11 +263,11 @@ describe('state', () => {
 		}
 		const changed = await call('PUT', `/user/${user}`, {
 			oldPassword: SEED.password,
-			newPassword: 'Another-Passw0rd',
+			newPassword: 'another-secret',
 		});
 		assert.equal(changed.status, 200);
 		assert.equal(changed.body.password, undefined);
-		const mfa = await call('PUT', `/user/${user}`, { mfa: true, password: 'Another-Passw0rd' });
+		const mfa = await call('PUT', `/user/${user}`, { mfa: true, password: 'another-secret' });
 		assert.equal(mfa.body.mfa, true);
 	});
 

@@ -24,7 +24,7 @@ export const EXOLINK_SEED = {
 		otherAdmin: '9f2d1a3b-5c4e-4f6a-8b7c-0d1e2f3a4b5c',
 	},
 	/** Every seeded user's password (Update User checks it for password and MFA changes). */
-	password: 'Sandbox-Passw0rd',
+	password: 'sandbox-secret',
 	products: [1, 2, 3],
 	ipEntry: 1,
 	cpms: 1,
