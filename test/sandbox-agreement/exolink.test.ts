@@ -3,6 +3,8 @@
  * the fake's validation and its assumptions about answers hold (README "Sandbox", "Exolink
  * assumptions").
  */
+import type { INodeParameters } from 'n8n-workflow';
+import example from '../../examples/exolink-invite-tenant-user.json';
 import { loadList, runNode, testCredential } from '../harness/engine';
 import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
 
@@ -211,4 +213,24 @@ test('Custom API Call reaches an endpoint of the fake', async () => {
 		parameters: { resource: 'ipWhitelist', operation: 'getAll', tenant: TENANT },
 	});
 	expect(listed.items.map((i) => i.json.ip)).toEqual(['203.0.113.10', '198.51.100.7']);
+});
+
+test('the example workflow (Create Invite, then Set User Role) runs against the fake', async () => {
+	const [invite, setRole] = ['Create Invite', 'Set User Role'].map((name) => {
+		const node = example.nodes.find((n) => n.name === name);
+		expect(node?.type).toBe('n8n-nodes-exorlive-exolink-epilot.exolink');
+		expect(node?.credentials).toEqual({
+			exolinkApi: { id: 'sandboxExolink001', name: 'Exolink (sandbox)' },
+		});
+		return node?.parameters as INodeParameters;
+	});
+	const { items, error } = await runNode({
+		node: 'exolink',
+		credentials,
+		parameters: invite,
+		then: [setRole],
+	});
+	expect(error).toBeUndefined();
+	expect(items.map((i) => i.json)).toEqual([{ updated: true }]);
+	expect((await tenantUsers()).find((u) => u.username === invite.email)?.role).toBe(setRole.role);
 });
