@@ -248,10 +248,7 @@ describe('state', () => {
 		);
 		const checks = [
 			[{ newPassword: 'another-secret' }, /both are needed/],
-			[
-				{ oldPassword: 'wrong', newPassword: 'another-secret' },
-				/current password is not correct/,
-			],
+			[{ oldPassword: 'wrong', newPassword: 'another-secret' }, /current password is not correct/],
 			[{ oldPassword: SEED.password, newPassword: 'short' }, /at least 8 characters/],
 			[{ mfa: true }, /password: needed to turn MFA on or off/],
 			[{ mfa: true, password: 'wrong' }, /password: the password is not correct/],
