@@ -23,6 +23,9 @@ const exolinkApi = (accessToken: string) => ({
 
 beforeAll(async () => {
 	sandbox = await startSandboxProcess();
+	if (!sandbox.urls.exolink) {
+		throw new Error('The sandbox does not mount exolink: add it to test/sandbox/vendors/index.mjs');
+	}
 	credentials = { exolinkApi: exolinkApi(TOKEN) };
 });
 afterAll(() => sandbox.stop());
