@@ -45,13 +45,28 @@ export interface RequiredParameter {
 	format?: 'email' | 'pathSegment';
 }
 
+/** Replaces every occurrence of the string `from` among the values of `data`, in place. */
+function replaceValue(data: unknown, from: unknown, to: string): void {
+	if (!data || typeof data !== 'object') return;
+	const record = data as Record<string, unknown>;
+	for (const key of Object.keys(record)) {
+		if (record[key] === from) record[key] = to;
+		else replaceValue(record[key], from, to);
+	}
+}
+
 /** preSend check that the named parameters are filled in (and, for emails, look like one). */
 export function requireParameters(parameters: RequiredParameter[]): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		for (const { name, label, format } of parameters) {
 			const value = requiredValue(this, name, label);
-			if (format === 'email' && !EMAIL.test(String(value).trim())) {
-				throw inputError(this, label, `"${String(value)}" is not a valid email address`);
+			if (format === 'email') {
+				const email = String(value).trim();
+				if (!EMAIL.test(email)) {
+					throw inputError(this, label, `"${String(value)}" is not a valid email address`);
+				}
+				// Spaces around an address (common in sheet data) are dropped, not sent.
+				if (email !== value) replaceValue(options.body, value, email);
 			}
 			// URL parsers resolve "." and ".." segments even when percent-encoded.
 			if (format === 'pathSegment' && /^\.\.?$/.test(String(value))) {
