@@ -97,7 +97,7 @@ const delay = (ms) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)
  * `authenticate(headers, { query, path, route })` may return who is calling; handlers get it
  * as `auth`.
  */
-async function handle(vendor, method, path, query, headers, readJson) {
+async function handle(vendor, method, path, query, headers, readJson, seen) {
 	const candidates = vendor.routes.filter((route) => route.compiled.regex.test(path));
 	// Literal routes win over templated ones (`assignables:search` is not a partner id).
 	candidates.sort((a, b) => Number(b.compiled.literal) - Number(a.compiled.literal));
@@ -108,6 +108,8 @@ async function handle(vendor, method, path, query, headers, readJson) {
 			candidates.length ? 'Method not allowed' : 'Not found',
 		);
 	}
+	// Failed requests are logged with their operation too.
+	seen.operationId = route.operationId;
 	const match = route.compiled.regex.exec(path);
 	const params = Object.fromEntries(
 		route.compiled.names.map((name, i) => [name, decodeURIComponent(match[i + 1])]),
@@ -184,9 +186,10 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs 
 		let body;
 		const readJson = async () => (body = await readBody(req));
 		let result;
+		const seen = {};
 		try {
 			if (!vendor) throw new HttpError(404, `No sandbox vendor at /${prefix}`);
-			result = await handle(vendor, req.method, path, query, req.headers, readJson);
+			result = await handle(vendor, req.method, path, query, req.headers, readJson, seen);
 		} catch (error) {
 			const status = error instanceof HttpError ? error.status : 500;
 			const message = error instanceof HttpError ? error.message : `Sandbox bug: ${error.stack}`;
@@ -196,6 +199,7 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs 
 			result = {
 				status,
 				headers,
+				operationId: seen.operationId,
 				body: vendor ? vendor.errorBody(status, message, error.details) : { message },
 			};
 		}
