@@ -248,3 +248,64 @@ test('the credential test passes with the sandbox credential and fails with a wr
 		message: 'ExorLive token exchange failed at Authorize.aspx: invalid_client (HTTP 401)',
 	});
 });
+
+test('sign-in: Get Auth Key on the auth host; the Partner JWT link approves a new organization', async () => {
+	const key = await runNode({
+		node: 'exorLive',
+		credentials,
+		parameters: {
+			resource: 'signIn',
+			operation: 'getAuthKey',
+			userId: 600102,
+			actAsUserId: String(CUSTOMER_ADMIN),
+		},
+	});
+	expect(key.error).toBeUndefined();
+	expect(key.items[0].json).toEqual({ authKey: expect.stringMatching(/^sbx-ak-/), userId: 600102 });
+	const jwtCredentials = {
+		exorLiveApi: {
+			...credentials.exorLiveApi,
+			jwtAlgorithm: 'HS256',
+			jwtSharedSecret: 'sandbox-exorlive-jwt-shared-secret',
+			jwtKid: 'sandbox-kid-1',
+			jwtEndpoint: `${sandbox.urls.exorliveSso}/partner/payload`,
+		},
+	};
+	const parameters = {
+		resource: 'signIn',
+		operation: 'createJwtLink',
+		organizationId: 'jwt-agreement-org',
+		organizationName: 'Agreement Clinic',
+		employeeId: 'e-1',
+		employeeFirstname: 'Erik',
+		employeeLastname: 'Employee',
+		contactId: 'c-1',
+		contactFirstname: 'Cora',
+		contactLastname: 'Contact',
+		additionalFields: { contactSsn: '13116900216' },
+	};
+	const link = await runNode({ node: 'exorLive', credentials: jwtCredentials, parameters });
+	expect(link.error).toBeUndefined();
+	expect(link.items[0].json.url).toMatch(/\/exorlive\/api\/app\/\?selectedPersonId=\d+#Workouts$/);
+	const org = (await exorlive()).orgs.find((o) => o.externalId === 'jwt-agreement-org');
+	expect(org).toBeDefined();
+	// The organization's admin user id is now what Request API Access answers.
+	const access = await runNode({
+		node: 'exorLive',
+		credentials,
+		parameters: {
+			resource: 'partner',
+			operation: 'requestApiAccess',
+			externalOrganizationId: 'jwt-agreement-org',
+		},
+	});
+	expect(access.items[0].json.adminUserId).toBe(org?.adminUserId);
+	const wrong = await runNode({
+		node: 'exorLive',
+		credentials: {
+			exorLiveApi: { ...jwtCredentials.exorLiveApi, jwtSharedSecret: 'not-the-shared-secret' },
+		},
+		parameters,
+	});
+	expect(wrong.error?.message).toMatch(/Invalid JWT signature \(HTTP 401\)/);
+});
