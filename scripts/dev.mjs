@@ -42,12 +42,16 @@ const port = await portOr(Number(process.env.N8N_PORT ?? 5678));
 // The editor loads the nodes straight from dist/ (types CUSTOM.<name>); installing the package
 // as a community package needs it on the npm registry, which n8n downloads it from.
 const env = await n8nEnv({ profile: 'dev', extensions: path.join(ROOT, 'dist'), port });
-const workflows = exampleWorkflows();
+const workflows = exampleWorkflows({ sandboxOrigin: sandbox.origin });
 await importIntoN8n(env, { credentials: sandbox.credentials(), workflows });
-for (const workflow of workflows) {
-	if (workflow.nodes.some((node) => node.type === 'n8n-nodes-base.webhook')) {
-		await n8nCli(['publish:workflow', `--id=${workflow.id}`], env);
-	}
+// Published (active) on start: the examples started by a call — the webhook and the ExorLive
+// Trigger, which registers its URL with the sandbox. The scheduled ones are run by hand.
+const calledIn = (workflow) =>
+	workflow.nodes.some((node) =>
+		['n8n-nodes-base.webhook', 'CUSTOM.exorLiveTrigger'].includes(node.type),
+	);
+for (const workflow of workflows.filter(calledIn)) {
+	await n8nCli(['publish:workflow', `--id=${workflow.id}`], env);
 }
 
 const n8n = startN8n(env, { onLine: (line) => console.log(`[n8n] ${line}`) });

@@ -201,18 +201,23 @@ export function n8nCli(args, env, timeoutMs = 180_000) {
 	return run(process.execPath, [N8N_BIN, ...args], { env, timeoutMs, capture: true });
 }
 
+/** The sandbox address the examples name where they stand for the user's own system. */
+export const EXAMPLE_SANDBOX_ORIGIN = 'http://127.0.0.1:4010';
+
 /**
  * Example workflows from examples/, with the node types rewritten from the community package's
  * names (`n8n-nodes-exorlive-exolink-epilot.epilot`, what a user who installed the package has)
- * to `CUSTOM.epilot`, the names n8n gives nodes loaded from a custom extensions folder.
+ * to `CUSTOM.epilot`, the names n8n gives nodes loaded from a custom extensions folder, and
+ * URLs at the default sandbox address moved to `sandboxOrigin` (the sandbox actually running).
  */
-export function exampleWorkflows() {
+export function exampleWorkflows({ sandboxOrigin = EXAMPLE_SANDBOX_ORIGIN } = {}) {
 	const dir = path.join(ROOT, 'examples');
 	return readdirSync(dir)
 		.filter((file) => file.endsWith('.json'))
 		.sort()
 		.map((file) => {
-			const workflow = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+			const text = readFileSync(path.join(dir, file), 'utf8');
+			const workflow = JSON.parse(text.split(EXAMPLE_SANDBOX_ORIGIN).join(sandboxOrigin));
 			for (const node of workflow.nodes) {
 				node.type = node.type.replace(`${PACKAGE.name}.`, 'CUSTOM.');
 			}

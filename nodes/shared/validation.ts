@@ -71,10 +71,26 @@ export function requiredValues(
 	});
 }
 
+/** Replaces every occurrence of the string `from` among the values of `data`, in place. */
+function replaceValue(data: unknown, from: unknown, to: string): void {
+	if (!data || typeof data !== 'object') return;
+	const record = data as Record<string, unknown>;
+	for (const key of Object.keys(record)) {
+		if (record[key] === from) record[key] = to;
+		else replaceValue(record[key], from, to);
+	}
+}
+
 /** preSend check that the named parameters are filled in (and, for emails, look like one). */
 export function requireParameters(parameters: RequiredParameter[]): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		requiredValues(this, parameters);
+		const values = requiredValues(this, parameters);
+		parameters.forEach(({ format }, index) => {
+			const value = values[index];
+			const email = String(value).trim();
+			// Spaces around an address (common in sheet data) are dropped, not sent.
+			if (format === 'email' && email !== value) replaceValue(options.body, value, email);
+		});
 		return options;
 	};
 }

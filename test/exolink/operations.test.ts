@@ -273,6 +273,26 @@ describeCases('Exolink operations', exolink, [
 		output: [{ invited: true }],
 	},
 	{
+		title: 'Tenant User > Invite: spaces around the email are dropped, not sent',
+		parameters: {
+			resource: 'tenantUser',
+			operation: 'invite',
+			tenant: 'abc123',
+			email: '  new@acme.test ',
+			role: 'viewer',
+			language: 'en',
+		},
+		requests: [
+			{
+				method: 'POST',
+				path: '/tenant/abc123/invite',
+				body: { receiver: 'new@acme.test', role: 'viewer', language: 'en' },
+				reply: { status: 201 },
+			},
+		],
+		output: [{ invited: true }],
+	},
+	{
 		title: 'Tenant User > Invite: a text answer is output as { data }',
 		parameters: {
 			resource: 'tenantUser',

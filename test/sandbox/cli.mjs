@@ -1,17 +1,27 @@
 // `npm run sandbox`: starts the vendor fakes on 127.0.0.1 and prints their base URLs and tokens.
-// Port: first argument or SANDBOX_PORT (default 4010; 0 picks a free one). Ctrl+C stops it.
+// Port: first argument or SANDBOX_PORT (default 4010; 0 picks a free one).
+// `--latency <ms>` (or SANDBOX_LATENCY_MS) delays every vendor response. Ctrl+C stops it.
+import { parseArgs } from 'node:util';
 import { startSandbox } from './index.mjs';
 
-const port = Number(process.argv[2] ?? process.env.SANDBOX_PORT ?? 4010);
-const sandbox = await startSandbox({ port });
-console.log(`Sandbox listening on ${sandbox.origin}`);
+const { values, positionals } = parseArgs({
+	options: { latency: { type: 'string' } },
+	allowPositionals: true,
+});
+const port = Number(positionals[0] ?? process.env.SANDBOX_PORT ?? 4010);
+const sandbox = await startSandbox({ port, latencyMs: values.latency });
+console.log(
+	`Sandbox listening on ${sandbox.origin}${sandbox.latencyMs ? `   (latency ${sandbox.latencyMs} ms)` : ''}`,
+);
+// One `  <name> <url>   token: …` line per base URL (test/harness/sandbox-process.js parses them).
 for (const vendor of Object.values(sandbox.vendors)) {
 	for (const [name, url] of Object.entries(vendor.urls(sandbox.origin))) {
-		console.log(`  ${name.padEnd(10)} ${url}   token: ${vendor.token}`);
+		console.log(`  ${name.padEnd(12)} ${url}   token: ${vendor.token}`);
 	}
 }
+// Last start-up line: test/harness/sandbox-process.js waits for it.
 console.log(
-	`  control    ${sandbox.origin}/_sandbox/{state,requests} (GET), /_sandbox/reset (POST)`,
+	`  control      ${sandbox.origin}/_sandbox/{state,requests} (GET), /_sandbox/reset (POST), /_sandbox/<vendor>/… (see README)`,
 );
 const stop = async () => {
 	await sandbox.stop();

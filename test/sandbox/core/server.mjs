@@ -1,5 +1,6 @@
 // The sandbox's HTTP core: one loopback server, each vendor fake mounted under `/<vendor>`,
-// shared routing, JSON handling, request validation, magic error ids and a request log.
+// shared routing, JSON and form bodies, request validation, magic error ids, an optional
+// latency, vendor control endpoints and a request log.
 // Vendor modules (../vendors/*.mjs) only describe routes, state and their error shape.
 import http from 'node:http';
 
@@ -62,6 +63,10 @@ function zodMessage(error, where) {
 		.join('; ');
 }
 
+/**
+ * The request body: form-encoded (`application/x-www-form-urlencoded`) becomes an object of
+ * strings, anything else is parsed as JSON. An empty body is `undefined`.
+ */
 async function readBody(req) {
 	const chunks = [];
 	let size = 0;
@@ -72,6 +77,9 @@ async function readBody(req) {
 	}
 	const text = Buffer.concat(chunks).toString('utf8');
 	if (!text.trim()) return undefined;
+	if (/application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')) {
+		return Object.fromEntries(new URLSearchParams(text));
+	}
 	try {
 		return JSON.parse(text);
 	} catch {
@@ -79,11 +87,17 @@ async function readBody(req) {
 	}
 }
 
+/** Resolves after `ms` milliseconds (0: at once). */
+const delay = (ms) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : undefined);
+
 /**
  * Runs one request through a vendor: route match, auth, magic errors, validation, handler.
- * Returns `{ status, body, headers, operationId }`.
+ * Returns `{ status, body, headers, operationId }`, or `raw` (a string or Buffer sent as is,
+ * with the content type from `headers`) in place of a JSON `body`.
+ * `authenticate(headers, { query, path, route })` may return who is calling; handlers get it
+ * as `auth`.
  */
-async function handle(vendor, method, path, query, headers, readJson) {
+async function handle(vendor, method, path, query, headers, readJson, seen) {
 	const candidates = vendor.routes.filter((route) => route.compiled.regex.test(path));
 	// Literal routes win over templated ones (`assignables:search` is not a partner id).
 	candidates.sort((a, b) => Number(b.compiled.literal) - Number(a.compiled.literal));
@@ -94,12 +108,16 @@ async function handle(vendor, method, path, query, headers, readJson) {
 			candidates.length ? 'Method not allowed' : 'Not found',
 		);
 	}
+	// Failed requests are logged with their operation too.
+	seen.operationId = route.operationId;
 	const match = route.compiled.regex.exec(path);
 	const params = Object.fromEntries(
 		route.compiled.names.map((name, i) => [name, decodeURIComponent(match[i + 1])]),
 	);
 	const body = await readJson();
-	if (!route.public) vendor.authenticate(headers);
+	const auth = route.public
+		? undefined
+		: await vendor.authenticate(headers, { query, path, route });
 	const magic = findMagic([...Object.values(params), ...Object.values(query), body]);
 	if (magic) {
 		throw new HttpError(magic, `Simulated HTTP ${magic} (magic value error-${magic})`, {
@@ -114,15 +132,18 @@ async function handle(vendor, method, path, query, headers, readJson) {
 		if (!bodyCheck.success)
 			throw new HttpError(400, `Invalid request body: ${zodMessage(bodyCheck.error, 'body')}`);
 	}
-	const result = await route.handler({ params, query: queryCheck.data, body, headers });
+	const result = await route.handler({ params, query: queryCheck.data, body, headers, auth });
 	return { status: 200, headers: {}, ...result, operationId: route.operationId };
 }
 
 /**
  * Starts the sandbox on 127.0.0.1. `vendors` are vendor factories (default: all of
  * ../vendors/index.mjs); `options` is passed to each (e.g. `{ assignables: 300 }`).
+ * `latencyMs` (default: env SANDBOX_LATENCY_MS, else 0) delays every vendor response.
  */
-export async function startSandbox({ port = 0, vendors, options = {} } = {}) {
+export async function startSandbox({ port = 0, vendors, options = {}, latencyMs } = {}) {
+	const latency = Number(latencyMs ?? process.env.SANDBOX_LATENCY_MS ?? 0);
+	if (!Number.isFinite(latency) || latency < 0) throw new Error(`Bad latency: ${latencyMs}`);
 	const factories = vendors ?? (await import('../vendors/index.mjs')).vendors;
 	const mounted = factories.map((factory) => {
 		const vendor = factory(options);
@@ -140,23 +161,35 @@ export async function startSandbox({ port = 0, vendors, options = {} } = {}) {
 		const [, prefix, ...rest] = url.pathname.split('/');
 		const path = `/${rest.join('/')}`;
 		const query = Object.fromEntries(url.searchParams);
-		const send = (status, body, headers = {}) => {
-			const text = body === undefined ? '' : JSON.stringify(body);
+		const send = (status, body, headers = {}, raw = undefined) => {
+			const text = raw ?? (body === undefined ? '' : JSON.stringify(body));
 			res.writeHead(status, {
-				...(text ? { 'content-type': 'application/json' } : {}),
+				...(text.length && raw === undefined
+					? { 'content-type': 'application/json; charset=utf-8' }
+					: {}),
 				...headers,
 			});
 			res.end(text);
 		};
 
-		if (prefix === '_sandbox') return control(req, path, send);
+		if (prefix === '_sandbox') {
+			try {
+				return await control(req, path, query, send);
+			} catch (error) {
+				const status = error instanceof HttpError ? error.status : 500;
+				return send(status, {
+					message: error instanceof HttpError ? error.message : String(error.stack),
+				});
+			}
+		}
 		const vendor = mounted.find((v) => v.name === prefix);
 		let body;
 		const readJson = async () => (body = await readBody(req));
 		let result;
+		const seen = {};
 		try {
 			if (!vendor) throw new HttpError(404, `No sandbox vendor at /${prefix}`);
-			result = await handle(vendor, req.method, path, query, req.headers, readJson);
+			result = await handle(vendor, req.method, path, query, req.headers, readJson, seen);
 		} catch (error) {
 			const status = error instanceof HttpError ? error.status : 500;
 			const message = error instanceof HttpError ? error.message : `Sandbox bug: ${error.stack}`;
@@ -166,9 +199,11 @@ export async function startSandbox({ port = 0, vendors, options = {} } = {}) {
 			result = {
 				status,
 				headers,
+				operationId: seen.operationId,
 				body: vendor ? vendor.errorBody(status, message, error.details) : { message },
 			};
 		}
+		await delay(latency);
 		log({
 			at: new Date().toISOString(),
 			vendor: prefix,
@@ -180,7 +215,7 @@ export async function startSandbox({ port = 0, vendors, options = {} } = {}) {
 			body,
 			status: result.status,
 		});
-		send(result.status, result.body, result.headers);
+		send(result.status, result.body, result.headers, result.raw);
 	});
 
 	// Small, explicit limits: the sandbox serves tests and a developer, never the internet.
@@ -188,7 +223,12 @@ export async function startSandbox({ port = 0, vendors, options = {} } = {}) {
 	server.headersTimeout = 10_000;
 	server.keepAliveTimeout = 1_000;
 
-	function control(req, path, send) {
+	/**
+	 * `/_sandbox/{state,requests,reset}`, and each vendor's own control endpoints under
+	 * `/_sandbox/<vendor>/...` (its `control({ method, path, query, body })`, answering
+	 * `{ status, body }` or undefined for an unknown path).
+	 */
+	async function control(req, path, query, send) {
 		if (req.method === 'GET' && path === '/requests') return send(200, requests);
 		if (req.method === 'GET' && path === '/state')
 			return send(200, Object.fromEntries(mounted.map((v) => [v.name, v.state])));
@@ -196,6 +236,18 @@ export async function startSandbox({ port = 0, vendors, options = {} } = {}) {
 			for (const vendor of mounted) vendor.reset();
 			requests.length = 0;
 			return send(204);
+		}
+		const [, name, ...rest] = path.split('/');
+		const vendor = mounted.find((v) => v.name === name);
+		if (vendor?.control) {
+			const body = await readBody(req);
+			const answer = await vendor.control({
+				method: req.method,
+				path: `/${rest.join('/')}`,
+				query,
+				body,
+			});
+			if (answer) return send(answer.status ?? 200, answer.body);
 		}
 		return send(404, { message: 'Unknown sandbox control path' });
 	}
@@ -209,6 +261,7 @@ export async function startSandbox({ port = 0, vendors, options = {} } = {}) {
 	return {
 		origin,
 		urls,
+		latencyMs: latency,
 		requests,
 		/** Live state of every vendor, by vendor name (e.g. `state.epilot.partners`). */
 		get state() {

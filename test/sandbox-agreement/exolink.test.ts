@@ -1,0 +1,239 @@
+/**
+ * The Exolink node against the local sandbox over real loopback HTTP: the node's requests pass
+ * the fake's validation and its assumptions about answers hold (README "Sandbox", "Exolink
+ * assumptions").
+ */
+import type { INodeParameters } from 'n8n-workflow';
+import example from '../../examples/exolink-invite-tenant-user.json';
+import { loadList, runNode, testCredential } from '../harness/engine';
+import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
+
+const TENANT = 'abc123';
+const TOKEN = 'sandbox-exolink-token';
+const ADA = '4b1c2f6e-8d7a-4f3e-9c1b-2a5d6e7f8a9b';
+const rl = (value: string) => ({ __rl: true, mode: 'id', value });
+let sandbox: SandboxProcess;
+let credentials: Record<string, Record<string, string>>;
+
+const exolinkApi = (accessToken: string) => ({
+	accessToken,
+	server: 'custom',
+	customUrl: sandbox.urls.exolink,
+});
+
+beforeAll(async () => {
+	sandbox = await startSandboxProcess();
+	if (!sandbox.urls.exolink) {
+		throw new Error('The sandbox does not mount exolink: add it to test/sandbox/vendors/index.mjs');
+	}
+	credentials = { exolinkApi: exolinkApi(TOKEN) };
+});
+afterAll(() => sandbox.stop());
+beforeEach(() => sandbox.control('POST', '/reset'));
+
+const tenantUsers = async () => {
+	const { items, error } = await runNode({
+		node: 'exolink',
+		credentials,
+		parameters: { resource: 'tenantUser', operation: 'getAll', tenant: TENANT },
+	});
+	expect(error).toBeUndefined();
+	return items.map((item) => item.json);
+};
+
+test('invite a user, find it in Get Many, set its role, remove it', async () => {
+	const invited = await runNode({
+		node: 'exolink',
+		credentials,
+		parameters: {
+			resource: 'tenantUser',
+			operation: 'invite',
+			tenant: TENANT,
+			email: 'agreement@company.example',
+			role: 'viewer',
+			language: 'de',
+		},
+	});
+	expect(invited.error).toBeUndefined();
+	const userId = invited.items[0].json.userId as string;
+	expect(invited.items[0].json).toMatchObject({ role: 'viewer', status: 'pending' });
+
+	expect((await tenantUsers()).find((u) => u.userId === userId)).toEqual({
+		userId,
+		username: 'agreement@company.example',
+		role: 'viewer',
+	});
+
+	const setRole = await runNode({
+		node: 'exolink',
+		credentials,
+		parameters: {
+			resource: 'tenantUser',
+			operation: 'setRole',
+			tenant: TENANT,
+			userId: rl(userId),
+			role: 'admin',
+		},
+	});
+	expect(setRole.error).toBeUndefined();
+	expect(setRole.items.map((i) => i.json)).toEqual([{ updated: true }]);
+	expect((await tenantUsers()).find((u) => u.userId === userId)?.role).toBe('admin');
+
+	const removed = await runNode({
+		node: 'exolink',
+		credentials,
+		parameters: { resource: 'tenantUser', operation: 'remove', tenant: TENANT, userId: rl(userId) },
+	});
+	expect(removed.error).toBeUndefined();
+	expect(removed.items.map((i) => i.json)).toEqual([{ removed: true }]);
+	expect((await tenantUsers()).map((u) => u.userId)).not.toContain(userId);
+
+	const requests = await sandbox.control<Array<{ operationId: string; status: number }>>(
+		'GET',
+		'/requests',
+	);
+	expect(requests.map((r) => `${r.operationId} ${r.status}`)).toEqual([
+		'create_invite 201',
+		'list_tenant_users 200',
+		'set_user_role 204',
+		'list_tenant_users 200',
+		'remove_tenant_user 204',
+		'list_tenant_users 200',
+	]);
+});
+
+test('Set Roles of Many and User > Update (password, MFA) pass the fake', async () => {
+	const bulk = await runNode({
+		node: 'exolink',
+		credentials,
+		parameters: {
+			resource: 'tenantUser',
+			operation: 'setRoles',
+			tenant: TENANT,
+			rolesInputMode: 'fields',
+			userRoles: { userRole: [{ userId: ADA, role: 'admin' }] },
+		},
+	});
+	expect(bulk.error).toBeUndefined();
+	const updated = await runNode({
+		node: 'exolink',
+		credentials,
+		parameters: {
+			resource: 'user',
+			operation: 'update',
+			userId: rl(ADA),
+			updateFields: {
+				givenName: 'Augusta Ada',
+				oldPassword: 'sandbox-secret',
+				newPassword: 'new-sandbox-secret',
+				mfa: false,
+				password: 'sandbox-secret',
+			},
+		},
+	});
+	expect(updated.error).toBeUndefined();
+	expect(updated.items[0].json).toMatchObject({ givenName: 'Augusta Ada', mfa: false });
+});
+
+test('the tenant users dropdown lists the sandbox tenant users', async () => {
+	const list = await loadList({
+		node: 'exolink',
+		credentials,
+		parameters: {
+			resource: 'tenantUser',
+			operation: 'setRole',
+			tenant: TENANT,
+			userId: { __rl: true, mode: 'list', value: '' },
+		},
+		kind: 'listSearch',
+		method: 'searchTenantUsers',
+		parameter: 'userId',
+	});
+	expect(list).toEqual({
+		results: [
+			{ name: 'Ada Lovelace (ada@company.example, admin)', value: ADA },
+			{
+				name: 'Bob Builder (bob@company.example, user)',
+				value: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+			},
+			{
+				name: 'Vera Viewer (vera@company.example, viewer)',
+				value: '16fd2706-8baf-433b-82eb-8c7fada847da',
+			},
+		],
+	});
+});
+
+test('the credential test passes with the sandbox token and fails with another', async () => {
+	expect(await testCredential('exolinkApi', exolinkApi(TOKEN))).toEqual({
+		status: 'OK',
+		message: 'Connection successful!',
+	});
+	const bad = await testCredential('exolinkApi', exolinkApi('not-the-token'));
+	expect(bad.status).toBe('Error');
+	// n8n's own message for a 401 to the test request; the token is not shown.
+	expect(bad.message).toMatch(/Authorization failed/);
+	expect(bad.message).not.toContain('not-the-token');
+	const requests = await sandbox.control<Array<{ path: string; status: number }>>(
+		'GET',
+		'/requests',
+	);
+	// n8n tries a request that got 401 once more with the same credential.
+	const [good, ...rejected] = requests.map((r) => `${r.path} ${r.status}`);
+	expect(good).toBe('/product 200');
+	expect(new Set(rejected)).toEqual(new Set(['/product 401']));
+});
+
+test('a vendor error from the sandbox reaches the user with status and message', async () => {
+	const { error } = await runNode({
+		node: 'exolink',
+		credentials,
+		parameters: { resource: 'tenant', operation: 'get', tenant: 'nope' },
+	});
+	expect(error?.name).toBe('NodeApiError');
+	expect(String(error?.httpCode)).toBe('404');
+	expect(error?.message).toBe('Tenant nope not found (HTTP 404)');
+	expect(error?.description).toMatch(/resource was not found/);
+});
+
+test('Custom API Call reaches an endpoint of the fake', async () => {
+	const { items, error } = await runNode({
+		node: 'exolink',
+		credentials,
+		parameters: {
+			resource: 'customApiCall',
+			operation: 'send',
+			requestMethod: 'POST',
+			requestPath: `/tenant/${TENANT}/ips`,
+			requestBody: '{"ip": "198.51.100.7"}',
+		},
+	});
+	expect(error).toBeUndefined();
+	expect(items[0].json).toMatchObject({ ip: '198.51.100.7' });
+	const listed = await runNode({
+		node: 'exolink',
+		credentials,
+		parameters: { resource: 'ipWhitelist', operation: 'getAll', tenant: TENANT },
+	});
+	expect(listed.items.map((i) => i.json.ip)).toEqual(['203.0.113.10', '198.51.100.7']);
+});
+
+test('the example workflow (Create Invite, then Set User Role) runs against the fake', async () => {
+	const [invite, setRole] = ['Create Invite', 'Set User Role'].map((name) => {
+		const node = example.nodes.find((n) => n.name === name);
+		expect(node?.type).toBe('n8n-nodes-exorlive-exolink-epilot.exolink');
+		expect(node?.credentials).toEqual({
+			exolinkApi: { id: 'sandboxExolink001', name: 'Exolink (sandbox)' },
+		});
+		return node?.parameters as INodeParameters;
+	});
+	const { items, error } = await runNode({
+		node: 'exolink',
+		credentials,
+		parameters: invite,
+		then: [setRole],
+	});
+	expect(error).toBeUndefined();
+	expect(items.map((i) => i.json)).toEqual([{ updated: true }]);
+	expect((await tenantUsers()).find((u) => u.username === invite.email)?.role).toBe(setRole.role);
+});

@@ -1,0 +1,723 @@
+// Fake of the Exolink API 1.0.0: the 20 operations the Exolink node uses, with in-memory state
+// that behaves as the node assumes (README "Exolink assumptions"). Exolink publishes no
+// reachable OpenAPI file (see /work/shared/vendor-apis/exolink.md), so the routes and their zod
+// schemas are written here by hand from the docs: closed objects where the docs list the whole
+// body (Create Invite, Update User, Set User Role, Bulk Set User Roles), open ones where the
+// page is cut off (Update Tenant), and the node's own assumption where the docs are silent
+// (Add IP `{ ip }`, Create CPMS's optional fields).
+import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import { HttpError } from '../core/server.mjs';
+
+/** The only bearer token the fake accepts. */
+export const EXOLINK_TOKEN = 'sandbox-exolink-token';
+
+/** Seed data, documented in the README. */
+export const EXOLINK_SEED = {
+	tenant: 'abc123',
+	otherTenant: 'xyz789',
+	users: {
+		admin: '4b1c2f6e-8d7a-4f3e-9c1b-2a5d6e7f8a9b',
+		user: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+		viewer: '16fd2706-8baf-433b-82eb-8c7fada847da',
+		otherAdmin: '9f2d1a3b-5c4e-4f6a-8b7c-0d1e2f3a4b5c',
+	},
+	/** Every seeded user's password (Update User checks it for password and MFA changes). */
+	password: 'sandbox-secret',
+	products: [1, 2, 3],
+	ipEntry: 1,
+	cpms: 1,
+};
+
+export const ROLES = ['admin', 'user', 'viewer'];
+
+const SEEDED_AT = '2026-01-15T09:00:00.000Z';
+
+function seed() {
+	const { users: u } = EXOLINK_SEED;
+	const user = (userId, givenName, familyName, email, mfa) => ({
+		userId,
+		username: email,
+		email,
+		givenName,
+		familyName,
+		mfa,
+		password: EXOLINK_SEED.password,
+		createdAt: SEEDED_AT,
+		updatedAt: SEEDED_AT,
+	});
+	const tenant = (id, domainPrefix, name, extra) => ({
+		id,
+		name,
+		domainPrefix,
+		stripeCustomerId: `cus_sandbox${String(id).padStart(4, '0')}`,
+		connectUrl: `wss://${domainPrefix}.broker.exolink.cloud/`,
+		createdAt: SEEDED_AT,
+		updatedAt: SEEDED_AT,
+		deletedAt: null,
+		...extra,
+	});
+	const product = (id, name, displayName, price, active, chargers) => ({
+		id,
+		name,
+		displayName,
+		description: `${displayName}: OCPP broker for up to ${chargers} chargers`,
+		active,
+		price,
+		stripeProductId: `prod_sandbox${id}`,
+		stripePriceId: `price_sandbox${id}`,
+		metadata: { type: 'connect', limits: { chargers }, features: ['ocpp16', 'ip-whitelist'] },
+		createdAt: SEEDED_AT,
+		updatedAt: SEEDED_AT,
+	});
+	const charger = (id, tenantId, displayName, identity, provisioned) => ({
+		id,
+		tenantId,
+		profileId: 1,
+		displayName,
+		provisioned,
+		identity,
+		chargeBoxSerialNumber: `CBS-${identity}`,
+		chargePointSerialNumber: `CPS-${identity}`,
+		meterSerialNumber: `MS-${identity}`,
+		chargePointModel: 'KC-P30-EC2404B2-E00',
+		chargePointVendor: 'Keba AG',
+		firmwareVersion: '3.10.42',
+		iccid: '',
+		imsi: '',
+		createdAt: SEEDED_AT,
+		updatedAt: SEEDED_AT,
+	});
+	return {
+		users: [
+			user(u.admin, 'Ada', 'Lovelace', 'ada@company.example', true),
+			user(u.user, 'Bob', 'Builder', 'bob@company.example', false),
+			user(u.viewer, 'Vera', 'Viewer', 'vera@company.example', false),
+			user(u.otherAdmin, 'Oscar', 'Owner', 'oscar@second-site.example', false),
+		],
+		tenants: [
+			tenant(1, EXOLINK_SEED.tenant, 'My Company', {
+				customDomain: 'wss://chargers.company.example/',
+				members: [
+					{ userId: u.admin, role: 'admin', status: 'active' },
+					{ userId: u.user, role: 'user', status: 'active' },
+					{ userId: u.viewer, role: 'viewer', status: 'active' },
+				],
+				subscription: { id: 1, productId: 2, status: 'active', quantity: 5 },
+				ips: [{ id: EXOLINK_SEED.ipEntry, ip: '203.0.113.10', createdAt: SEEDED_AT }],
+				cpms: [
+					{
+						id: EXOLINK_SEED.cpms,
+						tenantId: 1,
+						displayName: 'Main CPMS',
+						url: 'wss://cpms.company.example/ocpp',
+						authPassThrough: false,
+						interval: 30,
+						createdAt: SEEDED_AT,
+						updatedAt: SEEDED_AT,
+						deletedAt: null,
+					},
+				],
+				chargers: [
+					charger(1, 1, 'Garage left', 'GARAGE-01', true),
+					charger(2, 1, 'Garage right', 'GARAGE-02', false),
+				],
+			}),
+			tenant(2, EXOLINK_SEED.otherTenant, 'Second Site', {
+				customDomain: null,
+				members: [
+					{ userId: u.otherAdmin, role: 'admin', status: 'active' },
+					{ userId: u.admin, role: 'viewer', status: 'active' },
+				],
+				subscription: { id: 2, productId: 1, status: 'canceled', quantity: 1 },
+				ips: [],
+				cpms: [],
+				chargers: [],
+			}),
+		],
+		products: [
+			product(1, 'connect_basic', 'Connect Basic', 2900, true, 10),
+			product(2, 'connect_pro', 'Connect Pro', 9900, true, 100),
+			product(3, 'connect_legacy', 'Connect Legacy', 1900, false, 5),
+		],
+		nextIpId: 2,
+		nextCpmsId: 2,
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request schemas (zod). The core answers 400 naming the field when one fails.
+
+const role = z.enum(ROLES);
+const password = z.string().min(1);
+/** Exolink documents no list of languages, only the example "en": a language code is expected. */
+const language = z
+	.string()
+	.regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'must be a language code such as en, de or de-AT');
+const noQuery = z.object({}).passthrough();
+
+const schemas = {
+	// Documented: `name` (required); the page is cut off after it, so other fields pass.
+	updateTenant: z.object({ name: z.string() }).passthrough(),
+	// Documented: an array of { id, role }. Neither field is marked required in the docs, but an
+	// entry without them cannot mean anything, so both are required here.
+	bulkSetUserRoles: z.array(z.object({ id: z.string().min(1), role: z.string() }).strict()),
+	// Documented: `role` string, required (values inferred: admin, user, viewer, checked below).
+	setUserRole: z.object({ role: z.string() }).strict(),
+	// Documented completely: all three fields required, role an enum.
+	createInvite: z.object({ receiver: z.string().email(), role, language }).strict(),
+	// Undocumented: the node sends `{ ip }`.
+	addIp: z.object({ ip: z.string().min(1) }).strict(),
+	// Documented completely: seven fields, none required.
+	updateUser: z
+		.object({
+			givenName: z.string().optional(),
+			familyName: z.string().optional(),
+			email: z.string().email().optional(),
+			oldPassword: password.optional(),
+			newPassword: password.optional(),
+			mfa: z.boolean().optional(),
+			password: password.optional(),
+		})
+		.strict(),
+	// Documented: displayName and url (uri), both required; authPassThrough and interval are
+	// fields of the CPMS object the node also sends (assumed accepted).
+	createCpms: z
+		.object({
+			displayName: z.string().min(1),
+			url: z.string().url(),
+			authPassThrough: z.boolean().optional(),
+			interval: z.number().positive().optional(),
+		})
+		.strict(),
+};
+
+// Documented response shapes (open objects), for the self-test.
+const date = z.string().datetime();
+const responses = {
+	tenant: z.object({
+		id: z.number().int(),
+		name: z.string(),
+		domainPrefix: z.string(),
+		stripeCustomerId: z.string(),
+		connectUrl: z.string(),
+		customDomain: z.string().nullable(),
+		createdAt: date,
+		updatedAt: date,
+		deletedAt: date.nullable(),
+	}),
+	subscription: z.object({
+		id: z.number().int(),
+		tenantId: z.number().int(),
+		productId: z.number().int(),
+		productName: z.string(),
+		status: z.enum(['active', 'canceled', 'expired']),
+		quantity: z.number().int(),
+		stripeSubscriptionId: z.string(),
+		createdAt: date,
+		updatedAt: date,
+	}),
+	tenantUsers: z.array(
+		z.object({
+			userId: z.string(),
+			username: z.string(),
+			givenName: z.string().optional(),
+			familyName: z.string().optional(),
+			role,
+		}),
+	),
+	user: z.object({
+		userId: z.string().uuid(),
+		username: z.string(),
+		email: z.string().email(),
+		givenName: z.string(),
+		familyName: z.string(),
+		mfa: z.boolean(),
+		perms: z.record(role),
+		createdAt: date,
+		updatedAt: date,
+	}),
+	product: z.object({
+		id: z.number().int(),
+		name: z.string(),
+		displayName: z.string(),
+		description: z.string(),
+		active: z.boolean(),
+		price: z.number().int(),
+		stripeProductId: z.string(),
+		stripePriceId: z.string(),
+		metadata: z.object({}).passthrough(),
+		createdAt: date,
+		updatedAt: date,
+	}),
+	cpms: z.object({
+		id: z.number().int(),
+		tenantId: z.number().int(),
+		displayName: z.string(),
+		url: z.string(),
+		authPassThrough: z.boolean(),
+		interval: z.number(),
+		createdAt: z.string(),
+		updatedAt: z.string(),
+		deletedAt: z.string().nullable(),
+	}),
+	charger: z.object({
+		id: z.number().int(),
+		tenantId: z.number().int(),
+		profileId: z.number().int(),
+		displayName: z.string(),
+		provisioned: z.boolean(),
+		identity: z.string(),
+		chargePointModel: z.string(),
+		chargePointVendor: z.string(),
+	}),
+};
+responses.products = z.array(responses.product);
+responses.cpmsList = z.array(responses.cpms);
+responses.chargers = z.array(responses.charger);
+
+const STATUS_TEXT = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'Not Found',
+	405: 'Method Not Allowed',
+	409: 'Conflict',
+	413: 'Payload Too Large',
+	422: 'Unprocessable Entity',
+	429: 'Too Many Requests',
+	500: 'Internal Server Error',
+};
+
+export default function exolink() {
+	let state = seed();
+	const now = () => new Date().toISOString();
+
+	const tenant = (prefix) => {
+		const found = state.tenants.find((t) => t.domainPrefix === prefix && !t.deletedAt);
+		if (!found) throw new HttpError(404, `Tenant ${prefix} not found`);
+		return found;
+	};
+	const user = (userId) => {
+		const found = state.users.find((u) => u.userId === userId);
+		if (!found) throw new HttpError(404, `User ${userId} not found`);
+		return found;
+	};
+	const member = (t, userId) => {
+		const found = t.members.find((m) => m.userId === userId);
+		if (!found)
+			throw new HttpError(404, `User ${userId} is not a member of tenant ${t.domainPrefix}`);
+		return found;
+	};
+	const checkRole = (value, field) => {
+		if (!ROLES.includes(value)) {
+			throw new HttpError(422, `${field}: role must be one of ${ROLES.join(', ')}, not "${value}"`);
+		}
+	};
+	/** A tenant keeps at least one admin: demoting or removing the last one is refused. */
+	const keepAnAdmin = (t, members) => {
+		if (t.members.some((m) => m.role === 'admin') && !members.some((m) => m.role === 'admin')) {
+			throw new HttpError(409, `Tenant ${t.domainPrefix} needs at least one admin`);
+		}
+	};
+	const tenantOut = ({ members, subscription, ips, cpms, chargers, ...t }) => t;
+	const userOut = ({ password: _secret, ...u }) => ({
+		...u,
+		perms: Object.fromEntries(
+			state.tenants.flatMap((t) =>
+				t.members.filter((m) => m.userId === u.userId).map((m) => [t.domainPrefix, m.role]),
+			),
+		),
+	});
+	const tenantUserOut = (m) => {
+		const u = user(m.userId);
+		return {
+			userId: u.userId,
+			username: u.username,
+			...(u.givenName ? { givenName: u.givenName } : {}),
+			...(u.familyName ? { familyName: u.familyName } : {}),
+			role: m.role,
+		};
+	};
+	const product = (id) => {
+		if (!/^\d+$/.test(id)) throw new HttpError(400, `productId: "${id}" is not an integer`);
+		const found = state.products.find((p) => p.id === Number(id));
+		if (!found) throw new HttpError(404, `Product ${id} not found`);
+		return found;
+	};
+
+	const route = (operationId, method, path, handler, extra = {}) => ({
+		operationId,
+		method,
+		path,
+		handler,
+		public: false,
+		query: noQuery,
+		bodyRequired: Boolean(extra.body),
+		...extra,
+	});
+
+	const routes = [
+		route(
+			'get_tenant',
+			'GET',
+			'/tenant/{tenant}',
+			({ params }) => ({
+				body: tenantOut(tenant(params.tenant)),
+			}),
+			{ response: responses.tenant },
+		),
+		route(
+			'update_tenant',
+			'PUT',
+			'/tenant/{tenant}',
+			({ params, body }) => {
+				const t = tenant(params.tenant);
+				const name = body.name.trim();
+				if (!name) throw new HttpError(422, 'name: must not be empty');
+				Object.assign(t, { name, updatedAt: now() });
+				return { body: tenantOut(t) };
+			},
+			{ body: schemas.updateTenant, response: responses.tenant },
+		),
+		// Undocumented response: counts from the tenant's state.
+		route('get_tenant_statistics', 'GET', '/tenant/{tenant}/stats', ({ params }) => {
+			const t = tenant(params.tenant);
+			return {
+				body: {
+					users: t.members.filter((m) => m.status === 'active').length,
+					pendingInvites: t.members.filter((m) => m.status === 'pending').length,
+					chargers: t.chargers.length,
+					provisionedChargers: t.chargers.filter((c) => c.provisioned).length,
+					cpms: t.cpms.length,
+					ipWhitelistEntries: t.ips.length,
+				},
+			};
+		}),
+		route(
+			'get_subscription',
+			'GET',
+			'/tenant/{tenant}/subscription',
+			({ params }) => {
+				const t = tenant(params.tenant);
+				const s = t.subscription;
+				const p = state.products.find((x) => x.id === s.productId);
+				return {
+					body: {
+						id: s.id,
+						tenantId: t.id,
+						productId: s.productId,
+						productName: p.displayName,
+						status: s.status,
+						quantity: s.quantity,
+						stripeSubscriptionId: `sub_sandbox${String(s.id).padStart(4, '0')}`,
+						createdAt: SEEDED_AT,
+						updatedAt: SEEDED_AT,
+					},
+				};
+			},
+			{ response: responses.subscription },
+		),
+		route(
+			'list_tenant_users',
+			'GET',
+			'/tenant/{tenant}/user',
+			({ params }) => ({ body: tenant(params.tenant).members.map(tenantUserOut) }),
+			{ response: responses.tenantUsers },
+		),
+		route(
+			'bulk_set_user_roles',
+			'PUT',
+			'/tenant/{tenant}/user',
+			({ params, body }) => {
+				const t = tenant(params.tenant);
+				// All or nothing: every entry is checked before any role changes.
+				const next = t.members.map((m) => ({ ...m }));
+				body.forEach((entry, index) => {
+					checkRole(entry.role, `[${index}].role`);
+					const found = next.find((m) => m.userId === entry.id);
+					if (!found) {
+						throw new HttpError(
+							404,
+							`[${index}].id: user ${entry.id} is not a member of tenant ${t.domainPrefix}`,
+						);
+					}
+					found.role = entry.role;
+				});
+				keepAnAdmin(t, next);
+				t.members = next;
+				return { status: 204 };
+			},
+			{ body: schemas.bulkSetUserRoles },
+		),
+		route(
+			'set_user_role',
+			'PUT',
+			'/tenant/{tenant}/user/{userId}',
+			({ params, body }) => {
+				const t = tenant(params.tenant);
+				const m = member(t, params.userId);
+				checkRole(body.role, 'role');
+				keepAnAdmin(
+					t,
+					t.members.map((x) => (x === m ? { ...m, role: body.role } : x)),
+				);
+				m.role = body.role;
+				return { status: 204 };
+			},
+			{ body: schemas.setUserRole },
+		),
+		route('remove_tenant_user', 'DELETE', '/tenant/{tenant}/user/{userId}', ({ params }) => {
+			const t = tenant(params.tenant);
+			const m = member(t, params.userId);
+			keepAnAdmin(
+				t,
+				t.members.filter((x) => x !== m),
+			);
+			t.members = t.members.filter((x) => x !== m);
+			return { status: 204 };
+		}),
+		// The docs show no response body ("Invitation created successfully"). The fake answers
+		// with the pending tenant user it created, so a workflow can act on the invited user.
+		route(
+			'create_invite',
+			'POST',
+			'/tenant/{tenant}/invite',
+			({ params, body }) => {
+				const t = tenant(params.tenant);
+				const email = body.receiver.toLowerCase();
+				let u = state.users.find((x) => x.email.toLowerCase() === email);
+				if (u && t.members.some((m) => m.userId === u.userId)) {
+					throw new HttpError(
+						409,
+						`${body.receiver} is already a user of tenant ${t.domainPrefix}`,
+					);
+				}
+				if (!u) {
+					const at = now();
+					u = {
+						userId: randomUUID(),
+						username: body.receiver,
+						email: body.receiver,
+						givenName: '',
+						familyName: '',
+						mfa: false,
+						password: null,
+						createdAt: at,
+						updatedAt: at,
+					};
+					state.users.push(u);
+				}
+				t.members.push({
+					userId: u.userId,
+					role: body.role,
+					status: 'pending',
+					language: body.language,
+				});
+				return {
+					status: 201,
+					body: {
+						userId: u.userId,
+						username: u.username,
+						role: body.role,
+						language: body.language,
+						status: 'pending',
+					},
+				};
+			},
+			{ body: schemas.createInvite },
+		),
+		// IP whitelist: undocumented shapes; an entry is { id, ip, createdAt }.
+		route('list_ips', 'GET', '/tenant/{tenant}/ips', ({ params }) => ({
+			body: tenant(params.tenant).ips,
+		})),
+		route(
+			'add_ip',
+			'POST',
+			'/tenant/{tenant}/ips',
+			({ params, body }) => {
+				const t = tenant(params.tenant);
+				const ip = body.ip.trim();
+				const [address, prefix, ...rest] = ip.split('/');
+				const version = isIP(address);
+				const max = version === 6 ? 128 : 32;
+				if (
+					!version ||
+					rest.length ||
+					(prefix !== undefined && !(/^\d{1,3}$/.test(prefix) && Number(prefix) <= max))
+				) {
+					throw new HttpError(422, `ip: "${body.ip}" is not an IP address or CIDR range`);
+				}
+				if (t.ips.some((e) => e.ip === ip)) {
+					throw new HttpError(409, `${ip} is already on the IP whitelist of ${t.domainPrefix}`);
+				}
+				const entry = { id: state.nextIpId++, ip, createdAt: now() };
+				t.ips.push(entry);
+				return { status: 201, body: entry };
+			},
+			{ body: schemas.addIp },
+		),
+		route('delete_ip', 'DELETE', '/tenant/{tenant}/ips/{ipId}', ({ params }) => {
+			const t = tenant(params.tenant);
+			const entry = t.ips.find((e) => String(e.id) === params.ipId);
+			if (!entry) {
+				throw new HttpError(
+					404,
+					`IP whitelist entry ${params.ipId} not found in tenant ${t.domainPrefix}`,
+				);
+			}
+			t.ips = t.ips.filter((e) => e !== entry);
+			return { status: 204 };
+		}),
+		// Undocumented response: a list of named values (one item each in n8n).
+		route('get_metrics', 'GET', '/tenant/{tenant}/metrics', ({ params }) => {
+			const t = tenant(params.tenant);
+			return {
+				body: [
+					{ name: 'connectedChargers', value: t.chargers.filter((c) => c.provisioned).length },
+					{ name: 'ocppMessages24h', value: t.chargers.length * 1440 },
+					{ name: 'cpmsConnections', value: t.cpms.length },
+				],
+			};
+		}),
+		route(
+			'get_user',
+			'GET',
+			'/user/{userId}',
+			({ params }) => ({
+				body: userOut(user(params.userId)),
+			}),
+			{ response: responses.user },
+		),
+		route(
+			'update_user',
+			'PUT',
+			'/user/{userId}',
+			({ params, body }) => {
+				const u = user(params.userId);
+				if ((body.oldPassword === undefined) !== (body.newPassword === undefined)) {
+					throw new HttpError(
+						422,
+						'oldPassword and newPassword: both are needed to change the password',
+					);
+				}
+				if (body.oldPassword !== undefined) {
+					if (body.oldPassword !== u.password) {
+						throw new HttpError(422, 'oldPassword: the current password is not correct');
+					}
+					if (body.newPassword.length < 8) {
+						throw new HttpError(422, 'newPassword: must be at least 8 characters long');
+					}
+				}
+				if (body.mfa !== undefined) {
+					if (body.password === undefined) {
+						throw new HttpError(422, 'password: needed to turn MFA on or off');
+					}
+					if (body.password !== u.password) {
+						throw new HttpError(422, 'password: the password is not correct');
+					}
+				}
+				if (body.email !== undefined) {
+					const taken = state.users.find(
+						(x) => x !== u && x.email.toLowerCase() === body.email.toLowerCase(),
+					);
+					if (taken) throw new HttpError(409, `Email ${body.email} is already in use`);
+					u.email = body.email;
+					u.username = body.email;
+				}
+				if (body.givenName !== undefined) u.givenName = body.givenName;
+				if (body.familyName !== undefined) u.familyName = body.familyName;
+				if (body.mfa !== undefined) u.mfa = body.mfa;
+				if (body.newPassword !== undefined) u.password = body.newPassword;
+				u.updatedAt = now();
+				return { body: userOut(u) };
+			},
+			{ body: schemas.updateUser, response: responses.user },
+		),
+		route('list_products', 'GET', '/product', () => ({ body: state.products }), {
+			response: responses.products,
+		}),
+		route(
+			'get_product',
+			'GET',
+			'/product/{productId}',
+			({ params }) => ({ body: product(params.productId) }),
+			{ response: responses.product },
+		),
+		route(
+			'list_cpms',
+			'GET',
+			'/tenant/{tenant}/cpms',
+			({ params }) => ({ body: tenant(params.tenant).cpms }),
+			{ response: responses.cpmsList },
+		),
+		route(
+			'create_cpms',
+			'POST',
+			'/tenant/{tenant}/cpms',
+			({ params, body }) => {
+				const t = tenant(params.tenant);
+				const url = body.url.trim();
+				if (!/^wss?:\/\/[^\s/]+/i.test(url)) {
+					throw new HttpError(422, `url: "${body.url}" is not a WebSocket URL (ws:// or wss://)`);
+				}
+				const at = now();
+				const created = {
+					id: state.nextCpmsId++,
+					tenantId: t.id,
+					displayName: body.displayName,
+					url,
+					authPassThrough: body.authPassThrough ?? false,
+					interval: body.interval ?? 30,
+					createdAt: at,
+					updatedAt: at,
+					deletedAt: null,
+				};
+				t.cpms.push(created);
+				return { status: 201, body: created };
+			},
+			{ body: schemas.createCpms, response: responses.cpms },
+		),
+		route(
+			'list_chargers',
+			'GET',
+			'/tenant/{tenant}/charger',
+			({ params }) => ({ body: tenant(params.tenant).chargers }),
+			{ response: responses.chargers },
+		),
+	];
+
+	return {
+		name: 'exolink',
+		token: EXOLINK_TOKEN,
+		routes,
+		get state() {
+			return state;
+		},
+		reset() {
+			state = seed();
+		},
+		urls: (origin) => ({ exolink: `${origin}/exolink` }),
+		authenticate(headers) {
+			const header = headers.authorization;
+			if (!header) throw new HttpError(401, 'Missing bearer token');
+			if (header !== `Bearer ${EXOLINK_TOKEN}`) throw new HttpError(401, 'Invalid bearer token');
+		},
+		// Exolink documents no error body. The fake sends a JSON body with `message` (what the
+		// node's error mapping reads first) plus the status, as common JSON APIs do.
+		errorBody: (status, message) => ({
+			statusCode: status,
+			error: STATUS_TEXT[status] ?? 'Error',
+			message,
+		}),
+		credentials: (urls) => [
+			{
+				id: 'sandboxExolink001',
+				name: 'Exolink (sandbox)',
+				type: 'exolinkApi',
+				data: { accessToken: EXOLINK_TOKEN, server: 'custom', customUrl: urls.exolink },
+			},
+		],
+	};
+}
