@@ -96,7 +96,7 @@ export class ExorLiveApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_SCOPE,
 			description:
-				'Space-separated OAuth scopes. The default is the one of ExorLive\'s sample apps, which can look up and create users.',
+				"Space-separated OAuth scopes. The default is the one of ExorLive's sample apps, which can look up and create users.",
 		},
 		{
 			displayName: 'Auth Base URL',
@@ -200,10 +200,16 @@ export class ExorLiveApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
 		const actingAs = takeHeader(headers, ACT_AS_HEADER.toLowerCase());
-		const { baseURL, url } = requestOptions;
+		const { baseURL } = requestOptions;
+		// Nodes on n8n's older `request` helper (the HTTP Request node with this credential
+		// among them) give the address as `uri`, not `url`.
+		const url = String(requestOptions.url ?? (requestOptions as { uri?: unknown }).uri ?? '');
 		const absolute = /^[a-z][a-z\d+.-]*:\/\//i.test(url) || !baseURL;
 		const target = originOf(absolute ? url : `${trimUrl(baseURL)}${url}`);
-		const own = [originOf(trimUrl(credentials.apiBaseUrl)), originOf(trimUrl(credentials.authBaseUrl))];
+		const own = [
+			originOf(trimUrl(credentials.apiBaseUrl)),
+			originOf(trimUrl(credentials.authBaseUrl)),
+		];
 		if (!target || !own.includes(target)) return { ...requestOptions, headers };
 		if (actingAs === undefined) {
 			takeHeader(headers, 'authorization');
