@@ -36,6 +36,8 @@ const legacyNode: INodeType = {
 		const items = this.getInputData();
 		const output: INodeExecutionData[] = [];
 		for (let index = 0; index < items.length; index++) {
+			// The deprecated helper is what this test is about: the HTTP Request node still uses it.
+			// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
 			const json = await this.helpers.requestWithAuthentication.call(
 				this,
 				'exorLiveApi',
