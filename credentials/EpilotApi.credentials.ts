@@ -1,11 +1,5 @@
-import type {
-	IAuthenticateGeneric,
-	Icon,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
-import { BASE_URL_EXPRESSION, serverProperties } from './common';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { BASE_URL_EXPRESSION, bearerAuthenticate, serverProperties } from './common';
 
 export class EpilotApi implements ICredentialType {
 	name = 'epilotApi';
@@ -34,14 +28,7 @@ export class EpilotApi implements ICredentialType {
 		]),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	authenticate = bearerAuthenticate;
 
 	// The Partner Directory API has no parameterless GET; a one-result assignable search is
 	// the cheapest call that needs a valid token.

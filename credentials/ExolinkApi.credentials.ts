@@ -1,11 +1,5 @@
-import type {
-	IAuthenticateGeneric,
-	Icon,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
-import { BASE_URL_EXPRESSION, serverProperties } from './common';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { BASE_URL_EXPRESSION, bearerAuthenticate, serverProperties } from './common';
 
 export class ExolinkApi implements ICredentialType {
 	name = 'exolinkApi';
@@ -36,14 +30,7 @@ export class ExolinkApi implements ICredentialType {
 		]),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	authenticate = bearerAuthenticate;
 
 	// List Products is the cheapest documented call: no parameters, bearer token required.
 	test: ICredentialTestRequest = {

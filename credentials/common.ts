@@ -1,4 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /**
  * The "Server" choice every credential of this package offers: the vendor's known hosts plus a
@@ -33,3 +37,21 @@ export function serverProperties(servers: Array<{ name: string; url: string }>):
 
 export const BASE_URL_EXPRESSION =
 	"={{ String($credentials.server === 'custom' ? $credentials.customUrl : $credentials.server).replace(/\\/+$/, '') }}";
+
+/**
+ * `authenticate` of the access-token credentials: the token as a bearer header. A function
+ * rather than the generic form `=Bearer {{$credentials.accessToken}}`, which n8n evaluates as an
+ * expression (a full expression context) on every request.
+ */
+export async function bearerAuthenticate(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	return {
+		...requestOptions,
+		headers: {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+		},
+	};
+}

@@ -1,5 +1,9 @@
 import { createHash } from 'crypto';
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 /**
  * ExorLive's partner token flow (a server-to-server variant of the authorization-code grant):
@@ -112,7 +116,9 @@ async function step(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		json: true,
-	}).catch((error: { code?: unknown }) => ({ unreachable: String(error?.code ?? 'network error') }))) as {
+	}).catch((error: { code?: unknown }) => ({
+		unreachable: String(error?.code ?? 'network error'),
+	}))) as {
 		statusCode: number;
 		body: unknown;
 		unreachable?: string;
@@ -127,7 +133,8 @@ async function step(
 	const value = body && typeof body === 'object' ? (body as IDataObject)[field] : undefined;
 	if (response.statusCode >= 400 || typeof value !== 'string' || !value) {
 		const detail = scrub(describeBody(body), secrets) || 'no details given';
-		const status = response.statusCode >= 400 ? `HTTP ${response.statusCode}` : `no ${field} in the answer`;
+		const status =
+			response.statusCode >= 400 ? `HTTP ${response.statusCode}` : `no ${field} in the answer`;
 		throw new TokenExchangeError(
 			`ExorLive token exchange failed at ${name}: ${detail} (${status})`,
 			HINT,
