@@ -39,6 +39,21 @@ export async function loadHarness() {
 }
 
 /**
+ * The harness with the package loaded anew, as after an n8n restart: the package's modules (and
+ * so the in-memory token cache of the ExorLive credential) and the harness's loader start empty.
+ */
+export function freshHarness() {
+	const fresh = [
+		path.join(ROOT, 'dist') + path.sep,
+		path.join(ROOT, '.bench', 'harness') + path.sep,
+	];
+	for (const file of Object.keys(require.cache)) {
+		if (fresh.some((dir) => file.startsWith(dir))) delete require.cache[file];
+	}
+	return require(path.join(ROOT, '.bench', 'harness', 'engine.js'));
+}
+
+/**
  * n8n's HTTP Request node class from the pinned n8n's n8n-nodes-base, run by this repository's
  * n8n-core. Its `require('n8n-workflow')` is pointed at this repository's copy when the versions
  * are the same, so the node and the engine share one n8n-workflow (error classes, expression
@@ -87,4 +102,24 @@ export function expectItems(result, count, label) {
 		throw new Error(`${label}: ${result.items.length} items instead of ${count}`);
 	}
 	return result;
+}
+
+/**
+ * Runs `fn` and counts the expressions n8n evaluates meanwhile (each builds a WorkflowDataProxy
+ * and its global context: the main per-item cost of the engine, see the README).
+ */
+export async function countExpressions(fn) {
+	const { WorkflowExpression } = require('n8n-workflow/dist/cjs/workflow-expression.js');
+	const original = WorkflowExpression.prototype.resolveSimpleParameterValue;
+	let count = 0;
+	WorkflowExpression.prototype.resolveSimpleParameterValue = function (value, ...rest) {
+		if (typeof value === 'string' && value.startsWith('=')) count++;
+		return original.call(this, value, ...rest);
+	};
+	try {
+		await fn();
+	} finally {
+		WorkflowExpression.prototype.resolveSimpleParameterValue = original;
+	}
+	return count;
 }

@@ -2,7 +2,7 @@
 // All of 10,000 assignables, and Request Options batching against added latency.
 import { Agent, request } from 'undici';
 import { collectGarbage, interleaved, pairedRatios, REPETITIONS, summary } from './lib.mjs';
-import { expectItems } from './engine.mjs';
+import { countExpressions, expectItems } from './engine.mjs';
 
 export const ITEMS = 1000;
 export const ASSIGNABLES = 10_000;
@@ -92,28 +92,32 @@ function undiciAssignRoles(sandbox, agent, { sequential = false } = {}) {
 export async function perItemCost({ harness, http, sandbox, log }) {
 	const agent = new Agent({ keepAliveTimeout: 30_000 });
 	try {
-		const times = await interleaved(
-			{
-				node: runEpilot(harness, sandbox),
-				httpRequestNode: async () =>
-					expectItems(
-						await harness.runNode({
-							node: 'httpRequest',
-							nodeType: http.nodeType,
-							nodeTypeName: http.nodeTypeName,
-							typeVersion: http.typeVersion,
-							parameters: httpRequestParameters(sandbox),
-							credentials: credentials(sandbox),
-							input: input(),
-						}),
-						ITEMS,
-						'HTTP Request node',
-					),
-				undici: undiciAssignRoles(sandbox, agent),
-			},
-			{ log: (message) => log(`epilot per-item cost: ${message}`) },
-		);
+		const variants = {
+			node: runEpilot(harness, sandbox),
+			httpRequestNode: async () =>
+				expectItems(
+					await harness.runNode({
+						node: 'httpRequest',
+						nodeType: http.nodeType,
+						nodeTypeName: http.nodeTypeName,
+						typeVersion: http.typeVersion,
+						parameters: httpRequestParameters(sandbox),
+						credentials: credentials(sandbox),
+						input: input(),
+					}),
+					ITEMS,
+					'HTTP Request node',
+				),
+			undici: undiciAssignRoles(sandbox, agent),
+		};
+		const times = await interleaved(variants, {
+			log: (message) => log(`epilot per-item cost: ${message}`),
+		});
 		return {
+			expressionsPerItem: {
+				node: (await countExpressions(variants.node)) / ITEMS,
+				httpRequestNode: (await countExpressions(variants.httpRequestNode)) / ITEMS,
+			},
 			node: summary(times.node),
 			httpRequestNode: summary(times.httpRequestNode),
 			undici: summary(times.undici),

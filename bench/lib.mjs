@@ -30,7 +30,8 @@ export async function timed(fn) {
  * Runs every variant `REPETITIONS` times, interleaved: one round runs each variant once, in an
  * order rotated from round to round, so the machine's drift and a variant's position in the
  * round weigh on all variants alike. One untimed warm-up round comes first.
- * `variants` maps a name to `async () => ({ check? })`; returns name -> per-round milliseconds.
+ * `variants` maps a name to an async function, or to `{ before, run }` where `before` prepares
+ * each run untimed. Returns name -> per-round milliseconds.
  */
 export async function interleaved(variants, { log = () => {} } = {}) {
 	const names = Object.keys(variants);
@@ -38,7 +39,9 @@ export async function interleaved(variants, { log = () => {} } = {}) {
 	for (let round = -1; round < REPETITIONS; round++) {
 		const order = names.map((_, i) => names[(i + Math.max(round, 0)) % names.length]);
 		for (const name of order) {
-			const { ms } = await timed(variants[name]);
+			const variant = variants[name];
+			await variant.before?.();
+			const { ms } = await timed(variant.run ?? variant);
 			if (round >= 0) times[name].push(ms);
 		}
 		log(round < 0 ? 'warm-up round done' : `round ${round + 1}/${REPETITIONS} done`);

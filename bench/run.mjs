@@ -6,7 +6,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureN8n, npm, ROOT } from '../scripts/n8n.mjs';
-import { loadHarness, loadHttpRequestNode, startSandbox, versions } from './engine.mjs';
+import {
+	freshHarness,
+	loadHarness,
+	loadHttpRequestNode,
+	startSandbox,
+	versions,
+} from './engine.mjs';
+import * as exorlive from './exorlive.mjs';
 import * as epilot from './epilot.mjs';
 import { format, REPETITIONS, table } from './lib.mjs';
 import { requireTime, tarballSize } from './load-cost.mjs';
@@ -44,6 +51,7 @@ try {
 	const context = { harness, http, sandbox, log };
 	results.epilotPerItem = await epilot.perItemCost(context);
 	results.epilotReturnAll = await epilot.returnAll(context);
+	results.exorlivePerItem = await exorlive.perItemCost({ ...context, freshHarness });
 } finally {
 	await sandbox.stop();
 }
@@ -86,6 +94,10 @@ const perItem = (label, r) => {
 			range: range(r.undici),
 		},
 		{
+			measurement: `${label}: expressions evaluated per item`,
+			value: `node ${r.expressionsPerItem.node}, HTTP Request ${r.expressionsPerItem.httpRequestNode}`,
+		},
+		{
 			measurement: `${label}: node / HTTP Request node`,
 			median: format.ratio(r.nodeVsHttpRequestNode.median),
 			range: range(r.nodeVsHttpRequestNode, format.ratio),
@@ -102,6 +114,15 @@ const perItem = (label, r) => {
 	);
 };
 perItem('Epilot Assign Roles', results.epilotPerItem);
+perItem('ExorLive User Lookup (token incl.)', results.exorlivePerItem);
+const tokens = results.exorlivePerItem.tokenExchanges;
+rows.push({
+	measurement: `ExorLive token exchanges for ${exorlive.ITEMS} items`,
+	median: String(tokens.median),
+	range: `${tokens.min}–${tokens.max}`,
+	target: '= 1',
+	pass: tokens.min === 1 && tokens.max === 1,
+});
 
 const all = results.epilotReturnAll;
 rows.push(

@@ -1,0 +1,179 @@
+// ExorLive benchmarks: User Lookup for 1,000 items, the token exchange included (node, HTTP
+// Request node, raw undici), and the number of token exchanges the node makes for them.
+import { createRequire } from 'node:module';
+import { Agent, request } from 'undici';
+import { EXORLIVE_CLIENT, EXORLIVE_SEED } from '../test/sandbox/index.mjs';
+import { countExpressions, expectItems } from './engine.mjs';
+import { interleaved, pairedRatios, summary } from './lib.mjs';
+
+const { DEFAULT_SCOPE } = createRequire(import.meta.url)('../dist/credentials/exorLiveAuth.js');
+
+export const ITEMS = 1000;
+const USER = String(EXORLIVE_SEED.adminUserId);
+
+const input = () => Array.from({ length: ITEMS }, () => ({ userId: USER }));
+
+/** The sandbox's credential (`credentials()` of the fake), no token stored yet. */
+const credentials = (sandbox) => ({
+	exorLiveApi: {
+		clientKey: EXORLIVE_CLIENT.clientKey,
+		clientSecret: EXORLIVE_CLIENT.clientSecret,
+		redirectUri: EXORLIVE_CLIENT.redirectUri,
+		clientName: EXORLIVE_CLIENT.clientName,
+		adminUserId: EXORLIVE_SEED.adminUserId,
+		authBaseUrl: sandbox.urls.exorliveAuth,
+		apiBaseUrl: sandbox.urls.exorliveApi,
+	},
+});
+
+/** User Lookup by ID, the ID mapped from the item. */
+const lookupParameters = {
+	resource: 'user',
+	operation: 'lookup',
+	type: 'id',
+	text: '={{ $json.userId }}',
+};
+
+const httpRequestParameters = (sandbox) => ({
+	method: 'GET',
+	url: `${sandbox.urls.exorliveApi}/api4/user/lookupuser`,
+	authentication: 'predefinedCredentialType',
+	nodeCredentialType: 'exorLiveApi',
+	sendQuery: true,
+	specifyQuery: 'keypair',
+	queryParameters: {
+		parameters: [
+			{ name: 'type', value: 'id' },
+			{ name: 'text', value: '={{ $json.userId }}' },
+		],
+	},
+	options: {},
+});
+
+const exchanges = async (sandbox) =>
+	(await sandbox.control('GET', '/state')).exorlive.tokenExchanges;
+
+/**
+ * The token cache lives in the package's credential module for the life of the n8n process, so
+ * "token included" means a fresh process: before each timed run (untimed) the package's modules
+ * and the harness are loaded anew, as after an n8n restart.
+ */
+function variant(context, label, options) {
+	let harness;
+	return {
+		before: async () => {
+			harness = await context.freshHarness();
+			await harness.loadPackage();
+		},
+		run: async () => {
+			const before = await exchanges(context.sandbox);
+			const result = expectItems(
+				await harness.runNode({
+					...options(),
+					credentials: credentials(context.sandbox),
+					input: input(),
+				}),
+				ITEMS,
+				label,
+			);
+			return { exchanges: (await exchanges(context.sandbox)) - before, result };
+		},
+	};
+}
+
+/** The floor: the two-step token exchange, then 1,000 lookups on a keep-alive undici agent. */
+function undiciLookup(sandbox, agent) {
+	const auth = sandbox.urls.exorliveAuth;
+	const api = sandbox.urls.exorliveApi;
+	return async () => {
+		const authorize = new URL(`${auth}/Providers/OAuth/Authorize.aspx`);
+		for (const [key, value] of Object.entries({
+			user_id: USER,
+			response_type: 'code',
+			client_id: EXORLIVE_CLIENT.clientKey,
+			client_secret: EXORLIVE_CLIENT.clientSecret,
+			redirect_uri: EXORLIVE_CLIENT.redirectUri,
+			scope: DEFAULT_SCOPE,
+		}))
+			authorize.searchParams.set(key, value);
+		const { code } = await (await request(authorize, { dispatcher: agent })).body.json();
+		const issued = await request(`${auth}/Providers/OAuth/Token.ashx`, {
+			method: 'POST',
+			dispatcher: agent,
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({
+				grant_type: 'authorization_code',
+				client_id: EXORLIVE_CLIENT.clientKey,
+				client_secret: EXORLIVE_CLIENT.clientSecret,
+				code,
+				redirect_uri: EXORLIVE_CLIENT.redirectUri,
+			}).toString(),
+		});
+		const { access_token: token } = await issued.body.json();
+		if (!token) throw new Error('undici: no token');
+		return await Promise.all(
+			input().map(async (item) => {
+				const response = await request(
+					`${api}/api4/user/lookupuser?type=id&text=${encodeURIComponent(item.userId)}`,
+					{
+						dispatcher: agent,
+						headers: {
+							authorization: `Bearer ${token}`,
+							'exorlive-client': EXORLIVE_CLIENT.clientName,
+							accept: 'application/json',
+						},
+					},
+				);
+				const body = await response.body.json();
+				if (response.statusCode !== 200) throw new Error(`undici: HTTP ${response.statusCode}`);
+				return body;
+			}),
+		);
+	};
+}
+
+export async function perItemCost(context) {
+	const { sandbox, http, log } = context;
+	const agent = new Agent({ keepAliveTimeout: 30_000 });
+	const tokenExchanges = [];
+	const node = variant(context, 'ExorLive node', () => ({
+		node: 'exorLive',
+		parameters: lookupParameters,
+	}));
+	const httpNode = variant(context, 'HTTP Request node', () => ({
+		node: 'httpRequest',
+		nodeType: http.nodeType,
+		nodeTypeName: http.nodeTypeName,
+		typeVersion: http.typeVersion,
+		parameters: httpRequestParameters(sandbox),
+	}));
+	try {
+		const times = await interleaved(
+			{
+				node: {
+					before: node.before,
+					run: async () => tokenExchanges.push((await node.run()).exchanges),
+				},
+				httpRequestNode: httpNode,
+				undici: undiciLookup(sandbox, agent),
+			},
+			{ log: (message) => log(`exorlive per-item cost: ${message}`) },
+		);
+		const counted = async ({ before, run }) => {
+			await before();
+			return (await countExpressions(run)) / ITEMS;
+		};
+		return {
+			expressionsPerItem: { node: await counted(node), httpRequestNode: await counted(httpNode) },
+			node: summary(times.node),
+			httpRequestNode: summary(times.httpRequestNode),
+			undici: summary(times.undici),
+			nodeVsHttpRequestNode: pairedRatios(times.node, times.httpRequestNode),
+			nodeVsUndici: pairedRatios(times.node, times.undici),
+			// Warm-up included: every run starts without a token.
+			tokenExchanges: summary(tokenExchanges),
+		};
+	} finally {
+		await agent.close();
+	}
+}
