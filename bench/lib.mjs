@@ -79,7 +79,7 @@ export function table(rows) {
 	const text = [line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 	const markdown = [
 		`| ${head.join(' | ')} |`,
-		`| ${head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+		`| ${head.map(() => '---').join(' | ')} |`,
 		...cells.map((c) => `| ${c.map((value) => value.replace(/\|/g, '\\|')).join(' | ')} |`),
 	].join('\n');
 	return { text, markdown };
