@@ -6,7 +6,7 @@ import { EXORLIVE_CLIENT, EXORLIVE_SEED } from '../test/sandbox/index.mjs';
 import { countExpressions, expectItems } from './engine.mjs';
 import { interleaved, pairedRatios, summary } from './lib.mjs';
 
-const { DEFAULT_SCOPE } = createRequire(import.meta.url)('../dist/credentials/exorLiveAuth.js');
+const require = createRequire(import.meta.url);
 
 export const ITEMS = 1000;
 const USER = String(EXORLIVE_SEED.adminUserId);
@@ -85,6 +85,8 @@ function variant(context, label, options) {
 function undiciLookup(sandbox, agent) {
 	const auth = sandbox.urls.exorliveAuth;
 	const api = sandbox.urls.exorliveApi;
+	// The credential's default scope, from the built package (built by the bench before this runs).
+	const { DEFAULT_SCOPE } = require('../dist/credentials/exorLiveAuth.js');
 	return async () => {
 		const authorize = new URL(`${auth}/Providers/OAuth/Authorize.aspx`);
 		for (const [key, value] of Object.entries({
