@@ -81,6 +81,8 @@ const lines = [
 	`  workflows  ${workflows.map((w) => w.name).join('\n             ')}`,
 	`  webhook    curl -X POST ${editor}/webhook/epilot-partner-onboarding -H 'content-type: application/json' \\`,
 	`               -d '{"partnerId":"6f1c2a3b-0000-4000-8000-000000000001","orgId":"200001","email":"new@partner.example","roleIds":["200001:partner_sales"]}'`,
+	`  trigger    curl -X POST '${sandbox.origin}/_sandbox/exorlive/workoutReady?userId=600102&workouts=1'`,
+	`             (ExorLive calls the published ExorLive Trigger example back; PDFs land in ${sandbox.origin}/_sandbox/inbox)`,
 	`sandbox ${sandbox.origin}   (state: ${sandbox.origin}/_sandbox/state)`,
 	...Object.values(sandbox.vendors).flatMap((vendor) =>
 		Object.entries(vendor.urls(sandbox.origin)).map(

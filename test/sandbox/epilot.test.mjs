@@ -2,7 +2,7 @@
 // changes as the Epilot node assumes, malformed requests and magic ids fail as documented.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { request } from 'undici';
+import { assertResponseShape, jsonClient } from './testing/client.mjs';
 import { EPILOT_SEED as SEED, EPILOT_TOKEN, MAGIC_STATUSES, startSandbox } from './index.mjs';
 
 let sandbox;
@@ -12,32 +12,9 @@ before(async () => {
 after(() => sandbox.stop());
 beforeEach(() => sandbox.reset());
 
-async function call(method, path, body, token = EPILOT_TOKEN) {
-	const res = await request(`${sandbox.urls.epilot}${path}`, {
-		method,
-		headers: {
-			'content-type': 'application/json',
-			...(token ? { authorization: `Bearer ${token}` } : {}),
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-		headersTimeout: 5000,
-		bodyTimeout: 5000,
-	});
-	const text = await res.body.text();
-	return {
-		status: res.statusCode,
-		headers: res.headers,
-		body: text ? JSON.parse(text) : undefined,
-	};
-}
-
-/** The answer must match the spec's success response schema of that operation. */
-function assertSpecShaped(operationId, body) {
-	const route = sandbox.vendors.epilot.routes.find((r) => r.operationId === operationId);
-	if (!route.response) return;
-	const check = route.response.safeParse(body);
-	assert.ok(check.success, `${operationId} response off spec: ${check.error?.message}`);
-}
+const call = jsonClient(() => sandbox, 'epilot', EPILOT_TOKEN);
+const assertSpecShaped = (operationId, body) =>
+	assertResponseShape(sandbox, 'epilot', operationId, body);
 
 const org = SEED.partnerOrgId;
 const [sales, viewer] = SEED.roles;

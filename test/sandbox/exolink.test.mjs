@@ -2,7 +2,7 @@
 // state changes as the Exolink node assumes, malformed requests and magic ids fail as documented.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { request } from 'undici';
+import { assertResponseShape, jsonClient } from './testing/client.mjs';
 import { MAGIC_STATUSES, startSandbox } from './index.mjs';
 import exolink, { EXOLINK_SEED as SEED, EXOLINK_TOKEN } from './vendors/exolink.mjs';
 
@@ -13,32 +13,9 @@ before(async () => {
 after(() => sandbox.stop());
 beforeEach(() => sandbox.reset());
 
-async function call(method, path, body, token = EXOLINK_TOKEN) {
-	const res = await request(`${sandbox.urls.exolink}${path}`, {
-		method,
-		headers: {
-			'content-type': 'application/json',
-			...(token ? { authorization: `Bearer ${token}` } : {}),
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-		headersTimeout: 5000,
-		bodyTimeout: 5000,
-	});
-	const text = await res.body.text();
-	return {
-		status: res.statusCode,
-		headers: res.headers,
-		body: text ? JSON.parse(text) : undefined,
-	};
-}
-
-/** The answer must match the documented response shape of that operation (where there is one). */
-function assertDocShaped(operationId, body) {
-	const route = sandbox.vendors.exolink.routes.find((r) => r.operationId === operationId);
-	if (!route.response) return;
-	const check = route.response.safeParse(body);
-	assert.ok(check.success, `${operationId} response off the docs: ${check.error?.message}`);
-}
+const call = jsonClient(() => sandbox, 'exolink', EXOLINK_TOKEN);
+const assertDocShaped = (operationId, body) =>
+	assertResponseShape(sandbox, 'exolink', operationId, body);
 
 const T = SEED.tenant;
 const { admin, user, viewer, otherAdmin } = SEED.users;

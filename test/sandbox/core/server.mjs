@@ -2,6 +2,7 @@
 // shared routing, JSON and form bodies, request validation, magic error ids, an optional
 // latency, vendor control endpoints and a request log.
 // Vendor modules (../vendors/*.mjs) only describe routes, state and their error shape.
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 
 const HOST = '127.0.0.1';
@@ -67,7 +68,7 @@ function zodMessage(error, where) {
  * The request body: form-encoded (`application/x-www-form-urlencoded`) becomes an object of
  * strings, anything else is parsed as JSON. An empty body is `undefined`.
  */
-async function readBody(req) {
+async function readRaw(req) {
 	const chunks = [];
 	let size = 0;
 	for await (const chunk of req) {
@@ -75,7 +76,11 @@ async function readBody(req) {
 		if (size > MAX_BODY) throw new HttpError(413, 'Request body too large');
 		chunks.push(chunk);
 	}
-	const text = Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
+}
+
+async function readBody(req) {
+	const text = (await readRaw(req)).toString('utf8');
 	if (!text.trim()) return undefined;
 	if (/application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')) {
 		return Object.fromEntries(new URLSearchParams(text));
@@ -151,6 +156,7 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs 
 		return vendor;
 	});
 	const requests = [];
+	const inbox = [];
 	const log = (entry) => {
 		requests.push(entry);
 		if (requests.length > MAX_LOG) requests.splice(0, requests.length - MAX_LOG);
@@ -235,7 +241,23 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs 
 		if (req.method === 'POST' && path === '/reset') {
 			for (const vendor of mounted) vendor.reset();
 			requests.length = 0;
+			inbox.length = 0;
 			return send(204);
+		}
+		// The inbox stands for the user's own system in the examples (e.g. where ready workout
+		// PDFs are forwarded): it keeps what it receives, whatever the content type.
+		if (path === '/inbox' && req.method === 'GET') return send(200, inbox);
+		if (path === '/inbox' && req.method === 'POST') {
+			const bytes = await readRaw(req);
+			inbox.push({
+				at: new Date().toISOString(),
+				query,
+				contentType: req.headers['content-type'],
+				size: bytes.length,
+				sha256: createHash('sha256').update(bytes).digest('hex'),
+				head: bytes.subarray(0, 8).toString('latin1'),
+			});
+			return send(201, { received: bytes.length });
 		}
 		const [, name, ...rest] = path.split('/');
 		const vendor = mounted.find((v) => v.name === name);
@@ -270,7 +292,10 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs 
 		vendors: Object.fromEntries(mounted.map((v) => [v.name, v])),
 		/** n8n credentials pointing at this sandbox, for `n8n import:credentials`. */
 		credentials: () => mounted.flatMap((vendor) => vendor.credentials?.(urls) ?? []),
+		/** What the inbox (`POST /_sandbox/inbox`) received, oldest first. */
+		inbox,
 		reset() {
+			inbox.length = 0;
 			for (const vendor of mounted) vendor.reset();
 			requests.length = 0;
 		},
