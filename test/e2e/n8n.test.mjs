@@ -321,6 +321,8 @@ describe('n8n start: the webhook and the ExorLive Trigger examples, published', 
 			assert.equal(registered.origin, base);
 			assert.ok(registered.searchParams.get('secret')?.length >= 32, 'no secret in the URL');
 			const executionsBefore = await executionCount();
+			// The count sees executions: the webhook test's run is among them.
+			assert.ok(executionsBefore >= 1, 'n8n lists no executions at all');
 			for (const secret of [undefined, 'wrong-secret']) {
 				const forged = new URL(registered);
 				if (secret) forged.searchParams.set('secret', secret);
@@ -339,6 +341,7 @@ describe('n8n start: the webhook and the ExorLive Trigger examples, published', 
 		'ExorLive Trigger: a workoutReady callback downloads, forwards and acknowledges the workouts',
 		{ timeout: 120_000 },
 		async () => {
+			const executionsBefore = await executionCount();
 			const fired = await request(
 				`${sandbox.origin}/_sandbox/exorlive/workoutReady?userId=${EXORLIVE_SEED.contactId}&workouts=1`,
 				{ method: 'POST', headersTimeout: 60_000, bodyTimeout: 60_000 },
@@ -356,6 +359,8 @@ describe('n8n start: the webhook and the ExorLive Trigger examples, published', 
 					assert.equal(workout.Acknowledged, true, `workout ${id} not acknowledged`);
 				}
 			});
+			// One call, one workflow execution (one item per workout).
+			await eventually(async () => assert.equal(await executionCount(), executionsBefore + 1));
 			assert.ok(sandbox.inbox.every((entry) => entry.head.startsWith('%PDF') && entry.size > 100));
 			assert.ok(
 				sandbox.inbox.every((entry) => entry.query.userId === String(EXORLIVE_SEED.contactId)),
