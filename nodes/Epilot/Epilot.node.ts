@@ -1,7 +1,8 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { BASE_URL_EXPRESSION } from '../../credentials/common';
 import { withCustomApiCall } from '../shared/customApiCall';
-import { jsonRequestDefaults, operationsFirst } from '../shared/operation';
+import { jsonRequestDefaults } from '../shared/operation';
+import { shareRepeatedFields } from '../shared/sharedFields';
 import { assignableDescription } from './resources/assignable';
 import { geolocationDescription } from './resources/geolocation';
 import { partnerDescription } from './resources/partner';
@@ -13,7 +14,7 @@ import {
 	searchPartnerRoles,
 	searchPartnerUsers,
 } from './listSearch';
-import { CREDENTIAL_TYPE, orgIdField } from './shared';
+import { CREDENTIAL_TYPE } from './shared';
 
 export class Epilot implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,7 +33,7 @@ export class Epilot implements INodeType {
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		requestDefaults: jsonRequestDefaults(BASE_URL_EXPRESSION),
 		properties: withCustomApiCall(
-			[
+			shareRepeatedFields([
 				{
 					displayName: 'Resource',
 					name: 'resource',
@@ -47,20 +48,12 @@ export class Epilot implements INodeType {
 					],
 					default: 'partner',
 				},
-				...operationsFirst(
-					[
-						...assignableDescription,
-						...geolocationDescription,
-						...partnerDescription,
-						...partnerRoleDescription,
-						...partnerUserDescription,
-					],
-					// One Partner Organization field for both resources: n8n resolves every parameter
-					// definition of a node once per item (twice, in fact), so a second definition of
-					// the same parameter would double the work when it is mapped with an expression.
-					[orgIdField({ resource: ['partnerRole', 'partnerUser'] })],
-				),
-			],
+				...assignableDescription,
+				...geolocationDescription,
+				...partnerDescription,
+				...partnerRoleDescription,
+				...partnerUserDescription,
+			]),
 			{
 				apiName: 'epilot Partner Directory',
 				pathExample: '/v2/partners/123456/users',

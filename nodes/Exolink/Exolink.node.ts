@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { BASE_URL_EXPRESSION } from '../../credentials/common';
 import { withCustomApiCall } from '../shared/customApiCall';
+import { shareRepeatedFields } from '../shared/sharedFields';
 import { jsonRequestDefaults } from '../shared/operation';
 import { chargerDescription } from './resources/charger';
 import { cpmsDescription } from './resources/cpms';
@@ -29,7 +30,7 @@ export class Exolink implements INodeType {
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		requestDefaults: jsonRequestDefaults(BASE_URL_EXPRESSION),
 		properties: withCustomApiCall(
-			[
+			shareRepeatedFields([
 				{
 					displayName: 'Resource',
 					name: 'resource',
@@ -53,7 +54,7 @@ export class Exolink implements INodeType {
 				...tenantDescription,
 				...tenantUserDescription,
 				...userDescription,
-			],
+			]),
 			{
 				apiName: 'Exolink',
 				pathExample: '/tenant/abc123/charger',

@@ -1,5 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { withCustomApiCall } from '../shared/customApiCall';
+import { shareRepeatedFields } from '../shared/sharedFields';
 import { goClientDescription } from './resources/goClient';
 import { legacyDepartmentDescription } from './resources/legacy/department';
 import { legacyPersonDescription } from './resources/legacy/person';
@@ -36,7 +37,7 @@ export class ExorLive implements INodeType {
 			ignoreHttpStatusErrors: { ignore: true, except: [401] },
 		},
 		properties: withCustomApiCall(
-			[
+			shareRepeatedFields([
 				{
 					displayName: 'Resource',
 					name: 'resource',
@@ -66,7 +67,7 @@ export class ExorLive implements INodeType {
 				...legacyPersonDescription,
 				...legacyWorkoutDescription,
 				...legacyDepartmentDescription,
-			],
+			]),
 			{
 				apiName: 'ExorLive',
 				pathExample: '/api4/user/lookupuser',

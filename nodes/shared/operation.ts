@@ -118,19 +118,3 @@ export function jsonRequestDefaults(
 		ignoreHttpStatusErrors: except?.length ? { ignore: true, except } : true,
 	};
 }
-
-/**
- * Orders a node's resource descriptions as every operation dropdown first, then `shared` fields
- * (used by several resources), then the other fields. Each operation dropdown shows for its own
- * resource only, so the editor still shows, per resource, its operation above its fields.
- */
-export function operationsFirst(
-	properties: INodeProperties[],
-	shared: INodeProperties[] = [],
-): INodeProperties[] {
-	return [
-		...properties.filter((property) => property.name === 'operation'),
-		...shared,
-		...properties.filter((property) => property.name !== 'operation'),
-	];
-}

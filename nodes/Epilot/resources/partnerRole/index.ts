@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { splitInto } from '../../../shared/output';
 import { operationProperty } from '../../../shared/operation';
-import { epilotOperation, roleIdField } from '../../shared';
+import { epilotOperation, orgIdField, roleIdField } from '../../shared';
 import { buildRoleBody, partnerRoleFieldsDescription } from './fields';
 
 const show = { resource: ['partnerRole'] };
@@ -46,6 +46,7 @@ export const partnerRoleDescription: INodeProperties[] = [
 			preSend: [buildRoleBody],
 		}),
 	]),
+	orgIdField(show),
 	roleIdField({ ...show, operation: ['update', 'delete'] }),
 	...partnerRoleFieldsDescription,
 ];

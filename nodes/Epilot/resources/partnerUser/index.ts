@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { noContent, splitInto } from '../../../shared/output';
 import { operationProperty } from '../../../shared/operation';
-import { epilotOperation, userIdField } from '../../shared';
+import { epilotOperation, orgIdField, userIdField } from '../../shared';
 import { partnerUserCreateDescription, sendCreateRoles } from './create';
 import { checkRoleResults, partnerUserRolesDescription, sendRoleIds } from './roles';
 
@@ -60,6 +60,7 @@ export const partnerUserDescription: INodeProperties[] = [
 			postReceive: [checkRoleResults('unassigned')],
 		}),
 	]),
+	orgIdField(show),
 	userIdField({ ...show, operation: ['delete', 'assignRoles', 'unassignRoles'] }),
 	...partnerUserCreateDescription,
 	...partnerUserRolesDescription,
