@@ -18,7 +18,7 @@ const input = () =>
 	Array.from({ length: ITEMS }, () => ({ orgId: ORG, userId: USER, roleIds: [ROLE] }));
 
 const credentials = (sandbox) => ({
-	epilotApi: { accessToken: TOKEN, server: 'custom', customUrl: sandbox.urls.epilot },
+	epilotApi: sandbox.credentials.epilotApi,
 });
 
 /** Assign Roles with every ID mapped from the item, as a workflow feeding it would. */

@@ -13,18 +13,8 @@ const USER = String(EXORLIVE_SEED.adminUserId);
 
 const input = () => Array.from({ length: ITEMS }, () => ({ userId: USER }));
 
-/** The sandbox's credential (`credentials()` of the fake), no token stored yet. */
-const credentials = (sandbox) => ({
-	exorLiveApi: {
-		clientKey: EXORLIVE_CLIENT.clientKey,
-		clientSecret: EXORLIVE_CLIENT.clientSecret,
-		redirectUri: EXORLIVE_CLIENT.redirectUri,
-		clientName: EXORLIVE_CLIENT.clientName,
-		adminUserId: EXORLIVE_SEED.adminUserId,
-		authBaseUrl: sandbox.urls.exorliveAuth,
-		apiBaseUrl: sandbox.urls.exorliveApi,
-	},
-});
+/** The sandbox's own credential (what `npm run dev` imports), no token stored yet. */
+const credentials = (sandbox) => ({ exorLiveApi: sandbox.credentials.exorLiveApi });
 
 /** User Lookup by ID, the ID mapped from the item. */
 const lookupParameters = {

@@ -34,9 +34,13 @@ async function startSandboxProcess(env = {}) {
 	for (const match of output.matchAll(/^ {2}(\w+)\s+(http:\/\/\S+)\s+token:/gm)) {
 		urls[match[1]] = match[2];
 	}
+	// The sandbox's own credentials (as `npm run dev` imports them), by credential type.
+	const exported = await (await fetch(`${origin}/_sandbox/credentials`)).json();
+	const credentials = Object.fromEntries(exported.map(({ type, data }) => [type, data]));
 	return {
 		origin,
 		urls,
+		credentials,
 		async control(method, pathAndQuery) {
 			const res = await fetch(`${origin}/_sandbox${pathAndQuery}`, { method });
 			const text = await res.text();

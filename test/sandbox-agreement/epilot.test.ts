@@ -2,23 +2,18 @@
  * The Epilot node against the local sandbox over real loopback HTTP: the node's requests pass
  * the fake's spec validation and its assumptions about answers hold (README "Sandbox").
  */
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { runNode } from '../harness/engine';
 import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
 
 const ORG = '200001';
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 let sandbox: SandboxProcess;
-let credentials: Record<string, Record<string, string>>;
+let credentials: Record<string, ICredentialDataDecryptedObject>;
 
 beforeAll(async () => {
 	sandbox = await startSandboxProcess({ SANDBOX_ASSIGNABLES: '2500' });
-	credentials = {
-		epilotApi: {
-			accessToken: 'sandbox-epilot-token',
-			server: 'custom',
-			customUrl: sandbox.urls.epilot,
-		},
-	};
+	credentials = { epilotApi: sandbox.credentials.epilotApi };
 });
 afterAll(() => sandbox.stop());
 beforeEach(() => sandbox.control('POST', '/reset'));

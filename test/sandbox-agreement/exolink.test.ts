@@ -3,22 +3,20 @@
  * the fake's validation and its assumptions about answers hold (README "Sandbox", "Exolink
  * assumptions").
  */
-import type { INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import example from '../../examples/exolink-invite-tenant-user.json';
 import { loadList, runNode, testCredential } from '../harness/engine';
 import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
 
 const TENANT = 'abc123';
-const TOKEN = 'sandbox-exolink-token';
 const ADA = '4b1c2f6e-8d7a-4f3e-9c1b-2a5d6e7f8a9b';
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 let sandbox: SandboxProcess;
-let credentials: Record<string, Record<string, string>>;
+let credentials: Record<string, ICredentialDataDecryptedObject>;
 
-const exolinkApi = (accessToken: string) => ({
-	accessToken,
-	server: 'custom',
-	customUrl: sandbox.urls.exolink,
+const exolinkApi = (accessToken?: string) => ({
+	...sandbox.credentials.exolinkApi,
+	...(accessToken ? { accessToken } : {}),
 });
 
 beforeAll(async () => {
@@ -26,7 +24,7 @@ beforeAll(async () => {
 	if (!sandbox.urls.exolink) {
 		throw new Error('The sandbox does not mount exolink: add it to test/sandbox/vendors/index.mjs');
 	}
-	credentials = { exolinkApi: exolinkApi(TOKEN) };
+	credentials = { exolinkApi: exolinkApi() };
 });
 afterAll(() => sandbox.stop());
 beforeEach(() => sandbox.control('POST', '/reset'));
@@ -165,7 +163,7 @@ test('the tenant users dropdown lists the sandbox tenant users', async () => {
 });
 
 test('the credential test passes with the sandbox token and fails with another', async () => {
-	expect(await testCredential('exolinkApi', exolinkApi(TOKEN))).toEqual({
+	expect(await testCredential('exolinkApi', exolinkApi())).toEqual({
 		status: 'OK',
 		message: 'Connection successful!',
 	});

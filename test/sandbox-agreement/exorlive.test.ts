@@ -28,17 +28,7 @@ let credentials: Record<string, ICredentialDataDecryptedObject>;
 
 beforeAll(async () => {
 	sandbox = await startSandboxProcess();
-	credentials = {
-		exorLiveApi: {
-			clientKey: 'sandbox-exorlive-client-key',
-			clientSecret: 'sandbox-exorlive-client-secret',
-			redirectUri: 'http://www.mysamplesystem.example/',
-			clientName: 'n8n-sandbox',
-			adminUserId: ADMIN_ID,
-			authBaseUrl: sandbox.urls.exorliveAuth,
-			apiBaseUrl: sandbox.urls.exorliveApi,
-		},
-	};
+	credentials = { exorLiveApi: sandbox.credentials.exorLiveApi };
 });
 afterAll(() => sandbox.stop());
 // Resetting also invalidates every token: a token the node still caches from an earlier test
@@ -262,15 +252,8 @@ test('sign-in: Get Auth Key on the auth host; the Partner JWT link approves a ne
 	});
 	expect(key.error).toBeUndefined();
 	expect(key.items[0].json).toEqual({ authKey: expect.stringMatching(/^sbx-ak-/), userId: 600102 });
-	const jwtCredentials = {
-		exorLiveApi: {
-			...credentials.exorLiveApi,
-			jwtAlgorithm: 'HS256',
-			jwtSharedSecret: 'sandbox-exorlive-jwt-shared-secret',
-			jwtKid: 'sandbox-kid-1',
-			jwtEndpoint: `${sandbox.urls.exorliveSso}/partner/payload`,
-		},
-	};
+	// The sandbox credential signs with the sandbox's HS256 shared secret.
+	const jwtCredentials = credentials;
 	const parameters = {
 		resource: 'signIn',
 		operation: 'createJwtLink',

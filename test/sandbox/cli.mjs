@@ -21,7 +21,7 @@ for (const vendor of Object.values(sandbox.vendors)) {
 }
 // Last start-up line: test/harness/sandbox-process.js waits for it.
 console.log(
-	`  control      ${sandbox.origin}/_sandbox/{state,requests,inbox} (GET), /_sandbox/{reset,inbox} (POST), /_sandbox/<vendor>/… (see README)`,
+	`  control      ${sandbox.origin}/_sandbox/{state,requests,inbox,credentials} (GET), /_sandbox/{reset,inbox} (POST), /_sandbox/<vendor>/… (see README)`,
 );
 const stop = async () => {
 	await sandbox.stop();

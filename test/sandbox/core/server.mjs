@@ -236,6 +236,8 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs 
 	 */
 	async function control(req, path, query, send) {
 		if (req.method === 'GET' && path === '/requests') return send(200, requests);
+		// What `npm run dev` imports into n8n, for clients in another process (the engine tests).
+		if (req.method === 'GET' && path === '/credentials') return send(200, credentials());
 		if (req.method === 'GET' && path === '/state')
 			return send(200, Object.fromEntries(mounted.map((v) => [v.name, v.state])));
 		if (req.method === 'POST' && path === '/reset') {
@@ -280,6 +282,10 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs 
 	});
 	const origin = `http://${HOST}:${server.address().port}`;
 	const urls = Object.assign({}, ...mounted.map((vendor) => vendor.urls(origin)));
+	/** n8n credentials pointing at this sandbox, in n8n's export format. */
+	function credentials() {
+		return mounted.flatMap((vendor) => vendor.credentials?.(urls) ?? []);
+	}
 	return {
 		origin,
 		urls,
@@ -291,7 +297,7 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs 
 		},
 		vendors: Object.fromEntries(mounted.map((v) => [v.name, v])),
 		/** n8n credentials pointing at this sandbox, for `n8n import:credentials`. */
-		credentials: () => mounted.flatMap((vendor) => vendor.credentials?.(urls) ?? []),
+		credentials,
 		/** What the inbox (`POST /_sandbox/inbox`) received, oldest first. */
 		inbox,
 		reset() {
