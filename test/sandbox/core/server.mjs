@@ -64,10 +64,7 @@ function zodMessage(error, where) {
 		.join('; ');
 }
 
-/**
- * The request body: form-encoded (`application/x-www-form-urlencoded`) becomes an object of
- * strings, anything else is parsed as JSON. An empty body is `undefined`.
- */
+/** The request body's bytes, up to MAX_BODY. */
 async function readRaw(req) {
 	const chunks = [];
 	let size = 0;
@@ -79,6 +76,10 @@ async function readRaw(req) {
 	return Buffer.concat(chunks);
 }
 
+/**
+ * The request body: form-encoded (`application/x-www-form-urlencoded`) becomes an object of
+ * strings, anything else is parsed as JSON. An empty body is `undefined`.
+ */
 async function readBody(req) {
 	const text = (await readRaw(req)).toString('utf8');
 	if (!text.trim()) return undefined;
@@ -157,6 +158,14 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs 
 	});
 	const requests = [];
 	const inbox = [];
+	/** Live state of every vendor, by vendor name (e.g. `state().epilot.partners`). */
+	const state = () => Object.fromEntries(mounted.map((v) => [v.name, v.state]));
+	/** Seed state again, and an empty request log and inbox. */
+	const reset = () => {
+		for (const vendor of mounted) vendor.reset();
+		requests.length = 0;
+		inbox.length = 0;
+	};
 	const log = (entry) => {
 		requests.push(entry);
 		if (requests.length > MAX_LOG) requests.splice(0, requests.length - MAX_LOG);
@@ -238,12 +247,9 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs 
 		if (req.method === 'GET' && path === '/requests') return send(200, requests);
 		// What `npm run dev` imports into n8n, for clients in another process (the engine tests).
 		if (req.method === 'GET' && path === '/credentials') return send(200, credentials());
-		if (req.method === 'GET' && path === '/state')
-			return send(200, Object.fromEntries(mounted.map((v) => [v.name, v.state])));
+		if (req.method === 'GET' && path === '/state') return send(200, state());
 		if (req.method === 'POST' && path === '/reset') {
-			for (const vendor of mounted) vendor.reset();
-			requests.length = 0;
-			inbox.length = 0;
+			reset();
 			return send(204);
 		}
 		// The inbox stands for the user's own system in the examples (e.g. where ready workout
@@ -293,18 +299,14 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs 
 		requests,
 		/** Live state of every vendor, by vendor name (e.g. `state.epilot.partners`). */
 		get state() {
-			return Object.fromEntries(mounted.map((v) => [v.name, v.state]));
+			return state();
 		},
 		vendors: Object.fromEntries(mounted.map((v) => [v.name, v])),
 		/** n8n credentials pointing at this sandbox, for `n8n import:credentials`. */
 		credentials,
 		/** What the inbox (`POST /_sandbox/inbox`) received, oldest first. */
 		inbox,
-		reset() {
-			inbox.length = 0;
-			for (const vendor of mounted) vendor.reset();
-			requests.length = 0;
-		},
+		reset,
 		stop: () =>
 			new Promise((resolve) => {
 				server.close(() => resolve());
