@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { handRoute } from '../core/routes.mjs';
 import { HttpError } from '../core/server.mjs';
 
 /** The only bearer token the fake accepts. */
@@ -347,16 +348,8 @@ export default function exolink() {
 		return found;
 	};
 
-	const route = (operationId, method, path, handler, extra = {}) => ({
-		operationId,
-		method,
-		path,
-		handler,
-		public: false,
-		query: noQuery,
-		bodyRequired: Boolean(extra.body),
-		...extra,
-	});
+	const route = (operationId, method, path, handler, extra = {}) =>
+		handRoute({ operationId, method, path, query: noQuery, ...extra }, handler);
 
 	const routes = [
 		route(

@@ -10,6 +10,7 @@
 // nodes/ExorLive/responses.ts).
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { handRoute } from '../core/routes.mjs';
 import { HttpError } from '../core/server.mjs';
 
 /** What ExorLive support issues to the (only) sandbox partner. */
@@ -369,7 +370,6 @@ const int = z.number().int();
 /** A number, or digits as a string (WCF accepts both for its numeric members). */
 const intish = z.union([int, whole]);
 const strict = (shape) => z.object(shape).strict();
-const NO_QUERY = strict({});
 
 const setUserBody = strict({
 	Id: int.gte(0),
@@ -707,16 +707,7 @@ export default function exorlive(options = {}) {
 	// --- routes --------------------------------------------------------------------------------
 	const routes = [];
 	const route = (method, path, operationId, schemas, handler) =>
-		routes.push({
-			method,
-			path,
-			operationId,
-			public: Boolean(schemas.public),
-			query: schemas.query ?? NO_QUERY,
-			body: schemas.body,
-			bodyRequired: Boolean(schemas.body),
-			handler,
-		});
+		routes.push(handRoute({ method, path, operationId, ...schemas }, handler));
 
 	// Auth server --------------------------------------------------------------------------------
 	route(
