@@ -202,7 +202,7 @@ export function n8nCli(args, env, timeoutMs = 180_000) {
 }
 
 /** The sandbox address the examples name where they stand for the user's own system. */
-export const EXAMPLE_SANDBOX_ORIGIN = 'http://127.0.0.1:4010';
+const EXAMPLE_SANDBOX_ORIGIN = 'http://127.0.0.1:4010';
 
 /**
  * Example workflows from examples/, with the node types rewritten from the community package's

@@ -3,7 +3,7 @@
  * (n8n's HTTP Request node with "Predefined Credential Type: ExorLive API" is one).
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
-import { runNode } from '../harness/engine';
+import { oneOffNodeDescription, runNode } from '../harness/engine';
 import { assertRequests } from '../harness/cases';
 import { ApiMock } from '../harness/http';
 import {
@@ -20,18 +20,7 @@ const OTHER_ORIGIN = 'https://elsewhere.example';
 
 /** A node that sends one GET per item to the item's `uri` with `requestWithAuthentication`. */
 const legacyNode: INodeType = {
-	description: {
-		displayName: 'Legacy Request',
-		name: 'legacyRequest',
-		group: ['transform'],
-		version: 1,
-		description: '',
-		defaults: {},
-		inputs: ['main'],
-		outputs: ['main'],
-		credentials: [{ name: 'exorLiveApi', required: true }],
-		properties: [],
-	},
+	description: oneOffNodeDescription('legacyRequest', 'exorLiveApi'),
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const output: INodeExecutionData[] = [];
@@ -49,7 +38,7 @@ const legacyNode: INodeType = {
 		}
 		return [output];
 	},
-} as INodeType;
+};
 
 describe('ExorLive credential with legacy `uri` requests', () => {
 	it('exchanges a token and sends it with the client header to the API host, nothing elsewhere', async () => {

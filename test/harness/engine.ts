@@ -21,6 +21,7 @@ import type {
 	INodeParameters,
 	INodeType,
 	INodeTypes,
+	INodeTypeDescription,
 	IVersionedNodeType,
 	IRequestOptionsSimplified,
 	IRun,
@@ -355,6 +356,26 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	};
 }
 
+/** The description of a node made up for one test, using `credentialType`. */
+export function oneOffNodeDescription(
+	name: string,
+	credentialType: string,
+	properties: INodeTypeDescription['properties'] = [],
+): INodeTypeDescription {
+	return {
+		displayName: name,
+		name,
+		group: ['transform'],
+		version: 1,
+		description: '',
+		defaults: {},
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [{ name: credentialType, required: true }],
+		properties,
+	} as INodeTypeDescription;
+}
+
 /**
  * Tests a credential the way n8n's credentials tester does for `test.request` credentials:
  * a temporary node whose only parameter routes the test request, run with the credential.
@@ -367,27 +388,16 @@ export async function testCredential(
 	const { test } = credentialTypeOf(loader, credentialType);
 	if (!test) throw new Error(`${credentialType} has no test request`);
 	const nodeType: INodeType = {
-		description: {
-			displayName: 'Temp',
-			name: 'n8n-nodes-base.noOp',
-			group: ['transform'],
-			version: 1,
-			description: '',
-			defaults: {},
-			inputs: ['main'],
-			outputs: ['main'],
-			credentials: [{ name: credentialType, required: true }],
-			properties: [
-				{
-					displayName: 'Temp',
-					name: 'temp',
-					type: 'string',
-					default: '',
-					routing: { request: test.request },
-				},
-			],
-		},
-	} as INodeType;
+		description: oneOffNodeDescription('n8n-nodes-base.noOp', credentialType, [
+			{
+				displayName: 'Temp',
+				name: 'temp',
+				type: 'string',
+				default: '',
+				routing: { request: test.request },
+			},
+		]),
+	};
 	const result = await runNode({
 		node: 'noOp',
 		nodeType,
