@@ -2,7 +2,7 @@
  * The Epilot node against the local sandbox over real loopback HTTP: the node's requests pass
  * the fake's spec validation and its assumptions about answers hold (README "Sandbox").
  */
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import { runNode } from '../harness/engine';
 import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
 
@@ -10,6 +10,7 @@ const ORG = '200001';
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 let sandbox: SandboxProcess;
 let credentials: Record<string, ICredentialDataDecryptedObject>;
+const run = (parameters: INodeParameters) => runNode({ node: 'epilot', credentials, parameters });
 
 beforeAll(async () => {
 	sandbox = await startSandboxProcess({ SANDBOX_ASSIGNABLES: '2500' });
@@ -19,10 +20,10 @@ afterAll(() => sandbox.stop());
 beforeEach(() => sandbox.control('POST', '/reset'));
 
 test('Search Assignables with Return All pages through every assignable', async () => {
-	const { items, error } = await runNode({
-		node: 'epilot',
-		credentials,
-		parameters: { resource: 'assignable', operation: 'search', returnAll: true },
+	const { items, error } = await run({
+		resource: 'assignable',
+		operation: 'search',
+		returnAll: true,
 	});
 	expect(error).toBeUndefined();
 	// 2500 generated + the seeded partner organization and its user.
@@ -38,60 +39,44 @@ test('Search Assignables with Return All pages through every assignable', async 
 });
 
 test('create a partner user, then assign and unassign roles', async () => {
-	const created = await runNode({
-		node: 'epilot',
-		credentials,
-		parameters: {
-			resource: 'partnerUser',
-			operation: 'create',
-			orgId: rl(ORG),
-			email: 'agreement@partner.example',
-		},
+	const created = await run({
+		resource: 'partnerUser',
+		operation: 'create',
+		orgId: rl(ORG),
+		email: 'agreement@partner.example',
 	});
 	expect(created.error).toBeUndefined();
 	const userId = created.items[0].json.id as string;
-	const assigned = await runNode({
-		node: 'epilot',
-		credentials,
-		parameters: {
-			resource: 'partnerUser',
-			operation: 'assignRoles',
-			orgId: rl(ORG),
-			userId: rl(userId),
-			roleIds: [`${ORG}:partner_sales`],
-		},
+	const assigned = await run({
+		resource: 'partnerUser',
+		operation: 'assignRoles',
+		orgId: rl(ORG),
+		userId: rl(userId),
+		roleIds: [`${ORG}:partner_sales`],
 	});
 	expect(assigned.error).toBeUndefined();
-	const users = await runNode({
-		node: 'epilot',
-		credentials,
-		parameters: { resource: 'partnerUser', operation: 'getAll', orgId: rl(ORG) },
-	});
+	const users = await run({ resource: 'partnerUser', operation: 'getAll', orgId: rl(ORG) });
 	const mine = users.items.map((i) => i.json).find((u) => u.id === userId);
 	expect(mine?.roles).toEqual([
 		{ id: `${ORG}:partner_sales`, slug: 'partner_sales', name: 'Partner Sales' },
 	]);
 	// Unassigning a role the user does not hold fails the item (per-role success: false).
-	const unassigned = await runNode({
-		node: 'epilot',
-		credentials,
-		parameters: {
-			resource: 'partnerUser',
-			operation: 'unassignRoles',
-			orgId: rl(ORG),
-			userId: rl(userId),
-			roleIds: [`${ORG}:partner_viewer`],
-		},
+	const unassigned = await run({
+		resource: 'partnerUser',
+		operation: 'unassignRoles',
+		orgId: rl(ORG),
+		userId: rl(userId),
+		roleIds: [`${ORG}:partner_viewer`],
 	});
 	expect(unassigned.error?.message).toMatch(/1 of 1 roles could not be unassigned/);
 	expect(JSON.stringify(unassigned.error)).toMatch(/partner_viewer is not assigned/);
 });
 
 test('a vendor error from the sandbox reaches the user with status and message', async () => {
-	const { error } = await runNode({
-		node: 'epilot',
-		credentials,
-		parameters: { resource: 'partnerRole', operation: 'getAll', orgId: rl('999999') },
+	const { error } = await run({
+		resource: 'partnerRole',
+		operation: 'getAll',
+		orgId: rl('999999'),
 	});
 	expect(error?.name).toBe('NodeApiError');
 	expect(String(error?.httpCode)).toBe('404');

@@ -13,6 +13,7 @@ const ADA = '4b1c2f6e-8d7a-4f3e-9c1b-2a5d6e7f8a9b';
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 let sandbox: SandboxProcess;
 let credentials: Record<string, ICredentialDataDecryptedObject>;
+const run = (parameters: INodeParameters) => runNode({ node: 'exolink', credentials, parameters });
 
 const exolinkApi = (accessToken?: string) => ({
 	...sandbox.credentials.exolinkApi,
@@ -30,27 +31,23 @@ afterAll(() => sandbox.stop());
 beforeEach(() => sandbox.control('POST', '/reset'));
 
 const tenantUsers = async () => {
-	const { items, error } = await runNode({
-		node: 'exolink',
-		credentials,
-		parameters: { resource: 'tenantUser', operation: 'getAll', tenant: TENANT },
+	const { items, error } = await run({
+		resource: 'tenantUser',
+		operation: 'getAll',
+		tenant: TENANT,
 	});
 	expect(error).toBeUndefined();
 	return items.map((item) => item.json);
 };
 
 test('invite a user, find it in Get Many, set its role, remove it', async () => {
-	const invited = await runNode({
-		node: 'exolink',
-		credentials,
-		parameters: {
-			resource: 'tenantUser',
-			operation: 'invite',
-			tenant: TENANT,
-			email: 'agreement@company.example',
-			role: 'viewer',
-			language: 'de',
-		},
+	const invited = await run({
+		resource: 'tenantUser',
+		operation: 'invite',
+		tenant: TENANT,
+		email: 'agreement@company.example',
+		role: 'viewer',
+		language: 'de',
 	});
 	expect(invited.error).toBeUndefined();
 	const userId = invited.items[0].json.userId as string;
@@ -62,25 +59,22 @@ test('invite a user, find it in Get Many, set its role, remove it', async () => 
 		role: 'viewer',
 	});
 
-	const setRole = await runNode({
-		node: 'exolink',
-		credentials,
-		parameters: {
-			resource: 'tenantUser',
-			operation: 'setRole',
-			tenant: TENANT,
-			userId: rl(userId),
-			role: 'admin',
-		},
+	const setRole = await run({
+		resource: 'tenantUser',
+		operation: 'setRole',
+		tenant: TENANT,
+		userId: rl(userId),
+		role: 'admin',
 	});
 	expect(setRole.error).toBeUndefined();
 	expect(setRole.items.map((i) => i.json)).toEqual([{ updated: true }]);
 	expect((await tenantUsers()).find((u) => u.userId === userId)?.role).toBe('admin');
 
-	const removed = await runNode({
-		node: 'exolink',
-		credentials,
-		parameters: { resource: 'tenantUser', operation: 'remove', tenant: TENANT, userId: rl(userId) },
+	const removed = await run({
+		resource: 'tenantUser',
+		operation: 'remove',
+		tenant: TENANT,
+		userId: rl(userId),
 	});
 	expect(removed.error).toBeUndefined();
 	expect(removed.items.map((i) => i.json)).toEqual([{ removed: true }]);
@@ -101,32 +95,24 @@ test('invite a user, find it in Get Many, set its role, remove it', async () => 
 });
 
 test('Set Roles of Many and User > Update (password, MFA) pass the fake', async () => {
-	const bulk = await runNode({
-		node: 'exolink',
-		credentials,
-		parameters: {
-			resource: 'tenantUser',
-			operation: 'setRoles',
-			tenant: TENANT,
-			rolesInputMode: 'fields',
-			userRoles: { userRole: [{ userId: ADA, role: 'admin' }] },
-		},
+	const bulk = await run({
+		resource: 'tenantUser',
+		operation: 'setRoles',
+		tenant: TENANT,
+		rolesInputMode: 'fields',
+		userRoles: { userRole: [{ userId: ADA, role: 'admin' }] },
 	});
 	expect(bulk.error).toBeUndefined();
-	const updated = await runNode({
-		node: 'exolink',
-		credentials,
-		parameters: {
-			resource: 'user',
-			operation: 'update',
-			userId: rl(ADA),
-			updateFields: {
-				givenName: 'Augusta Ada',
-				oldPassword: 'sandbox-secret',
-				newPassword: 'new-sandbox-secret',
-				mfa: false,
-				password: 'sandbox-secret',
-			},
+	const updated = await run({
+		resource: 'user',
+		operation: 'update',
+		userId: rl(ADA),
+		updateFields: {
+			givenName: 'Augusta Ada',
+			oldPassword: 'sandbox-secret',
+			newPassword: 'new-sandbox-secret',
+			mfa: false,
+			password: 'sandbox-secret',
 		},
 	});
 	expect(updated.error).toBeUndefined();
@@ -183,11 +169,7 @@ test('the credential test passes with the sandbox token and fails with another',
 });
 
 test('a vendor error from the sandbox reaches the user with status and message', async () => {
-	const { error } = await runNode({
-		node: 'exolink',
-		credentials,
-		parameters: { resource: 'tenant', operation: 'get', tenant: 'nope' },
-	});
+	const { error } = await run({ resource: 'tenant', operation: 'get', tenant: 'nope' });
 	expect(error?.name).toBe('NodeApiError');
 	expect(String(error?.httpCode)).toBe('404');
 	expect(error?.message).toBe('Tenant nope not found (HTTP 404)');
@@ -195,24 +177,16 @@ test('a vendor error from the sandbox reaches the user with status and message',
 });
 
 test('Custom API Call reaches an endpoint of the fake', async () => {
-	const { items, error } = await runNode({
-		node: 'exolink',
-		credentials,
-		parameters: {
-			resource: 'customApiCall',
-			operation: 'send',
-			requestMethod: 'POST',
-			requestPath: `/tenant/${TENANT}/ips`,
-			requestBody: '{"ip": "198.51.100.7"}',
-		},
+	const { items, error } = await run({
+		resource: 'customApiCall',
+		operation: 'send',
+		requestMethod: 'POST',
+		requestPath: `/tenant/${TENANT}/ips`,
+		requestBody: '{"ip": "198.51.100.7"}',
 	});
 	expect(error).toBeUndefined();
 	expect(items[0].json).toMatchObject({ ip: '198.51.100.7' });
-	const listed = await runNode({
-		node: 'exolink',
-		credentials,
-		parameters: { resource: 'ipWhitelist', operation: 'getAll', tenant: TENANT },
-	});
+	const listed = await run({ resource: 'ipWhitelist', operation: 'getAll', tenant: TENANT });
 	expect(listed.items.map((i) => i.json.ip)).toEqual(['203.0.113.10', '198.51.100.7']);
 });
 

@@ -2,7 +2,7 @@
  * The ExorLive node against the local sandbox over real loopback HTTP: its token exchange, Act
  * As, request shapes and answer handling agree with the ExorLive fake (README "Sandbox").
  */
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeParameters, IDataObject } from 'n8n-workflow';
 import { runNode, testCredential } from '../harness/engine';
 import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-process';
 
@@ -25,6 +25,7 @@ interface LoggedRequest {
 
 let sandbox: SandboxProcess;
 let credentials: Record<string, ICredentialDataDecryptedObject>;
+const run = (parameters: INodeParameters) => runNode({ node: 'exorLive', credentials, parameters });
 
 beforeAll(async () => {
 	sandbox = await startSandboxProcess();
@@ -120,19 +121,15 @@ test('three customer organizations: API access, Act As lookup, create if missing
 
 test('after expireTokens: 401, one new exchange per user, and the request is retried', async () => {
 	const lookup = (actAsUserId = '') =>
-		runNode({
-			node: 'exorLive',
-			credentials,
-			parameters: {
-				resource: 'user',
-				operation: 'lookup',
-				type: 'id',
-				text: String(actAsUserId || ADMIN_ID),
-				actAsUserId,
-			},
+		run({
+			resource: 'user',
+			operation: 'lookup',
+			type: 'id',
+			text: String(actAsUserId || ADMIN_ID),
+			actAsUserId,
 		});
 	const warm = [await lookup(), await lookup(String(CUSTOMER_ADMIN))];
-	expect(warm.map((run) => run.error)).toEqual([undefined, undefined]);
+	expect(warm.map((result) => result.error)).toEqual([undefined, undefined]);
 	const before = (await exorlive()).exchangesByUser;
 	const logged = (await requests()).length;
 	await sandbox.control('POST', '/exorlive/expireTokens');
@@ -160,15 +157,11 @@ test('after expireTokens: 401, one new exchange per user, and the request is ret
 
 test('workout export: the PDF as binary output, then acknowledged out of the New scope', async () => {
 	const asCustomer = { actAsUserId: String(CUSTOMER_ADMIN) };
-	const pdf = await runNode({
-		node: 'exorLive',
-		credentials,
-		parameters: {
-			resource: 'workoutExport',
-			operation: 'getWorkoutPdf',
-			workoutId: NEW_WORKOUTS[0],
-			...asCustomer,
-		},
+	const pdf = await run({
+		resource: 'workoutExport',
+		operation: 'getWorkoutPdf',
+		workoutId: NEW_WORKOUTS[0],
+		...asCustomer,
 	});
 	expect(pdf.error).toBeUndefined();
 	const [item] = pdf.items;
@@ -184,40 +177,28 @@ test('workout export: the PDF as binary output, then acknowledged out of the New
 	expect(bytes.startsWith('%PDF-1.4')).toBe(true);
 	expect(bytes.trimEnd().endsWith('%%EOF')).toBe(true);
 
-	const acknowledged = await runNode({
-		node: 'exorLive',
-		credentials,
-		parameters: {
-			resource: 'workoutExport',
-			operation: 'acknowledgeWorkout',
-			workoutId: NEW_WORKOUTS[0],
-			...asCustomer,
-		},
+	const acknowledged = await run({
+		resource: 'workoutExport',
+		operation: 'acknowledgeWorkout',
+		workoutId: NEW_WORKOUTS[0],
+		...asCustomer,
 	});
 	expect(acknowledged.items.map((i) => i.json)).toEqual([{ acknowledged: true }]);
-	const ids = await runNode({
-		node: 'exorLive',
-		credentials,
-		parameters: {
-			resource: 'workoutExport',
-			operation: 'getAvailableWorkoutIds',
-			scope: 'new',
-			...asCustomer,
-		},
+	const ids = await run({
+		resource: 'workoutExport',
+		operation: 'getAvailableWorkoutIds',
+		scope: 'new',
+		...asCustomer,
 	});
 	expect(ids.items.map((i) => i.json)).toEqual([{ workoutId: NEW_WORKOUTS[1] }]);
 });
 
 test('a magic value reaches the user as a NodeApiError with the status and the fake Message', async () => {
-	const { error } = await runNode({
-		node: 'exorLive',
-		credentials,
-		parameters: {
-			resource: 'user',
-			operation: 'lookup',
-			type: 'email',
-			text: 'error-500@x.example',
-		},
+	const { error } = await run({
+		resource: 'user',
+		operation: 'lookup',
+		type: 'email',
+		text: 'error-500@x.example',
 	});
 	expect(error?.name).toBe('NodeApiError');
 	expect(String(error?.httpCode)).toBe('500');
@@ -240,15 +221,11 @@ test('the credential test passes with the sandbox credential and fails with a wr
 });
 
 test('sign-in: Get Auth Key on the auth host; the Partner JWT link approves a new organization', async () => {
-	const key = await runNode({
-		node: 'exorLive',
-		credentials,
-		parameters: {
-			resource: 'signIn',
-			operation: 'getAuthKey',
-			userId: 600102,
-			actAsUserId: String(CUSTOMER_ADMIN),
-		},
+	const key = await run({
+		resource: 'signIn',
+		operation: 'getAuthKey',
+		userId: 600102,
+		actAsUserId: String(CUSTOMER_ADMIN),
 	});
 	expect(key.error).toBeUndefined();
 	expect(key.items[0].json).toEqual({ authKey: expect.stringMatching(/^sbx-ak-/), userId: 600102 });
@@ -273,14 +250,10 @@ test('sign-in: Get Auth Key on the auth host; the Partner JWT link approves a ne
 	const org = (await exorlive()).orgs.find((o) => o.externalId === 'jwt-agreement-org');
 	expect(org).toBeDefined();
 	// The organization's admin user id is now what Request API Access answers.
-	const access = await runNode({
-		node: 'exorLive',
-		credentials,
-		parameters: {
-			resource: 'partner',
-			operation: 'requestApiAccess',
-			externalOrganizationId: 'jwt-agreement-org',
-		},
+	const access = await run({
+		resource: 'partner',
+		operation: 'requestApiAccess',
+		externalOrganizationId: 'jwt-agreement-org',
 	});
 	expect(access.items[0].json.adminUserId).toBe(org?.adminUserId);
 	const wrong = await runNode({
