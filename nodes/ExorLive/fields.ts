@@ -6,7 +6,7 @@ import type {
 	INodePropertyOptions,
 	PreSendAction,
 } from 'n8n-workflow';
-import { inputError, isBlank, parseJson, toStringList } from '../shared/validation';
+import { EMAIL, inputError, isBlank, parseJson, toStringList } from '../shared/validation';
 
 export type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
@@ -123,7 +123,6 @@ export function fieldProperties(show: Show, specs: FieldSpec[]): INodeProperties
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function setPath(target: IDataObject, path: string, value: unknown): void {
 	const keys = path.split('.');

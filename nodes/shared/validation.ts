@@ -41,7 +41,8 @@ export function requiredValue(ctx: IExecuteSingleFunctions, name: string, label:
 	return value;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** What the nodes accept as an email address (the vendors check it properly). */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface RequiredParameter {
 	name: string;
