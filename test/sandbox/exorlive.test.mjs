@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import http from 'node:http';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { request } from 'undici';
+import { send } from './testing/client.mjs';
 import {
 	EXORLIVE_CLIENT as CLIENT,
 	EXORLIVE_SEED as SEED,
@@ -22,32 +22,6 @@ before(async () => {
 });
 after(() => sandbox.stop());
 beforeEach(() => sandbox.reset());
-
-async function send(url, { method = 'GET', headers = {}, body, form } = {}) {
-	const res = await request(url, {
-		method,
-		headers: {
-			...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-			...(body !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}),
-			...headers,
-		},
-		body: form
-			? new URLSearchParams(form).toString()
-			: body === undefined
-				? undefined
-				: JSON.stringify(body),
-		headersTimeout: 5000,
-		bodyTimeout: 5000,
-	});
-	const text = await res.body.text();
-	let parsed;
-	try {
-		parsed = text ? JSON.parse(text) : undefined;
-	} catch {
-		parsed = text;
-	}
-	return { status: res.statusCode, headers: res.headers, body: parsed, text };
-}
 
 const authorizeQuery = (userId, overrides = {}) =>
 	new URLSearchParams({

@@ -1,31 +1,49 @@
-// Helpers for the sandbox's own tests (node:test): JSON calls to one vendor and checks of its
-// answers against the response schemas the vendor module declares.
+// Helpers for the sandbox's own tests (node:test): HTTP calls to the fakes and checks of their
+// answers against the response schemas the vendor modules declare.
 import assert from 'node:assert/strict';
 import { request } from 'undici';
 
 /**
+ * One request: `body` is sent as JSON, `form` form-encoded. Answers `{ status, headers, body,
+ * text }`, `body` parsed as JSON where the answer is JSON and the text otherwise.
+ */
+export async function send(url, { method = 'GET', headers = {}, body, form } = {}) {
+	const res = await request(url, {
+		method,
+		headers: {
+			...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+			...(body !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+			...headers,
+		},
+		body: form
+			? new URLSearchParams(form).toString()
+			: body === undefined
+				? undefined
+				: JSON.stringify(body),
+		headersTimeout: 5000,
+		bodyTimeout: 5000,
+	});
+	const text = await res.body.text();
+	let parsed;
+	try {
+		parsed = text ? JSON.parse(text) : undefined;
+	} catch {
+		parsed = text;
+	}
+	return { status: res.statusCode, headers: res.headers, body: parsed, text };
+}
+
+/**
  * `call(method, path, body?, token?)` against `sandbox.urls[vendor]` with a bearer token
- * (`token` default; pass null for none), answering `{ status, headers, body }`.
+ * (`token` default; pass null for none).
  */
 export function jsonClient(getSandbox, vendor, defaultToken) {
-	return async function call(method, path, body, token = defaultToken) {
-		const res = await request(`${getSandbox().urls[vendor]}${path}`, {
+	return (method, path, body, token = defaultToken) =>
+		send(`${getSandbox().urls[vendor]}${path}`, {
 			method,
-			headers: {
-				'content-type': 'application/json',
-				...(token ? { authorization: `Bearer ${token}` } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-			headersTimeout: 5000,
-			bodyTimeout: 5000,
+			body,
+			headers: token ? { authorization: `Bearer ${token}` } : {},
 		});
-		const text = await res.body.text();
-		return {
-			status: res.statusCode,
-			headers: res.headers,
-			body: text ? JSON.parse(text) : undefined,
-		};
-	};
 }
 
 /** Fails when `body` does not match the success response schema the route declares (if any). */
