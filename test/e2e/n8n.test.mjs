@@ -76,11 +76,13 @@ function manualCopy(workflow, json = {}) {
 	};
 }
 
-/** `n8n execute --rawOutput` prints log lines, then the run as pretty JSON starting with `{`. */
+/** `n8n execute --rawOutput` prints log lines and the run as pretty JSON starting with `{`. */
 function parseRun(stdout) {
 	const start = stdout.search(/^\{$/m);
 	assert.ok(start >= 0, `no run JSON in the output:\n${stdout}`);
-	return JSON.parse(stdout.slice(start));
+	// The JSON ends at the first `}` alone on a line; log lines may still follow it.
+	const end = stdout.slice(start).search(/^\}$/m);
+	return JSON.parse(stdout.slice(start, start + end + 1));
 }
 
 const outputOf = (run, node) =>
