@@ -4,3 +4,4 @@ export { startSandbox, HttpError, MAGIC_STATUSES } from './core/server.mjs';
 export { EPILOT_TOKEN, EPILOT_SEED } from './vendors/epilot.mjs';
 export { EXOLINK_TOKEN, EXOLINK_SEED } from './vendors/exolink.mjs';
 export { EXORLIVE_CLIENT, EXORLIVE_SEED, tinyPdf } from './vendors/exorlive.mjs';
+export { MODEL_KEY, MODEL_ID, DEFAULT_SCRIPT } from './doubles/scripted-model.mjs';

@@ -7,10 +7,20 @@ export const NO_QUERY = z.object({}).strict();
 
 /**
  * One route: `query` and `body` are zod schemas (a body schema makes the body required),
- * `response` the success answer's schema for the self-tests, `public` skips authentication.
+ * `response` the success answer's schema for the self-tests, `public` skips authentication,
+ * `magic: false` turns off the magic error values (`error-<status>`) for this route.
  */
 export function handRoute(
-	{ method, path, operationId, query = NO_QUERY, body, response, public: isPublic = false },
+	{
+		method,
+		path,
+		operationId,
+		query = NO_QUERY,
+		body,
+		response,
+		public: isPublic = false,
+		magic = true,
+	},
 	handler,
 ) {
 	return {
@@ -18,6 +28,7 @@ export function handRoute(
 		path,
 		operationId,
 		public: isPublic,
+		magic,
 		query,
 		body,
 		bodyRequired: Boolean(body),
