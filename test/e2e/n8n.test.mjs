@@ -7,7 +7,7 @@
 // - outputs, the sandbox's state and n8n's log are checked.
 // Run with `npm run test:e2e` (builds first). Everything is bounded and always stopped.
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { request } from 'undici';
@@ -21,11 +21,10 @@ import {
 	importIntoN8n,
 	n8nCli,
 	n8nEnv,
-	npm,
-	run,
 	startN8n,
 	waitForHttp,
 } from '../../scripts/n8n.mjs';
+import { STARTERS, eventually, manualCopy, outputOf, packedPackage, parseRun } from './helpers.mjs';
 
 const started = Date.now();
 const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
@@ -38,55 +37,6 @@ const PACKAGE_NODES = ['epilot', 'exolink', 'exorLive', 'exorLiveTrigger'].map(
 	(n) => `CUSTOM.${n}`,
 );
 const PACKAGE_CREDENTIALS = ['epilotApi', 'exolinkApi', 'exorLiveApi'];
-const STARTERS = ['n8n-nodes-base.webhook', 'n8n-nodes-base.scheduleTrigger'];
-
-/**
- * The CLI can only start a workflow at a Manual Trigger. The copy keeps every node of the
- * example and puts a Manual Trigger plus a Set node in place of its webhook or schedule
- * trigger; the Set node takes the trigger's name and emits `json` (for a webhook, what it
- * would: `{ body }`), so the chain's expressions are unchanged.
- */
-function manualCopy(workflow, json = {}) {
-	const trigger = workflow.nodes.find((node) => STARTERS.includes(node.type));
-	const start = {
-		id: 'e2e-manual-trigger',
-		name: 'Start',
-		type: 'n8n-nodes-base.manualTrigger',
-		typeVersion: 1,
-		position: [trigger.position[0] - 240, trigger.position[1]],
-		parameters: {},
-	};
-	const input = {
-		id: 'e2e-input',
-		name: trigger.name,
-		type: 'n8n-nodes-base.set',
-		typeVersion: 3.4,
-		position: trigger.position,
-		parameters: { mode: 'raw', jsonOutput: JSON.stringify(json), options: {} },
-	};
-	return {
-		...workflow,
-		id: `${workflow.id.slice(0, 12)}Cli`,
-		name: `${workflow.name} (CLI)`,
-		nodes: [start, input, ...workflow.nodes.filter((node) => node !== trigger)],
-		connections: {
-			...workflow.connections,
-			Start: { main: [[{ node: trigger.name, type: 'main', index: 0 }]] },
-		},
-	};
-}
-
-/** `n8n execute --rawOutput` prints log lines and the run as pretty JSON starting with `{`. */
-function parseRun(stdout) {
-	const start = stdout.search(/^\{$/m);
-	assert.ok(start >= 0, `no run JSON in the output:\n${stdout}`);
-	// The JSON ends at the first `}` alone on a line; log lines may still follow it.
-	const end = stdout.slice(start).search(/^\}$/m);
-	return JSON.parse(stdout.slice(start, start + end + 1));
-}
-
-const outputOf = (run, node) =>
-	run.data.resultData.runData[node][0].data.main[0].map((item) => item.json);
 
 async function executeCopy(id) {
 	const { stdout } = await n8nCli(
@@ -96,19 +46,6 @@ async function executeCopy(id) {
 	const result = parseRun(stdout);
 	assert.equal(result.status, 'success', JSON.stringify(result.data.resultData.error));
 	return result;
-}
-
-/** Polls `check` (which throws until it holds) for up to `ms`. */
-async function eventually(check, ms = 60_000) {
-	const deadline = Date.now() + ms;
-	for (;;) {
-		try {
-			return await check();
-		} catch (error) {
-			if (Date.now() > deadline) throw error;
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
-	}
 }
 
 let sandbox;
@@ -122,18 +59,8 @@ before(
 	async () => {
 		await ensureN8n();
 		console.log(`# n8n ready after ${seconds()}`);
-		await npm(['run', 'build', '--silent'], { capture: true });
 		// Load what users install: the packed tarball's content (dist/ and package.json).
-		const extensions = path.join(RUNTIME, 'e2e-extensions');
-		rmSync(extensions, { recursive: true, force: true });
-		mkdirSync(extensions, { recursive: true });
-		const { stdout } = await npm(['pack', '--silent', `--pack-destination=${extensions}`], {
-			capture: true,
-		});
-		const tarball = path.join(extensions, stdout.trim().split('\n').at(-1));
-		const unpacked = path.join(extensions, 'package');
-		await run('tar', ['-xzf', tarball, '-C', extensions], { capture: true });
-		rmSync(tarball);
+		const unpacked = await packedPackage('e2e-extensions');
 		sandbox = await startSandbox({ port: 0 });
 		rmSync(path.join(RUNTIME, 'e2e'), { recursive: true, force: true });
 		env = await n8nEnv({ profile: 'e2e', extensions: unpacked, port: await freePort() });
