@@ -10,6 +10,7 @@ import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { request } from 'undici';
 import {
 	DEFAULT_SCRIPT,
 	EPILOT_SEED,
@@ -26,8 +27,10 @@ import {
 	importIntoN8n,
 	n8nCli,
 	n8nEnv,
+	startN8n,
+	waitForHttp,
 } from '../../scripts/n8n.mjs';
-import { manualCopy, outputOf, packedPackage, parseRun } from './helpers.mjs';
+import { eventually, manualCopy, outputOf, packedPackage, parseRun } from './helpers.mjs';
 
 const started = Date.now();
 const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
@@ -46,6 +49,8 @@ const SCRIPT = { steps: [...DEFAULT_SCRIPT.steps, FAILING] };
 
 let sandbox;
 let packageDir;
+let env;
+let n8n;
 let result;
 /** What the agent sent to the model, one entry per chat-completions request. */
 let modelRequests;
@@ -57,7 +62,7 @@ before(
 		packageDir = await packedPackage('e2e-agent-extensions');
 		sandbox = await startSandbox({ port: 0 });
 		rmSync(path.join(RUNTIME, 'e2e-agent'), { recursive: true, force: true });
-		const env = await n8nEnv({
+		env = await n8nEnv({
 			profile: 'e2e-agent',
 			extensions: packageDir,
 			port: await freePort(),
@@ -72,7 +77,11 @@ before(
 			{ starters: [CHAT_TRIGGER] },
 		);
 		// The model's credential holds the sandbox's Base URL; the vendor credentials the fakes'.
-		await importIntoN8n(env, { credentials: sandbox.credentials(), workflows: [copy] });
+		await importIntoN8n(env, {
+			credentials: sandbox.credentials(),
+			workflows: [copy, streamingChat(example)],
+		});
+		await n8nCli(['publish:workflow', `--id=${STREAMING_ID}`], env);
 		console.log(`# imported after ${seconds()}`);
 		const answer = await sandbox.vendors.openai.control({
 			method: 'PUT',
@@ -89,9 +98,34 @@ before(
 );
 
 after(async () => {
+	await n8n?.stop();
 	await sandbox?.stop();
 	console.log(`# agent e2e finished in ${seconds()}`);
 });
+
+const STREAMING_ID = 'aiPartnerAsstStream';
+const STREAMING_WEBHOOK = 'c4a1e7d2-5b3f-4c8e-9a6d-1f2e3d4c0aff';
+
+/**
+ * The example with its chat made public and answered as a stream: the AI Agent then streams,
+ * and so does its OpenAI Chat Model (`stream: true`).
+ */
+function streamingChat(example) {
+	return {
+		...example,
+		id: STREAMING_ID,
+		name: `${example.name} (streaming chat)`,
+		nodes: example.nodes.map((node) =>
+			node.type === CHAT_TRIGGER
+				? {
+						...node,
+						webhookId: STREAMING_WEBHOOK,
+						parameters: { public: true, mode: 'webhook', options: { responseMode: 'streaming' } },
+					}
+				: node,
+		),
+	};
+}
 
 /** The tool messages the model received, by tool name, in the order of the calls. */
 function toolResults() {
@@ -286,4 +320,65 @@ describe('what the model sees of each tool', () => {
 			}
 		});
 	}
+});
+
+describe('the same agent behind a streaming public chat (n8n start)', () => {
+	let chunks;
+	let streamedRequests;
+	before(
+		async () => {
+			// A new conversation with the default script (the three tools).
+			sandbox.reset();
+			n8n = startN8n(env);
+			const base = `http://127.0.0.1:${env.N8N_PORT}`;
+			await waitForHttp(`${base}/healthz/readiness`, 240_000, () => n8n.child.exitCode === null);
+			console.log(`# n8n started after ${seconds()}`);
+			const text = await eventually(async () => {
+				const res = await request(`${base}/webhook/${STREAMING_WEBHOOK}/chat`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({
+						action: 'sendMessage',
+						sessionId: 'e2e-stream',
+						chatInput: QUESTION,
+					}),
+					headersTimeout: 120_000,
+					bodyTimeout: 120_000,
+				});
+				const body = await res.body.text();
+				assert.equal(res.statusCode, 200, body);
+				return body;
+			}, 30_000);
+			// One JSON object per line: begin/end per agent step, `item` chunks of the answer.
+			chunks = text
+				.split('\n')
+				.filter(Boolean)
+				.map((line) => JSON.parse(line));
+			streamedRequests = sandbox.state.openai.requests;
+			console.log(`# streaming chat answered after ${seconds()}`);
+		},
+		{ timeout: 360_000 },
+	);
+
+	test('the model is asked with stream: true and its streamed tool calls run the tools', () => {
+		assert.equal(streamedRequests.length, DEFAULT_SCRIPT.steps.length + 1);
+		assert.ok(streamedRequests.every((r) => r.stream === true));
+		const reached = sandbox.requests
+			.filter((r) => r.vendor !== 'openai' && r.status === 200)
+			.map((r) => r.operationId);
+		for (const operation of ['getPartnerUsers', 'lookupUser', 'list_tenant_users']) {
+			assert.ok(reached.includes(operation), `${operation} not called: ${reached}`);
+		}
+	});
+
+	test("the chat receives the model's answer as a stream, with every tool's result", () => {
+		const answer = chunks
+			.filter((chunk) => chunk.type === 'item')
+			.map((chunk) => chunk.content)
+			.join('');
+		assert.ok(chunks.filter((chunk) => chunk.type === 'item').length > 1, 'not streamed');
+		assert.equal(answer, streamedRequests.at(-1).answer.content);
+		for (const step of DEFAULT_SCRIPT.steps) assert.ok(answer.includes(`- ${step.tool}: [{`));
+		assert.ok(answer.includes(EXORLIVE_SEED.contactEmail));
+	});
 });
