@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { inputError, parseJson, requiredValue, toStringList } from '../../../shared/validation';
-import { validateGrants } from './grants';
+import { cleanGrants, validateGrants } from './grants';
 
 /** Create and Update send the same body: `{name, slug, grants}`. Update replaces the role whole. */
 const show = { resource: ['partnerRole'], operation: ['create', 'update'] };
@@ -202,5 +202,5 @@ export async function buildRoleBody(
 				);
 	const problem = validateGrants(raw);
 	if (problem) throw inputError(this, label, problem);
-	return { ...options, body: { name, slug, grants: raw } };
+	return { ...options, body: { name, slug, grants: cleanGrants(raw as unknown[]) } };
 }
