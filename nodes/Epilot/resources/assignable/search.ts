@@ -1,5 +1,5 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit } from '../../../shared/fields';
+import { returnAllAndLimit } from '../../../shared/fieldBuilders';
 import { inputError, isBlank } from '../../../shared/validation';
 
 const show = { resource: ['assignable'], operation: ['search'] };

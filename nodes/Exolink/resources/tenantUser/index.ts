@@ -1,6 +1,7 @@
 import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
-import { exolinkOperation, roleField, tenantField, tenantUserField } from '../../shared';
+import { exolinkOperation } from '../../exolinkOperation';
+import { roleField, tenantField, tenantUserField } from '../../exolinkFields';
 import { tenantUserInviteDescription } from './invite';
 import { buildSetRolesBody, tenantUserSetRolesDescription } from './setRoles';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { requireParameters } from '../../../shared/validation';
-import { roleField } from '../../shared';
+import { roleField } from '../../exolinkFields';
 
 const show = { resource: ['tenantUser'], operation: ['invite'] };
 

@@ -1,7 +1,7 @@
 import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
-import { idLocator } from '../../../shared/fields';
-import { exolinkOperation } from '../../shared';
+import { idLocator } from '../../../shared/fieldBuilders';
+import { exolinkOperation } from '../../exolinkOperation';
 import { buildUserUpdateBody, userUpdateDescription } from './update';
 
 const show = { resource: ['user'] };
