@@ -241,7 +241,7 @@ export async function importIntoN8n(env, { credentials, workflows }) {
 	await n8nCli(['import:workflow', '--separate', `--input=${path.join(dir, 'workflows')}`], env);
 }
 
-/** Starts `n8n start` in the background; its output goes to `logFile` and to `onLine`. */
+/** Starts `n8n start` in the background; its output is kept (`output`) and passed to `onLine`, a line at a time. */
 export function startN8n(env, { onLine } = {}) {
 	const child = spawn(process.execPath, [N8N_BIN, 'start'], {
 		env,

@@ -1,6 +1,6 @@
 // Fake of the Exolink API 1.0.0: the 20 operations the Exolink node uses, with in-memory state
 // that behaves as the node assumes (README "Exolink assumptions"). Exolink publishes no
-// reachable OpenAPI file (see /work/shared/vendor-apis/exolink.md), so the routes and their zod
+// reachable OpenAPI file (its reference is the docs site guides.exolink.com/apis/exolink_api), so the routes and their zod
 // schemas are written here by hand from the docs: closed objects where the docs list the whole
 // body (Create Invite, Update User, Set User Role, Bulk Set User Roles), open ones where the
 // page is cut off (Update Tenant), and the node's own assumption where the docs are silent

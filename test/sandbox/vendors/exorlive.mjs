@@ -1,4 +1,4 @@
-// Fake of ExorLive (/work/shared/vendor-apis/exorlive.md): its auth server (OAuth code flow,
+// Fake of ExorLive (from its public developer documentation): its auth server (OAuth code flow,
 // GetAuthKey, token sign-in), its API (partner management, Users API v4, Workout Exporter,
 // Go client and plan template APIs, api4/Access, WebServices V1) and the Partner JWT link
 // endpoint, all on one mount with three base URLs:
