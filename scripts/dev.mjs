@@ -4,7 +4,7 @@
 // After changing the nodes, stop and run it again (the examples are re-imported on every start).
 import net from 'node:net';
 import path from 'node:path';
-import { startSandbox } from '../test/sandbox/index.mjs';
+import { describeAnswers, startSandbox } from '../test/sandbox/index.mjs';
 import {
 	OWNER,
 	ROOT,
@@ -84,6 +84,7 @@ const lines = [
 	`  trigger    curl -X POST '${sandbox.origin}/_sandbox/exorlive/workoutReady?userId=600102&workouts=1'`,
 	`             (ExorLive calls the published ExorLive Trigger example back; PDFs land in ${sandbox.origin}/_sandbox/inbox)`,
 	`sandbox ${sandbox.origin}   (state: ${sandbox.origin}/_sandbox/state)`,
+	`  answers  ${describeAnswers(sandbox)}`,
 	...Object.values(sandbox.vendors).flatMap((vendor) =>
 		Object.entries(vendor.urls(sandbox.origin)).map(
 			([name, url]) => `  ${name.padEnd(10)} ${url}   token: ${vendor.token}`,
