@@ -16,6 +16,17 @@ export const assignableSearchDescription: INodeProperties[] = [
 	},
 	...returnAllAndLimit(show),
 	{
+		displayName: 'Offset',
+		name: 'offset',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			'How many matches to skip, for paging by hand: e.g. 50 with Limit 50 returns matches 51 to 100',
+		displayOptions: { show: { ...show, returnAll: [false] } },
+		routing: { send: { type: 'body', property: 'from' } },
+	},
+	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
