@@ -3,21 +3,26 @@
  * for the example's resource and operation: a parameter the node does not know is silently
  * ignored by n8n, so the example would not do what it says.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import PACKAGE from '../../package.json';
+import epilotOnboarding from '../../examples/epilot-partner-onboarding.json';
+import exolinkInvite from '../../examples/exolink-invite-tenant-user.json';
+import exorliveInvite from '../../examples/exorlive-invite-contacts.json';
+import exorliveWorkoutReady from '../../examples/exorlive-workout-ready.json';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const PACKAGE = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+interface Workflow {
 	name: string;
-	n8n: { nodes: string[] };
-};
+	nodes: Array<{ name: string; type: string; parameters: object }>;
+}
+const examples = [epilotOnboarding, exolinkInvite, exorliveInvite, exorliveWorkoutReady].map(
+	(workflow: Workflow) => ({ workflow, title: workflow.name }),
+);
 
 function descriptions(): Map<string, INodeTypeDescription> {
 	const byName = new Map<string, INodeTypeDescription>();
 	for (const file of PACKAGE.n8n.nodes) {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const exported = require(path.join(ROOT, file)) as Record<
+		const exported = require(`../../${file}`) as Record<
 			string,
 			new () => { description: INodeTypeDescription }
 		>;
@@ -38,18 +43,9 @@ function shownFor(property: INodeProperties, parameters: INodeParameters): boole
 	});
 }
 
-const examples = readdirSync(path.join(ROOT, 'examples'))
-	.filter((file) => file.endsWith('.json'))
-	.map((file) => ({
-		file,
-		workflow: JSON.parse(readFileSync(path.join(ROOT, 'examples', file), 'utf8')) as {
-			nodes: Array<{ name: string; type: string; parameters: INodeParameters }>;
-		},
-	}));
-
 const nodes = descriptions();
 
-test.each(examples)('$file sets only fields its nodes show', ({ workflow }) => {
+test.each(examples)('$title: sets only fields its nodes show', ({ workflow }) => {
 	const ours = workflow.nodes.filter((node) => node.type.startsWith(`${PACKAGE.name}.`));
 	expect(ours.length).toBeGreaterThan(0);
 	for (const node of ours) {
@@ -58,10 +54,11 @@ test.each(examples)('$file sets only fields its nodes show', ({ workflow }) => {
 			node: node.name,
 			known: true,
 		});
-		const unknown = Object.keys(node.parameters).filter(
+		const parameters = node.parameters as INodeParameters;
+		const unknown = Object.keys(parameters).filter(
 			(key) =>
 				!description!.properties.some(
-					(property) => property.name === key && shownFor(property, node.parameters),
+					(property) => property.name === key && shownFor(property, parameters),
 				),
 		);
 		expect({ node: node.name, unknown }).toEqual({ node: node.name, unknown: [] });
