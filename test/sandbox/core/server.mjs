@@ -4,6 +4,7 @@
 // Vendor modules (../vendors/*.mjs) only describe routes, state and their error shape.
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import { assumptionsOf } from './assumptions.mjs';
 
 const HOST = '127.0.0.1';
 const MAX_BODY = 1024 * 1024;
@@ -192,16 +193,6 @@ export function describeAnswers(sandbox) {
 	return `documented, plus ${on.length} assumed answer(s): ${sandbox.answers === 'assumed' ? 'all' : sandbox.answers} (docs/sandbox-assumptions.md)`;
 }
 
-/** Every assumption of the mounted vendors: the routes' answers and the vendors' own. */
-function assumptionsOf(mounted) {
-	return mounted.flatMap((vendor) => [
-		...vendor.routes
-			.filter((route) => route.assumed)
-			.map((route) => ({ operationId: route.operationId, ...route.assumed })),
-		...(vendor.assumptions ?? []),
-	]);
-}
-
 /**
  * Starts the sandbox on 127.0.0.1. `vendors` are vendor factories (default: all of
  * ../vendors/index.mjs); `options` is passed to each (e.g. `{ assignables: 300 }`).
@@ -218,7 +209,7 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs,
 		for (const route of vendor.routes) route.compiled = compile(route.path);
 		return vendor;
 	});
-	const assumptions = assumptionsOf(mounted);
+	const assumptions = assumptionsOf(factories);
 	const known = new Set(assumptions.map((a) => a.name));
 	for (const name of mode.label.split(',')) {
 		if (!['assumed', 'documented'].includes(name) && !known.has(name)) {
