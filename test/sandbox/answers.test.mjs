@@ -1,8 +1,15 @@
 // The sandbox's documented mode (the default): every answer is what the vendor documents, or
 // the least it could plausibly send; assumed answers come only when named (or all: `assumed`).
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { EXOLINK_SEED as SEED, EXOLINK_TOKEN, startSandbox } from './index.mjs';
+import {
+	EXOLINK_SEED as SEED,
+	EXOLINK_TOKEN,
+	EXORLIVE_CLIENT,
+	EXORLIVE_SEED,
+	startSandbox,
+} from './index.mjs';
 import { send } from './testing/client.mjs';
 
 const auth = { authorization: `Bearer ${EXOLINK_TOKEN}` };
@@ -18,6 +25,53 @@ after(async () => {
 
 const exolink = (sandbox, method, path, body) =>
 	send(`${sandbox.urls.exolink}${path}`, { method, headers: auth, body });
+
+const EXORLIVE_SCOPE =
+	'read_profile read_workout read_master write_workout write_profile admin_user';
+/** ExorLive's token flow for `userId`: the token answer. */
+async function exorliveToken(sandbox, userId) {
+	const query = new URLSearchParams({
+		user_id: String(userId),
+		response_type: 'code',
+		client_id: EXORLIVE_CLIENT.clientKey,
+		client_secret: EXORLIVE_CLIENT.clientSecret,
+		redirect_uri: EXORLIVE_CLIENT.redirectUri,
+		scope: EXORLIVE_SCOPE,
+	});
+	const { body } = await send(
+		`${sandbox.urls.exorliveAuth}/Providers/OAuth/Authorize.aspx?${query}`,
+	);
+	return (
+		await send(`${sandbox.urls.exorliveAuth}/Providers/OAuth/Token.ashx`, {
+			method: 'POST',
+			form: {
+				grant_type: 'authorization_code',
+				client_id: EXORLIVE_CLIENT.clientKey,
+				client_secret: EXORLIVE_CLIENT.clientSecret,
+				code: body.code,
+				redirect_uri: EXORLIVE_CLIENT.redirectUri,
+			},
+		})
+	).body;
+}
+/** `(method, path, { body, query, base })` against ExorLive's API as `userId`. */
+async function exorliveAs(sandbox, userId) {
+	const { access_token: token } = await exorliveToken(sandbox, userId);
+	return (method, path, { body, query, base = 'exorliveApi' } = {}) =>
+		send(`${sandbox.urls[base]}${path}${query ? `?${new URLSearchParams(query)}` : ''}`, {
+			method,
+			body,
+			headers: {
+				authorization: `Bearer ${token}`,
+				'exorlive-client': EXORLIVE_CLIENT.clientName,
+			},
+		});
+}
+const [CUSTOMER] = EXORLIVE_SEED.customers;
+const go = (name) => `/api4/client/go/${name}/4`;
+const plan = (name) => `/api4/client/plantemplate/${name}/4`;
+const v1 = (service, method) => `/WebServices/V1/${service}.svc/${method}`;
+const newContact = { Id: 0, Firstname: 'Nora', Email: 'nora@nordic-physio.example', Role: 16 };
 
 describe('documented mode (default)', () => {
 	let sandbox;
@@ -91,6 +145,211 @@ describe('documented mode (default)', () => {
 	});
 });
 
+describe('ExorLive documented mode', () => {
+	let sandbox;
+	let admin;
+	let customerAdmin;
+	let contact;
+	before(async () => {
+		sandbox = await sandboxWith('documented');
+		admin = await exorliveAs(sandbox, EXORLIVE_SEED.adminUserId);
+		customerAdmin = await exorliveAs(sandbox, CUSTOMER.adminUserId);
+		contact = await exorliveAs(sandbox, EXORLIVE_SEED.contactId);
+	});
+
+	test('documented answers stay as they are: the token answer, GetUserAccessStatus', async () => {
+		const token = await exorliveToken(sandbox, EXORLIVE_SEED.adminUserId);
+		assert.deepEqual(Object.keys(token).sort(), [
+			'access_token',
+			'expires_in',
+			'refresh_token',
+			'scope',
+			'token_type',
+		]);
+		assert.equal(token.expires_in, '7200');
+		const status = await admin('GET', '/api4/Access/GetUserAccessStatus', {
+			query: { ClientKey: EXORLIVE_CLIENT.clientKey, userId: String(CUSTOMER.adminUserId) },
+		});
+		assert.deepEqual(status.body, {
+			userId: CUSTOMER.adminUserId,
+			organizationOK: true,
+			userOK: true,
+			userStatus: 'Administrator',
+		});
+	});
+
+	test('answers with no documented body are empty, with the same status', async () => {
+		const calls = [
+			[customerAdmin, 'POST', '/api4/user/setuser', { body: newContact }],
+			[
+				customerAdmin,
+				'POST',
+				'/api4/user/setuser',
+				{ body: { Id: EXORLIVE_SEED.contactId, City: 'Bergen' } },
+			],
+			[
+				customerAdmin,
+				'POST',
+				'/webservices/AuthenticationService.svc/GetAuthKey',
+				{ body: { userId: String(EXORLIVE_SEED.contactId) }, base: 'exorliveAuth' },
+			],
+			[
+				customerAdmin,
+				'GET',
+				'/api4/export/Ping',
+				{ query: { clientname: EXORLIVE_CLIENT.clientName } },
+			],
+			[contact, 'GET', go('loadall')],
+			[
+				contact,
+				'GET',
+				go('workout'),
+				{ query: { workoutId: String(EXORLIVE_SEED.newWorkoutIds[0]) } },
+			],
+			[
+				contact,
+				'POST',
+				go('copyworkouttouser'),
+				{ body: { WorkoutId: EXORLIVE_SEED.newWorkoutIds[0], UserId: EXORLIVE_SEED.contactId } },
+			],
+			[
+				customerAdmin,
+				'POST',
+				v1('Persons', 'SetCustomId'),
+				{ body: { personId: '600104', customId: 'crm-9' } },
+			],
+			[
+				customerAdmin,
+				'POST',
+				v1('Persons', 'SetUserDisabled'),
+				{ body: { personId: '600104', disabled: '0' } },
+			],
+			[
+				customerAdmin,
+				'POST',
+				v1('Persons', 'MakeSureUserHasLoginAccess'),
+				{ body: { customId: 'crm-9' } },
+			],
+			[customerAdmin, 'POST', v1('Workouts', 'GetExercise'), { body: { id: '5491' } }],
+		];
+		for (const [as, method, path, options] of calls) {
+			const answer = await as(method, path, options);
+			assert.equal(answer.status, 200, `${method} ${path}: ${answer.text}`);
+			assert.equal(answer.text, '', `${method} ${path}`);
+		}
+		// The writes happened all the same.
+		const { users } = sandbox.state.exorlive;
+		assert.ok(users.some((u) => u.Email === newContact.Email));
+		assert.equal(users.find((u) => u.Id === EXORLIVE_SEED.contactId).City, 'Bergen');
+	});
+
+	test('lists of undocumented items are empty; partly documented answers keep only the named fields', async () => {
+		for (const [path, query] of [
+			[go('workouts')],
+			[go('workoutsbytags'), { tags: 'knee' }],
+			[go('activitiestodo')],
+			[go('activitiesbyworkout'), { workoutId: String(EXORLIVE_SEED.newWorkoutIds[0]) }],
+			[plan('getalltags')],
+			[plan('getplantemplates'), { query: '' }],
+			[plan('getplantemplatesbytag'), { tags: 'knee' }],
+		]) {
+			const answer = await contact('GET', path, { query });
+			assert.deepEqual([answer.status, answer.body], [200, []], path);
+		}
+		for (const [service, method, body] of [
+			['Core', 'GetListOfDepartments', {}],
+			['Workouts', 'QueryWorkouts', { query: {} }],
+			['Workouts', 'QueryExercises', { query: {} }],
+		]) {
+			const answer = await customerAdmin('POST', v1(service, method), { body });
+			assert.deepEqual(answer.body, { d: { Data: [] } }, method);
+		}
+		const related = await contact('GET', go('relatedExercises'), {
+			query: { SourceMasterExerciseId: '5491' },
+		});
+		assert.ok(related.body.length > 0);
+		for (const exercise of related.body) assert.deepEqual(Object.keys(exercise), ['Id', 'Rating']);
+		const exerciseId = EXORLIVE_SEED.newWorkoutIds[0] * 10 + 1;
+		const exercise = await contact('POST', go('exercise'), {
+			body: { Id: exerciseId, Completed: true },
+		});
+		assert.deepEqual(exercise.body, { Id: exerciseId, Completed: true });
+		const activity = await contact('POST', go('activity'), {
+			body: { Id: 0, WorkoutId: EXORLIVE_SEED.newWorkoutIds[0], Date: '2026-02-01' },
+		});
+		assert.deepEqual(Object.keys(activity.body), ['Id']);
+		assert.ok(activity.body.Id > 0);
+	});
+
+	test('lookup: one user as the object, several as a list, none as an empty answer', async () => {
+		const one = await customerAdmin('GET', '/api4/user/lookupuser', {
+			query: { type: 'email', text: EXORLIVE_SEED.contactEmail },
+		});
+		assert.equal(one.body.Id, EXORLIVE_SEED.contactId);
+		assert.equal(Array.isArray(one.body), false);
+		const several = await customerAdmin('GET', '/api4/user/lookupuser', {
+			query: { type: 'name', text: 'n' },
+		});
+		assert.ok(Array.isArray(several.body) && several.body.length > 1);
+		const none = await customerAdmin('GET', '/api4/user/lookupuser', {
+			query: { type: 'email', text: 'nobody@nordic-physio.example' },
+		});
+		assert.deepEqual([none.status, none.text], [200, '']);
+	});
+
+	test('admin user id and Go invitation link: the bare value; nothing for an unapproved organization', async () => {
+		const access = (externalOrganizatonId) =>
+			admin('GET', '/osloapi/access/RequestAPIAccessForPartnerOrganizationAndGetAdminUserId', {
+				query: { partnerApiKey: EXORLIVE_CLIENT.clientKey, externalOrganizatonId },
+			});
+		assert.equal((await access(CUSTOMER.externalId)).body, CUSTOMER.adminUserId);
+		const unapproved = await access(`${EXORLIVE_SEED.unapprovedPrefix}x`);
+		assert.deepEqual([unapproved.status, unapproved.text], [200, '']);
+		const link = await customerAdmin('GET', '/osloapi/access/GetGoInvitationLink', {
+			query: { contactUserId: String(EXORLIVE_SEED.contactId) },
+		});
+		assert.match(link.body, /^http:\/\/127\.0\.0\.1:\d+\/exorlive\/api\/m\/#\/invite\/\S+$/);
+	});
+
+	test('the Partner JWT link answers the HTML page of a form POST, and still approves the organization', async () => {
+		const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+		const input = `${b64({ alg: 'HS256', kid: EXORLIVE_CLIENT.jwtKid })}.${b64({
+			organizationId: 'documented-org',
+			organizationName: 'Documented Clinic',
+			employeeId: 'e-1',
+			employeeFirstname: 'Erik',
+			employeeLastname: 'Employee',
+			contact: { id: 'c-1', firstname: 'Cora', lastname: 'Contact' },
+		})}`;
+		const signature = createHmac('sha256', EXORLIVE_CLIENT.jwtSharedSecret)
+			.update(input)
+			.digest('base64url');
+		const answer = await send(`${sandbox.urls.exorliveSso}/partner/payload`, {
+			method: 'POST',
+			form: { payload: `${input}.${signature}` },
+		});
+		assert.equal(answer.status, 200);
+		assert.match(answer.headers['content-type'], /^text\/html/);
+		assert.match(answer.text, /^<!DOCTYPE html>/);
+		assert.ok(sandbox.state.exorlive.orgs.some((o) => o.externalId === 'documented-org'));
+	});
+
+	test('OAuth errors carry only a Message, like every other ExorLive error', async () => {
+		const query = new URLSearchParams({
+			user_id: String(EXORLIVE_SEED.adminUserId),
+			response_type: 'code',
+			client_id: EXORLIVE_CLIENT.clientKey,
+			client_secret: 'wrong',
+			redirect_uri: EXORLIVE_CLIENT.redirectUri,
+			scope: EXORLIVE_SCOPE,
+		});
+		const denied = await send(
+			`${sandbox.urls.exorliveAuth}/Providers/OAuth/Authorize.aspx?${query}`,
+		);
+		assert.deepEqual([denied.status, denied.body], [401, { Message: 'invalid_client' }]);
+	});
+});
+
 describe('assumptions chosen by name', () => {
 	test('only the named assumption is on', async () => {
 		const sandbox = await sandboxWith('exolink.inviteAnswer');
@@ -108,6 +367,27 @@ describe('assumptions chosen by name', () => {
 		assert.deepEqual(
 			body.filter((entry) => entry.on).map((entry) => entry.name),
 			['exolink.inviteAnswer'],
+		);
+	});
+
+	test('an ExorLive assumption by name: SetUser answers the saved user, the rest stays documented', async () => {
+		const sandbox = await sandboxWith('exorlive.setUserAnswer');
+		const customerAdmin = await exorliveAs(sandbox, CUSTOMER.adminUserId);
+		const saved = await customerAdmin('POST', '/api4/user/setuser', { body: newContact });
+		assert.equal(saved.body.Email, newContact.Email);
+		assert.ok(saved.body.Id > 0);
+		const found = await customerAdmin('GET', '/api4/user/lookupuser', {
+			query: { type: 'id', text: String(saved.body.Id) },
+		});
+		assert.equal(found.body.Id, saved.body.Id);
+		const ping = await customerAdmin('GET', '/api4/export/Ping', {
+			query: { clientname: EXORLIVE_CLIENT.clientName },
+		});
+		assert.equal(ping.text, '');
+		const { body } = await send(`${sandbox.origin}/_sandbox/assumptions`);
+		assert.deepEqual(
+			body.filter((entry) => entry.on).map((entry) => entry.name),
+			['exorlive.setUserAnswer'],
 		);
 	});
 

@@ -16,9 +16,11 @@ import {
 const SCOPE =
 	'read_profile read_workout read_master write_workout write_profile read_calendar read_contact admin_user create_session configure write_calendar write_contact';
 
+// The fake's own behaviour, its assumed answers included (answers.test.mjs covers the
+// documented ones).
 let sandbox;
 before(async () => {
-	sandbox = await startSandbox({ port: 0 });
+	sandbox = await startSandbox({ port: 0, answers: 'assumed' });
 });
 after(() => sandbox.stop());
 beforeEach(() => sandbox.reset());
