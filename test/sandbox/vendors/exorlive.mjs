@@ -558,13 +558,14 @@ const ASSUMED = {
 	goWorkouts: assumedAnswer({
 		name: 'exorlive.goWorkouts',
 		vendorSays: 'Go client GetWorkoutsForUser: "Workout[]"; the Workout model is not shown',
-		weAssume: 'workouts { Id, Guid, Title, Description, Tags, CreatedAt, OwnerId, Exercises[] }',
+		weAssume:
+			'workouts { Id, Guid, Title, Description, Tags, CreatedAt, OwnerId, Exercises[] }; off: []',
 		documented: emptyList,
 	}),
 	goWorkoutsByTags: assumedAnswer({
 		name: 'exorlive.goWorkoutsByTags',
 		vendorSays: 'Go client GetWorkoutsForUserByTags: "Workout[]"; the Workout model is not shown',
-		weAssume: 'the workouts (GetWorkoutsForUser shape) with one of the tags',
+		weAssume: 'the workouts (GetWorkoutsForUser shape) with one of the tags; off: []',
 		documented: emptyList,
 	}),
 	goWorkout: assumedAnswer({
@@ -580,13 +581,13 @@ const ASSUMED = {
 	goActivitiesTodo: assumedAnswer({
 		name: 'exorlive.goActivitiesTodo',
 		vendorSays: 'Go client GetActivitiesTodo: "Activity[]"; the Activity model is not shown',
-		weAssume: 'activities { Id, UserId, WorkoutId, Title, Date, Completed } not completed',
+		weAssume: 'activities { Id, UserId, WorkoutId, Title, Date, Completed } not completed; off: []',
 		documented: emptyList,
 	}),
 	goActivitiesByWorkout: assumedAnswer({
 		name: 'exorlive.goActivitiesByWorkout',
 		vendorSays: 'Go client GetActivitiesByWorkout: "Activity[]"; the Activity model is not shown',
-		weAssume: 'the activities (GetActivitiesTodo shape) of the workout',
+		weAssume: 'the activities (GetActivitiesTodo shape) of the workout; off: []',
 		documented: emptyList,
 	}),
 	goSavedActivity: assumedAnswer({
@@ -618,21 +619,21 @@ const ASSUMED = {
 	planTags: assumedAnswer({
 		name: 'exorlive.planTags',
 		vendorSays: 'Plan template GetAllTags: "Tags"; no shape shown',
-		weAssume: 'an array of tag strings',
+		weAssume: 'an array of tag strings; off: []',
 		documented: emptyList,
 	}),
 	planTemplates: assumedAnswer({
 		name: 'exorlive.planTemplates',
 		vendorSays:
 			'Plan template GetPlanTemplates: "PlanTemplate[]"; the PlanTemplate model is not shown',
-		weAssume: 'templates { Id, Title, Tags, WorkoutCount } whose title holds the query',
+		weAssume: 'templates { Id, Title, Tags, WorkoutCount } whose title holds the query; off: []',
 		documented: emptyList,
 	}),
 	planTemplatesByTag: assumedAnswer({
 		name: 'exorlive.planTemplatesByTag',
 		vendorSays:
 			'Plan template GetPlanTemplatesByTag: "PlanTemplate[]"; the PlanTemplate model is not shown',
-		weAssume: 'templates (GetPlanTemplates shape) with one of the tags',
+		weAssume: 'templates (GetPlanTemplates shape) with one of the tags; off: []',
 		documented: emptyList,
 	}),
 	legacySetCustomId: assumedAnswer({
