@@ -148,8 +148,12 @@ async function handle(vendor, method, path, query, headers, readJson, seen) {
  * `latencyMs` (default: env SANDBOX_LATENCY_MS, else 0) delays every vendor response.
  */
 export async function startSandbox({ port = 0, vendors, options = {}, latencyMs } = {}) {
-	const latency = Number(latencyMs ?? process.env.SANDBOX_LATENCY_MS ?? 0);
-	if (!Number.isFinite(latency) || latency < 0) throw new Error(`Bad latency: ${latencyMs}`);
+	const checkLatency = (ms) => {
+		const value = Number(ms);
+		if (!Number.isFinite(value) || value < 0) throw new Error(`Bad latency: ${ms}`);
+		return value;
+	};
+	let latency = checkLatency(latencyMs ?? process.env.SANDBOX_LATENCY_MS ?? 0);
 	const factories = vendors ?? (await import('../vendors/index.mjs')).vendors;
 	const mounted = factories.map((factory) => {
 		const vendor = factory(options);
@@ -295,7 +299,13 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs 
 	return {
 		origin,
 		urls,
-		latencyMs: latency,
+		get latencyMs() {
+			return latency;
+		},
+		/** Changes the delay of every vendor response from now on (e.g. to keep executions in flight). */
+		setLatency(ms) {
+			latency = checkLatency(ms);
+		},
 		requests,
 		/** Live state of every vendor, by vendor name (e.g. `state.epilot.partners`). */
 		get state() {
