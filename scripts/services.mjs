@@ -4,13 +4,14 @@
 // A process that exits without stopping them still kills them and removes their data (see
 // `track`).
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, run } from './n8n.mjs';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
 const PG_ROOT = '/usr/lib/postgresql';
+const POLICY_RC = '/usr/sbin/policy-rc.d';
 const log = (message) => console.log(`[services] ${message}`);
 
 /** The newest PostgreSQL server binaries installed (Debian: /usr/lib/postgresql/<major>/bin). */
@@ -23,9 +24,10 @@ function postgresBin() {
 }
 
 /**
- * Installs `redis-server` and `postgresql` from Debian when either is missing. Debian starts
- * the packages' own system services on install unless the machine forbids it (containers
- * usually do, with /usr/sbin/policy-rc.d); nothing here uses those services.
+ * Installs `redis-server` and `postgresql` from Debian when either is missing. Debian would start
+ * the packages' own system services on install; a /usr/sbin/policy-rc.d answering 101 (what
+ * containers usually have) forbids that, and is put in place for the install when missing, so
+ * no Redis or PostgreSQL service keeps running: only the throw-away ones below are used.
  */
 export async function ensureServices() {
 	const missing = [];
@@ -40,12 +42,18 @@ export async function ensureServices() {
 	const started = Date.now();
 	log(`installing ${missing.join(', ')} with apt-get`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	await run('apt-get', ['update', '-qq'], { env, timeoutMs: 600_000, capture: true });
-	await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
-		env,
-		timeoutMs: 900_000,
-		capture: true,
-	});
+	const ownPolicy = !existsSync(POLICY_RC);
+	if (ownPolicy) writeFileSync(POLICY_RC, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
+	try {
+		await run('apt-get', ['update', '-qq'], { env, timeoutMs: 600_000, capture: true });
+		await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+			env,
+			timeoutMs: 900_000,
+			capture: true,
+		});
+	} finally {
+		if (ownPolicy) rmSync(POLICY_RC, { force: true });
+	}
 	log(`installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
