@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { request } from 'undici';
@@ -178,6 +178,10 @@ after(async () => {
 	].filter(Boolean);
 	await queue?.stop();
 	await sandbox?.stop();
+	// n8n's output of every process, for looking into a failure: .n8n-runtime/scale/<name>.log
+	for (const proc of [queue?.main, queue?.webhook, ...(queue?.workers ?? [])].filter(Boolean)) {
+		writeFileSync(path.join(RUNTIME, 'scale', `${proc.name}.log`), proc.output);
+	}
 	// Nothing this test started may outlive it (n8n processes: their whole process group).
 	const alive = pids.filter((pid) => {
 		for (const target of [pid, -pid]) {
