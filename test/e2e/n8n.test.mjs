@@ -7,11 +7,11 @@
 // - outputs, the sandbox's state and n8n's log are checked.
 // Run with `npm run test:e2e` (builds first). Everything is bounded and always stopped.
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { request } from 'undici';
-import { EPILOT_SEED, EXOLINK_SEED, EXORLIVE_SEED, startSandbox } from '../sandbox/index.mjs';
+import { EXORLIVE_SEED, startSandbox } from '../sandbox/index.mjs';
 import {
 	OWNER,
 	RUNTIME,
@@ -21,60 +21,46 @@ import {
 	importIntoN8n,
 	n8nCli,
 	n8nEnv,
-	npm,
-	run,
 	startN8n,
 	waitForHttp,
 } from '../../scripts/n8n.mjs';
+import {
+	STARTERS,
+	callOnboardingWebhook,
+	checkEpilotOnboarding,
+	checkForgedCallsRejected,
+	checkOnboarded,
+	checkExolinkInvite,
+	checkExorliveContacts,
+	eventually,
+	fireWorkoutReady,
+	listExecutions,
+	login,
+	onboardingInput,
+	registeredCallback,
+	builtAndPacked,
+	startedBy,
+} from './examples.mjs';
 
 const started = Date.now();
 const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
-const onboardingInput = {
-	partnerId: EPILOT_SEED.partnerPending,
-	orgId: EPILOT_SEED.partnerOrgId,
-	roleIds: EPILOT_SEED.roles,
-};
 const PACKAGE_NODES = ['epilot', 'exolink', 'exorLive', 'exorLiveTrigger'].map(
 	(n) => `CUSTOM.${n}`,
 );
 const PACKAGE_CREDENTIALS = ['epilotApi', 'exolinkApi', 'exorLiveApi'];
-const STARTERS = ['n8n-nodes-base.webhook', 'n8n-nodes-base.scheduleTrigger'];
 
-/**
- * The CLI can only start a workflow at a Manual Trigger. The copy keeps every node of the
- * example and puts a Manual Trigger plus a Set node in place of its webhook or schedule
- * trigger; the Set node takes the trigger's name and emits `json` (for a webhook, what it
- * would: `{ body }`), so the chain's expressions are unchanged.
- */
-function manualCopy(workflow, json = {}) {
-	const trigger = workflow.nodes.find((node) => STARTERS.includes(node.type));
-	const start = {
-		id: 'e2e-manual-trigger',
-		name: 'Start',
-		type: 'n8n-nodes-base.manualTrigger',
-		typeVersion: 1,
-		position: [trigger.position[0] - 240, trigger.position[1]],
-		parameters: {},
-	};
-	const input = {
-		id: 'e2e-input',
-		name: trigger.name,
-		type: 'n8n-nodes-base.set',
-		typeVersion: 3.4,
-		position: trigger.position,
-		parameters: { mode: 'raw', jsonOutput: JSON.stringify(json), options: {} },
-	};
-	return {
-		...workflow,
-		id: `${workflow.id.slice(0, 12)}Cli`,
-		name: `${workflow.name} (CLI)`,
-		nodes: [start, input, ...workflow.nodes.filter((node) => node !== trigger)],
-		connections: {
-			...workflow.connections,
-			Start: { main: [[{ node: trigger.name, type: 'main', index: 0 }]] },
+/** The CLI can only start a workflow at a Manual Trigger: a copy started by one. */
+const manualCopy = (workflow, json) =>
+	startedBy(
+		workflow,
+		{
+			id: 'e2e-manual-trigger',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			parameters: {},
 		},
-	};
-}
+		{ json, suffix: 'Cli' },
+	);
 
 /** `n8n execute --rawOutput` prints log lines and the run as pretty JSON starting with `{`. */
 function parseRun(stdout) {
@@ -85,9 +71,6 @@ function parseRun(stdout) {
 	return JSON.parse(stdout.slice(start, start + end + 1));
 }
 
-const outputOf = (run, node) =>
-	run.data.resultData.runData[node][0].data.main[0].map((item) => item.json);
-
 async function executeCopy(id) {
 	const { stdout } = await n8nCli(
 		['execute', `--id=${manualCopy(examples[id]).id}`, '--rawOutput'],
@@ -96,19 +79,6 @@ async function executeCopy(id) {
 	const result = parseRun(stdout);
 	assert.equal(result.status, 'success', JSON.stringify(result.data.resultData.error));
 	return result;
-}
-
-/** Polls `check` (which throws until it holds) for up to `ms`. */
-async function eventually(check, ms = 60_000) {
-	const deadline = Date.now() + ms;
-	for (;;) {
-		try {
-			return await check();
-		} catch (error) {
-			if (Date.now() > deadline) throw error;
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
-	}
 }
 
 let sandbox;
@@ -122,18 +92,7 @@ before(
 	async () => {
 		await ensureN8n();
 		console.log(`# n8n ready after ${seconds()}`);
-		await npm(['run', 'build', '--silent'], { capture: true });
-		// Load what users install: the packed tarball's content (dist/ and package.json).
-		const extensions = path.join(RUNTIME, 'e2e-extensions');
-		rmSync(extensions, { recursive: true, force: true });
-		mkdirSync(extensions, { recursive: true });
-		const { stdout } = await npm(['pack', '--silent', `--pack-destination=${extensions}`], {
-			capture: true,
-		});
-		const tarball = path.join(extensions, stdout.trim().split('\n').at(-1));
-		const unpacked = path.join(extensions, 'package');
-		await run('tar', ['-xzf', tarball, '-C', extensions], { capture: true });
-		rmSync(tarball);
+		const unpacked = await builtAndPacked('e2e-extensions');
 		sandbox = await startSandbox({ port: 0 });
 		rmSync(path.join(RUNTIME, 'e2e'), { recursive: true, force: true });
 		env = await n8nEnv({ profile: 'e2e', extensions: unpacked, port: await freePort() });
@@ -172,25 +131,7 @@ describe('examples run by `n8n execute` against the sandbox', () => {
 		async () => {
 			sandbox.reset();
 			const result = await executeCopy('epilotOnboarding');
-			const [invited] = outputOf(result, 'Invite Partner');
-			assert.equal(invited.status, 'Invited');
-			const [user] = outputOf(result, 'Create Partner User');
-			assert.equal(user.status, 'Pending');
-			const [assigned] = outputOf(result, 'Assign Roles');
-			assert.deepEqual(
-				assigned.results.map((r) => [r.roleId, r.success]),
-				EPILOT_SEED.roles.map((id) => [id, true]),
-			);
-
-			const { partners, orgs } = sandbox.state.epilot;
-			const partner = partners.find((p) => p.id === EPILOT_SEED.partnerPending);
-			assert.equal(partner.status, 'Invited');
-			assert.ok(partner.invitation_token);
-			const created = orgs[0].users.find((u) => u.email === 'cli@partner.example');
-			assert.equal(created.status, 'Pending');
-			assert.deepEqual(created.roleIds, EPILOT_SEED.roles);
-			// Every request carried the credential's token.
-			assert.ok(sandbox.requests.every((r) => r.authorization === 'Bearer sandbox-epilot-token'));
+			checkEpilotOnboarding(result, sandbox, 'cli@partner.example');
 		},
 	);
 
@@ -200,29 +141,7 @@ describe('examples run by `n8n execute` against the sandbox', () => {
 		async () => {
 			sandbox.reset();
 			const result = await executeCopy('exorliveContacts');
-			const customers = outputOf(result, 'One Item per Customer');
-			assert.equal(customers.length, 3);
-			const admins = outputOf(result, 'Get Admin User ID');
-			assert.deepEqual(
-				admins.map((a) => a.externalOrganizationId),
-				customers.map((c) => c.externalOrganizationId),
-			);
-			const links = outputOf(result, 'Get Invitation Link');
-			assert.equal(links.length, 3);
-			const { orgs, users, exchangesByUser } = sandbox.state.exorlive;
-			for (const [index, customer] of customers.entries()) {
-				// A new approved organization per customer, with the contact created inside it.
-				const org = orgs.find((o) => o.externalId === customer.externalOrganizationId);
-				assert.equal(org.adminUserId, admins[index].adminUserId);
-				const contact = users.find((u) => u.Email === customer.email);
-				assert.equal(contact.OrganizationId, org.id);
-				assert.equal(links[index].contactUserId, contact.Id);
-				assert.match(links[index].invitationLink, /^https?:\/\//);
-				// One token for that organization's admin, reused by lookup, create and link.
-				assert.equal(exchangesByUser[admins[index].adminUserId], 1);
-			}
-			assert.equal(exchangesByUser[EXORLIVE_SEED.adminUserId], 1);
-			assert.equal(sandbox.state.exorlive.tokenExchanges, 4);
+			checkExorliveContacts(result, sandbox);
 		},
 	);
 
@@ -232,15 +151,7 @@ describe('examples run by `n8n execute` against the sandbox', () => {
 		async () => {
 			sandbox.reset();
 			const result = await executeCopy('exolinkInviteTenantUser');
-			const [invited] = outputOf(result, 'Create Invite');
-			assert.ok(invited.userId, JSON.stringify(invited));
-			const tenant = sandbox.state.exolink.tenants.find(
-				(t) => t.domainPrefix === EXOLINK_SEED.tenant,
-			);
-			const member = tenant.members.find((m) => m.userId === invited.userId);
-			assert.equal(member?.status, 'pending');
-			assert.equal(member.role, 'user', 'the role set after the invite (viewer → user)');
-			assert.ok(sandbox.requests.every((r) => r.authorization === 'Bearer sandbox-exolink-token'));
+			checkExolinkInvite(result, sandbox);
 		},
 	);
 });
@@ -257,17 +168,7 @@ describe('n8n start: the webhook and the ExorLive Trigger examples, published', 
 			base = `http://127.0.0.1:${env.N8N_PORT}`;
 			await waitForHttp(`${base}/healthz/readiness`, 150_000, () => n8n.child.exitCode === null);
 			console.log(`# n8n started after ${seconds()}`);
-			const login = await request(`${base}/rest/login`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-			});
-			await login.body.text();
-			assert.equal(login.statusCode, 200);
-			cookie = [login.headers['set-cookie']]
-				.flat()
-				.map((c) => c.split(';')[0])
-				.join('; ');
+			cookie = await login(base, OWNER);
 		},
 		{ timeout: 240_000 },
 	);
@@ -283,24 +184,8 @@ describe('n8n start: the webhook and the ExorLive Trigger examples, published', 
 	});
 
 	test('epilot: the webhook runs the onboarding chain', { timeout: 120_000 }, async () => {
-		const res = await request(`${base}/webhook/epilot-partner-onboarding`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ ...onboardingInput, email: 'hook@partner.example' }),
-			headersTimeout: 60_000,
-			bodyTimeout: 60_000,
-		});
-		const body = await res.body.json();
-		assert.equal(res.statusCode, 200, JSON.stringify(body));
-		assert.deepEqual(
-			body.results.map((r) => r.success),
-			[true, true],
-		);
-		const created = sandbox.state.epilot.orgs[0].users.find(
-			(u) => u.email === 'hook@partner.example',
-		);
-		assert.equal(created?.status, 'Pending');
-		assert.deepEqual(created.roleIds, EPILOT_SEED.roles);
+		await callOnboardingWebhook(base, 'hook@partner.example');
+		checkOnboarded(sandbox, 'hook@partner.example');
 		assert.deepEqual(
 			sandbox.requests.filter((r) => r.vendor === 'epilot').map((r) => r.operationId),
 			['invitePartnerV2', 'createPartnerUser', 'assignPartnerUserRoles'],
@@ -311,25 +196,11 @@ describe('n8n start: the webhook and the ExorLive Trigger examples, published', 
 		'ExorLive Trigger: activation registered the URL with a secret; forged calls get 401',
 		{ timeout: 60_000 },
 		async () => {
-			const customer = EXORLIVE_SEED.customers[0];
-			const org = sandbox.state.exorlive.orgs.find((o) => o.id === customer.orgId);
-			assert.ok(org.callbackUrl, 'no callback URL registered for the customer organization');
-			const registered = new URL(org.callbackUrl);
-			assert.equal(registered.origin, base);
-			assert.ok(registered.searchParams.get('secret')?.length >= 32, 'no secret in the URL');
+			const registered = registeredCallback(sandbox, base);
 			const executionsBefore = await executionCount();
 			// The count sees executions: the webhook test's run is among them.
 			assert.ok(executionsBefore >= 1, 'n8n lists no executions at all');
-			for (const secret of [undefined, 'wrong-secret']) {
-				const forged = new URL(registered);
-				if (secret) forged.searchParams.set('secret', secret);
-				else forged.searchParams.delete('secret');
-				forged.searchParams.set('event', 'workoutReady');
-				forged.searchParams.set('userId', String(EXORLIVE_SEED.contactId));
-				const res = await request(forged);
-				await res.body.text();
-				assert.equal(res.statusCode, 401, `${secret ?? 'no secret'}: ${res.statusCode}`);
-			}
+			await checkForgedCallsRejected(registered);
 			assert.equal(await executionCount(), executionsBefore, 'a forged call started a workflow');
 		},
 	);
@@ -339,29 +210,9 @@ describe('n8n start: the webhook and the ExorLive Trigger examples, published', 
 		{ timeout: 120_000 },
 		async () => {
 			const executionsBefore = await executionCount();
-			const fired = await request(
-				`${sandbox.origin}/_sandbox/exorlive/workoutReady?userId=${EXORLIVE_SEED.contactId}&workouts=1`,
-				{ method: 'POST', headersTimeout: 60_000, bodyTimeout: 60_000 },
-			);
-			const answer = await fired.body.json();
-			assert.equal(fired.statusCode, 200, JSON.stringify(answer));
-			assert.equal(answer.status, 200, JSON.stringify(answer));
-			const ready = [...EXORLIVE_SEED.newWorkoutIds, ...answer.workoutIds];
-			// The workflow forwards each PDF to the inbox, then acknowledges it.
-			await eventually(() => {
-				const received = sandbox.inbox.map((entry) => Number(entry.query.workoutId)).sort();
-				assert.deepEqual(received, [...ready].sort());
-				for (const id of ready) {
-					const workout = sandbox.state.exorlive.workouts.find((w) => w.Id === id);
-					assert.equal(workout.Acknowledged, true, `workout ${id} not acknowledged`);
-				}
-			});
+			await fireWorkoutReady(sandbox);
 			// One call, one workflow execution (one item per workout).
 			await eventually(async () => assert.equal(await executionCount(), executionsBefore + 1));
-			assert.ok(sandbox.inbox.every((entry) => entry.head.startsWith('%PDF') && entry.size > 100));
-			assert.ok(
-				sandbox.inbox.every((entry) => entry.query.userId === String(EXORLIVE_SEED.contactId)),
-			);
 		},
 	);
 
@@ -378,9 +229,4 @@ describe('n8n start: the webhook and the ExorLive Trigger examples, published', 
 });
 
 /** Finished executions n8n has stored (the REST API the editor uses). */
-async function executionCount() {
-	const res = await request(`${base}/rest/executions?limit=100`, { headers: { cookie } });
-	const body = await res.body.json();
-	assert.equal(res.statusCode, 200, JSON.stringify(body));
-	return (body.data?.results ?? body.data ?? []).length;
-}
+const executionCount = async () => (await listExecutions(base, cookie, { limit: 100 })).length;

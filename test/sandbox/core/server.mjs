@@ -200,8 +200,12 @@ export function describeAnswers(sandbox) {
  * `answers` (default: env SANDBOX_ANSWERS, else `documented`): see `answersMode`.
  */
 export async function startSandbox({ port = 0, vendors, options = {}, latencyMs, answers } = {}) {
-	const latency = Number(latencyMs ?? process.env.SANDBOX_LATENCY_MS ?? 0);
-	if (!Number.isFinite(latency) || latency < 0) throw new Error(`Bad latency: ${latencyMs}`);
+	const checkLatency = (ms) => {
+		const value = Number(ms);
+		if (!Number.isFinite(value) || value < 0) throw new Error(`Bad latency: ${ms}`);
+		return value;
+	};
+	let latency = checkLatency(latencyMs ?? process.env.SANDBOX_LATENCY_MS ?? 0);
 	const mode = answersMode(answers);
 	const factories = vendors ?? (await import('../vendors/index.mjs')).vendors;
 	const mounted = factories.map((factory) => {
@@ -376,7 +380,13 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs,
 	return {
 		origin,
 		urls,
-		latencyMs: latency,
+		get latencyMs() {
+			return latency;
+		},
+		/** Changes the delay of every vendor response from now on (e.g. to keep executions in flight). */
+		setLatency(ms) {
+			latency = checkLatency(ms);
+		},
 		/** `documented`, `assumed` or the list of assumptions that are on. */
 		answers: mode.label,
 		/** Every undocumented answer the sandbox knows, on or off. */
