@@ -19,7 +19,8 @@ import {
 	n8nEnv,
 } from '../scripts/n8n.mjs';
 import { executionsByWorker, importAndPublish, startQueueMode } from '../scripts/queue.mjs';
-import { builtAndPacked, onboardingInput } from '../test/e2e/examples.mjs';
+import { onboardingInput } from '../test/e2e/examples.mjs';
+import { packedPackage } from '../test/e2e/helpers.mjs';
 import { startSandbox } from '../test/sandbox/index.mjs';
 import { format, median, table } from './lib.mjs';
 
@@ -38,7 +39,7 @@ const log = (message) =>
 
 await ensureN8n();
 log('building and packing the package');
-const unpacked = await builtAndPacked('bench-scale-extensions');
+const unpacked = await packedPackage('bench-scale-extensions');
 const sandbox = await startSandbox({ port: 0, latencyMs: LATENCY_MS });
 rmSync(path.join(RUNTIME, 'bench-scale'), { recursive: true, force: true });
 const env = await n8nEnv({ profile: 'bench-scale', extensions: unpacked, port: await freePort() });

@@ -117,11 +117,13 @@ const lines = [
 	`               -d '{"partnerId":"6f1c2a3b-0000-4000-8000-000000000001","orgId":"200001","email":"new@partner.example","roleIds":["200001:partner_sales"]}'`,
 	`  trigger    curl -X POST '${sandbox.origin}/_sandbox/exorlive/workoutReady?userId=600102&workouts=1'`,
 	`             (ExorLive calls the published ExorLive Trigger example back; PDFs land in ${sandbox.origin}/_sandbox/inbox)`,
+	`  agent      open "AI agent: …" and its chat (Open chat): the scripted model calls the Epilot, ExorLive and Exolink tools`,
 	`sandbox ${sandbox.origin}   (state: ${sandbox.origin}/_sandbox/state)`,
 	`  answers  ${describeAnswers(sandbox)}`,
 	...Object.values(sandbox.vendors).flatMap((vendor) =>
 		Object.entries(vendor.urls(sandbox.origin)).map(
-			([name, url]) => `  ${name.padEnd(10)} ${url}   token: ${vendor.token}`,
+			([name, url]) =>
+				`  ${name.padEnd(10)} ${url}   token: ${vendor.token}${vendor.label ? `   (${vendor.label})` : ''}`,
 		),
 	),
 	`Ctrl+C stops n8n${queue ? ', Redis, PostgreSQL' : ''} and the sandbox.`,

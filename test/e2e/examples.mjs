@@ -1,34 +1,10 @@
 // What the end-to-end runs check about the example workflows, shared by the single-process run
-// (test/e2e/n8n.test.mjs) and the queue-mode run (test/scale/queue.test.mjs): how an example
-// with a schedule or webhook trigger is started from another trigger, how a run's outputs are
-// read, and what each example must have done to its outputs and to the sandbox.
+// (test/e2e/n8n.test.mjs) and the queue-mode run (test/scale/queue.test.mjs): what each example
+// must have done to its outputs and to the sandbox, and the calls that start or inspect them.
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { request } from 'undici';
-import { RUNTIME, npm, run } from '../../scripts/n8n.mjs';
 import { EPILOT_SEED, EXOLINK_SEED, EXORLIVE_SEED } from '../sandbox/index.mjs';
-
-/**
- * Builds the package and unpacks its packed tarball (dist/ and package.json, what users install)
- * into .n8n-runtime/<folder>/package; returns that path, for N8N_CUSTOM_EXTENSIONS.
- */
-export async function builtAndPacked(folder) {
-	await npm(['run', 'build', '--silent'], { capture: true });
-	const extensions = path.join(RUNTIME, folder);
-	rmSync(extensions, { recursive: true, force: true });
-	mkdirSync(extensions, { recursive: true });
-	const { stdout } = await npm(['pack', '--silent', `--pack-destination=${extensions}`], {
-		capture: true,
-	});
-	const tarball = path.join(extensions, stdout.trim().split('\n').at(-1));
-	await run('tar', ['-xzf', tarball, '-C', extensions], { capture: true });
-	rmSync(tarball);
-	return path.join(extensions, 'package');
-}
-
-/** The triggers that `startedBy` replaces. */
-export const STARTERS = ['n8n-nodes-base.webhook', 'n8n-nodes-base.scheduleTrigger'];
+import { eventually, outputOf } from './helpers.mjs';
 
 /** A webhook call's body for the epilot onboarding example, without the new user's email. */
 export const onboardingInput = {
@@ -36,55 +12,6 @@ export const onboardingInput = {
 	orgId: EPILOT_SEED.partnerOrgId,
 	roleIds: EPILOT_SEED.roles,
 };
-
-/**
- * A copy of `workflow` started by `start` (a node named `Start`, e.g. a Manual Trigger for
- * `n8n execute` or a Webhook), with a Set node in place of the example's webhook or schedule
- * trigger; the Set node takes the trigger's name and emits `json` (for a webhook, what it
- * would: `{ body }`), so the chain's expressions are unchanged. `suffix` makes its id and name.
- */
-export function startedBy(workflow, start, { json = {}, suffix }) {
-	const trigger = workflow.nodes.find((node) => STARTERS.includes(node.type));
-	const input = {
-		id: 'e2e-input',
-		name: trigger.name,
-		type: 'n8n-nodes-base.set',
-		typeVersion: 3.4,
-		position: trigger.position,
-		parameters: { mode: 'raw', jsonOutput: JSON.stringify(json), options: {} },
-	};
-	return {
-		...workflow,
-		id: `${workflow.id.slice(0, 12)}${suffix}`,
-		name: `${workflow.name} (${suffix})`,
-		nodes: [
-			{ ...start, name: 'Start', position: [trigger.position[0] - 240, trigger.position[1]] },
-			input,
-			...workflow.nodes.filter((node) => node !== trigger),
-		],
-		connections: {
-			...workflow.connections,
-			Start: { main: [[{ node: trigger.name, type: 'main', index: 0 }]] },
-		},
-	};
-}
-
-/** The items a node output in a run (n8n's run format: `run.data.resultData.runData`). */
-export const outputOf = (run, node) =>
-	run.data.resultData.runData[node][0].data.main[0].map((item) => item.json);
-
-/** Polls `check` (which throws until it holds) for up to `ms`. */
-export async function eventually(check, ms = 60_000) {
-	const deadline = Date.now() + ms;
-	for (;;) {
-		try {
-			return await check();
-		} catch (error) {
-			if (Date.now() > deadline) throw error;
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
-	}
-}
 
 /** The epilot onboarding chain invited the partner, created `email`'s user and gave it the roles. */
 export function checkEpilotOnboarding(run, sandbox, email) {

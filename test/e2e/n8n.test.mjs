@@ -25,22 +25,19 @@ import {
 	waitForHttp,
 } from '../../scripts/n8n.mjs';
 import {
-	STARTERS,
 	callOnboardingWebhook,
 	checkEpilotOnboarding,
 	checkForgedCallsRejected,
 	checkOnboarded,
 	checkExolinkInvite,
 	checkExorliveContacts,
-	eventually,
 	fireWorkoutReady,
 	listExecutions,
 	login,
 	onboardingInput,
 	registeredCallback,
-	builtAndPacked,
-	startedBy,
 } from './examples.mjs';
+import { STARTERS, eventually, manualCopy, packedPackage, parseRun } from './helpers.mjs';
 
 const started = Date.now();
 const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
@@ -48,28 +45,6 @@ const PACKAGE_NODES = ['epilot', 'exolink', 'exorLive', 'exorLiveTrigger'].map(
 	(n) => `CUSTOM.${n}`,
 );
 const PACKAGE_CREDENTIALS = ['epilotApi', 'exolinkApi', 'exorLiveApi'];
-
-/** The CLI can only start a workflow at a Manual Trigger: a copy started by one. */
-const manualCopy = (workflow, json) =>
-	startedBy(
-		workflow,
-		{
-			id: 'e2e-manual-trigger',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			parameters: {},
-		},
-		{ json, suffix: 'Cli' },
-	);
-
-/** `n8n execute --rawOutput` prints log lines and the run as pretty JSON starting with `{`. */
-function parseRun(stdout) {
-	const start = stdout.search(/^\{$/m);
-	assert.ok(start >= 0, `no run JSON in the output:\n${stdout}`);
-	// The JSON ends at the first `}` alone on a line; log lines may still follow it.
-	const end = stdout.slice(start).search(/^\}$/m);
-	return JSON.parse(stdout.slice(start, start + end + 1));
-}
 
 async function executeCopy(id) {
 	const { stdout } = await n8nCli(
@@ -92,7 +67,8 @@ before(
 	async () => {
 		await ensureN8n();
 		console.log(`# n8n ready after ${seconds()}`);
-		const unpacked = await builtAndPacked('e2e-extensions');
+		// Load what users install: the packed tarball's content (dist/ and package.json).
+		const unpacked = await packedPackage('e2e-extensions');
 		sandbox = await startSandbox({ port: 0 });
 		rmSync(path.join(RUNTIME, 'e2e'), { recursive: true, force: true });
 		env = await n8nEnv({ profile: 'e2e', extensions: unpacked, port: await freePort() });

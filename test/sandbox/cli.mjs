@@ -18,7 +18,8 @@ console.log(`  answers      ${describeAnswers(sandbox)}`);
 // One `  <name> <url>   token: …` line per base URL (test/harness/sandbox-process.js parses them).
 for (const vendor of Object.values(sandbox.vendors)) {
 	for (const [name, url] of Object.entries(vendor.urls(sandbox.origin))) {
-		console.log(`  ${name.padEnd(12)} ${url}   token: ${vendor.token}`);
+		const label = vendor.label ? `   (${vendor.label})` : '';
+		console.log(`  ${name.padEnd(12)} ${url}   token: ${vendor.token}${label}`);
 	}
 }
 // Last start-up line: test/harness/sandbox-process.js waits for it.

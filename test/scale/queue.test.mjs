@@ -28,21 +28,18 @@ import {
 } from '../../scripts/n8n.mjs';
 import { executionsByWorker, importAndPublish, startQueueMode } from '../../scripts/queue.mjs';
 import {
-	builtAndPacked,
 	callOnboardingWebhook,
 	checkEpilotOnboarding,
 	checkExolinkInvite,
 	checkExorliveContacts,
 	checkForgedCallsRejected,
-	eventually,
 	fireWorkoutReady,
 	listExecutions,
 	login,
 	onboardingInput,
-	outputOf,
 	registeredCallback,
-	startedBy,
 } from '../e2e/examples.mjs';
+import { eventually, outputOf, packedPackage, startedBy } from '../e2e/helpers.mjs';
 
 const started = Date.now();
 const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
@@ -131,7 +128,7 @@ const epilotWrites = () =>
 before(
 	async () => {
 		await ensureN8n();
-		const unpacked = await builtAndPacked('scale-extensions');
+		const unpacked = await packedPackage('scale-extensions');
 		console.log(`# n8n installed, package built and packed after ${seconds()}`);
 		sandbox = await startSandbox({ port: 0 });
 		rmSync(path.join(RUNTIME, 'scale'), { recursive: true, force: true });

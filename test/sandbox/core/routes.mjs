@@ -8,7 +8,8 @@ export const NO_QUERY = z.object({}).strict();
 /**
  * One route: `query` and `body` are zod schemas (a body schema makes the body required),
  * `response` the success answer's schema for the self-tests, `public` skips authentication,
- * `assumed` marks an answer the vendor does not document (see `assumedAnswer`).
+ * `assumed` marks an answer the vendor does not document (see `assumedAnswer`),
+ * `magic: false` turns off the magic error values (`error-<status>`) for this route.
  */
 export function handRoute(
 	{
@@ -20,6 +21,7 @@ export function handRoute(
 		response,
 		public: isPublic = false,
 		assumed,
+		magic = true,
 	},
 	handler,
 ) {
@@ -28,6 +30,7 @@ export function handRoute(
 		path,
 		operationId,
 		public: isPublic,
+		magic,
 		query,
 		body,
 		bodyRequired: Boolean(body),

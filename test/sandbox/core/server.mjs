@@ -125,7 +125,10 @@ async function handle(vendor, method, path, query, headers, readJson, seen, assu
 	const auth = route.public
 		? undefined
 		: await vendor.authenticate(headers, { query, path, route });
-	const magic = findMagic([...Object.values(params), ...Object.values(query), body]);
+	const magic =
+		route.magic === false
+			? undefined
+			: findMagic([...Object.values(params), ...Object.values(query), body]);
 	if (magic) {
 		throw new HttpError(magic, `Simulated HTTP ${magic} (magic value error-${magic})`, {
 			retryAfter: magic === 429 ? 1 : undefined,
@@ -195,7 +198,8 @@ export function describeAnswers(sandbox) {
 
 /**
  * Starts the sandbox on 127.0.0.1. `vendors` are vendor factories (default: all of
- * ../vendors/index.mjs); `options` is passed to each (e.g. `{ assignables: 300 }`).
+ * ../vendors/index.mjs, plus the scripted model, a test double in ../doubles/);
+ * `options` is passed to each (e.g. `{ assignables: 300 }`).
  * `latencyMs` (default: env SANDBOX_LATENCY_MS, else 0) delays every vendor response.
  * `answers` (default: env SANDBOX_ANSWERS, else `documented`): see `answersMode`.
  */
@@ -207,7 +211,10 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs,
 	};
 	let latency = checkLatency(latencyMs ?? process.env.SANDBOX_LATENCY_MS ?? 0);
 	const mode = answersMode(answers);
-	const factories = vendors ?? (await import('../vendors/index.mjs')).vendors;
+	const factories = vendors ?? [
+		...(await import('../vendors/index.mjs')).vendors,
+		(await import('../doubles/scripted-model.mjs')).default,
+	];
 	const mounted = factories.map((factory) => {
 		const vendor = factory({ ...options, assumes: mode.assumes });
 		for (const route of vendor.routes) route.compiled = compile(route.path);

@@ -50,6 +50,8 @@ export const lookupUser: ExorLiveOperation = {
 				{ name: 'Official ID', value: 'officialid', description: 'National ID number' },
 			],
 			default: 'email',
+			description:
+				'Which kind of value Search Text holds. As an expression or from an AI tool: email, id (ExorLive user ID), name, customid (your own ID for the person) or officialid (national ID number).',
 			send: { in: 'query', property: 'type' },
 		},
 		{
@@ -59,7 +61,8 @@ export const lookupUser: ExorLiveOperation = {
 			required: true,
 			send: { in: 'query', property: 'text' },
 			placeholder: 'e.g. name@email.com',
-			description: 'The value to look for',
+			description:
+				'The email, ExorLive user ID, name, custom ID or official ID to look for, as chosen in Search By',
 		},
 		{
 			name: 'whenNotFound',
