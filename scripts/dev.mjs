@@ -2,9 +2,11 @@
 // sandbox credentials and the example workflows, and prints where everything is. Ctrl+C stops all.
 // The first run installs n8n (several minutes); later runs start in well under a minute.
 // After changing the nodes, stop and run it again (the examples are re-imported on every start).
+// `--queue` (`npm run dev:queue`): n8n in queue mode instead, with Redis and PostgreSQL, one main
+// process, one webhook processor and two workers (scripts/queue.mjs).
 import net from 'node:net';
 import path from 'node:path';
-import { startSandbox } from '../test/sandbox/index.mjs';
+import { describeAnswers, startSandbox } from '../test/sandbox/index.mjs';
 import {
 	OWNER,
 	ROOT,
@@ -18,7 +20,9 @@ import {
 	startN8n,
 	waitForHttp,
 } from './n8n.mjs';
+import { importAndPublish, startQueueMode } from './queue.mjs';
 
+const queueMode = process.argv.slice(2).includes('--queue');
 const started = Date.now();
 const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
 
@@ -41,57 +45,88 @@ const sandbox = await startSandbox({
 const port = await portOr(Number(process.env.N8N_PORT ?? 5678));
 // The editor loads the nodes straight from dist/ (types CUSTOM.<name>); installing the package
 // as a community package needs it on the npm registry, which n8n downloads it from.
-const env = await n8nEnv({ profile: 'dev', extensions: path.join(ROOT, 'dist'), port });
+const env = await n8nEnv({
+	profile: queueMode ? 'dev-queue' : 'dev',
+	extensions: path.join(ROOT, 'dist'),
+	port,
+});
 const workflows = exampleWorkflows({ sandboxOrigin: sandbox.origin });
-await importIntoN8n(env, { credentials: sandbox.credentials(), workflows });
 // Published (active) on start: the examples started by a call — the webhook and the ExorLive
 // Trigger, which registers its URL with the sandbox. The scheduled ones are run by hand.
 const calledIn = (workflow) =>
 	workflow.nodes.some((node) =>
 		['n8n-nodes-base.webhook', 'CUSTOM.exorLiveTrigger'].includes(node.type),
 	);
-for (const workflow of workflows.filter(calledIn)) {
-	await n8nCli(['publish:workflow', `--id=${workflow.id}`], env);
-}
+const publish = workflows.filter(calledIn).map((workflow) => workflow.id);
 
-const n8n = startN8n(env, { onLine: (line) => console.log(`[n8n] ${line}`) });
 let stopping = false;
+let stopN8n = async () => {};
 async function stop(code = 0) {
 	if (stopping) return;
 	stopping = true;
-	await n8n.stop();
+	await stopN8n();
 	await sandbox.stop();
 	process.exit(code);
 }
 process.once('SIGINT', () => stop(0));
 process.once('SIGTERM', () => stop(0));
-n8n.child.once('exit', (code) => {
+const exitedEarly = (name) => (code) => {
 	if (!stopping) {
-		console.error(`[dev] n8n exited (${code}); stopping the sandbox`);
+		console.error(`[dev] ${name} exited (${code}); stopping everything`);
 		stop(code || 1);
 	}
-});
+};
 
 const editor = `http://127.0.0.1:${port}`;
-await waitForHttp(`${editor}/healthz/readiness`, 180_000, () => n8n.child.exitCode === null);
+let webhookBase = editor;
+let queue;
+if (queueMode) {
+	queue = await startQueueMode({
+		env,
+		setup: (cliEnv) =>
+			importAndPublish(cliEnv, { credentials: sandbox.credentials(), workflows, publish }),
+		onLine: (name, line) => console.log(`[${name}] ${line}`),
+	}).catch(async (error) => {
+		await sandbox.stop();
+		throw error;
+	});
+	stopN8n = queue.stop;
+	for (const proc of [queue.main, queue.webhook, ...queue.workers])
+		proc.child.once('exit', exitedEarly(proc.name));
+	webhookBase = queue.webhookOrigin;
+} else {
+	await importIntoN8n(env, { credentials: sandbox.credentials(), workflows });
+	for (const id of publish) await n8nCli(['publish:workflow', `--id=${id}`], env);
+	const n8n = startN8n(env, { onLine: (line) => console.log(`[n8n] ${line}`) });
+	stopN8n = n8n.stop;
+	n8n.child.once('exit', exitedEarly('n8n'));
+	await waitForHttp(`${editor}/healthz/readiness`, 180_000, () => n8n.child.exitCode === null);
+}
 const lines = [
 	'',
-	`n8n ${editor}   (ready after ${seconds()})`,
+	`n8n ${editor}   (ready after ${seconds()}${queue ? ', queue mode' : ''})`,
+	...(queue
+		? [
+				`  queue      main ${editor}, webhook processor ${queue.webhookOrigin}, ${queue.workers.length} workers`,
+				`             redis 127.0.0.1:${queue.redis.port}, postgres 127.0.0.1:${queue.postgres.port} (database ${queue.postgres.database}, user ${queue.postgres.user})`,
+			]
+		: []),
 	`  login      ${OWNER.email} / ${OWNER.password}`,
 	`  workflows  ${workflows.map((w) => w.name).join('\n             ')}`,
-	`  webhook    curl -X POST ${editor}/webhook/epilot-partner-onboarding -H 'content-type: application/json' \\`,
+	`  webhook    curl -X POST ${webhookBase}/webhook/epilot-partner-onboarding -H 'content-type: application/json' \\`,
 	`               -d '{"partnerId":"6f1c2a3b-0000-4000-8000-000000000001","orgId":"200001","email":"new@partner.example","roleIds":["200001:partner_sales"]}'`,
 	`  trigger    curl -X POST '${sandbox.origin}/_sandbox/exorlive/workoutReady?userId=600102&workouts=1'`,
 	`             (ExorLive calls the published ExorLive Trigger example back; PDFs land in ${sandbox.origin}/_sandbox/inbox)`,
 	`  agent      open "AI agent: …" and its chat (Open chat): the scripted model calls the Epilot, ExorLive and Exolink tools`,
 	`sandbox ${sandbox.origin}   (state: ${sandbox.origin}/_sandbox/state)`,
+	`  answers  ${describeAnswers(sandbox)}`,
 	...Object.values(sandbox.vendors).flatMap((vendor) =>
 		Object.entries(vendor.urls(sandbox.origin)).map(
 			([name, url]) =>
 				`  ${name.padEnd(10)} ${url}   token: ${vendor.token}${vendor.label ? `   (${vendor.label})` : ''}`,
 		),
 	),
-	'Ctrl+C stops n8n and the sandbox.',
+	`Ctrl+C stops n8n${queue ? ', Redis, PostgreSQL' : ''} and the sandbox.`,
 	'',
 ];
 console.log(lines.join('\n'));

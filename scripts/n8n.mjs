@@ -15,7 +15,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const RUNTIME = path.join(ROOT, '.n8n-runtime');
 const INSTALL_DIR = path.join(RUNTIME, `n8n-${N8N_VERSION}`);
 const MARKER = path.join(INSTALL_DIR, 'installed.json');
-const N8N_BIN = path.join(INSTALL_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
+export const N8N_BIN = path.join(INSTALL_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 const PACKAGE = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
 /** Login created for the editor (the owner account is managed through n8n's env settings). */
@@ -241,7 +241,7 @@ export async function importIntoN8n(env, { credentials, workflows }) {
 	await n8nCli(['import:workflow', '--separate', `--input=${path.join(dir, 'workflows')}`], env);
 }
 
-/** Starts `n8n start` in the background; its output goes to `logFile` and to `onLine`. */
+/** Starts `n8n start` in the background; its output is kept (`output`) and passed to `onLine`, a line at a time. */
 export function startN8n(env, { onLine } = {}) {
 	const child = spawn(process.execPath, [N8N_BIN, 'start'], {
 		env,

@@ -2,7 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { BASE_URL_EXPRESSION } from '../../credentials/common';
 import { withCustomApiCall } from '../shared/customApiCall';
 import { jsonRequestDefaults } from '../shared/operation';
-import { shareRepeatedFields } from '../shared/sharedFields';
+import { foldRepeatedFields } from '../shared/foldRepeatedFields';
 import { assignableDescription } from './resources/assignable';
 import { geolocationDescription } from './resources/geolocation';
 import { partnerDescription } from './resources/partner';
@@ -14,7 +14,7 @@ import {
 	searchPartnerRoles,
 	searchPartnerUsers,
 } from './listSearch';
-import { CREDENTIAL_TYPE } from './shared';
+import { CREDENTIAL_TYPE } from './epilotOperation';
 
 export class Epilot implements INodeType {
 	description: INodeTypeDescription = {
@@ -33,7 +33,7 @@ export class Epilot implements INodeType {
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		requestDefaults: jsonRequestDefaults(BASE_URL_EXPRESSION),
 		properties: withCustomApiCall(
-			shareRepeatedFields([
+			foldRepeatedFields([
 				{
 					displayName: 'Resource',
 					name: 'resource',

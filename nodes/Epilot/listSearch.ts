@@ -5,7 +5,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { apiRequest, filterList } from '../shared/transport';
-import { CREDENTIAL_TYPE } from './shared';
+import { CREDENTIAL_TYPE } from './epilotOperation';
 
 const PAGE = 100;
 

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { BASE_URL_EXPRESSION } from '../../credentials/common';
 import { withCustomApiCall } from '../shared/customApiCall';
-import { shareRepeatedFields } from '../shared/sharedFields';
+import { foldRepeatedFields } from '../shared/foldRepeatedFields';
 import { jsonRequestDefaults } from '../shared/operation';
 import { chargerDescription } from './resources/charger';
 import { cpmsDescription } from './resources/cpms';
@@ -11,7 +11,7 @@ import { tenantDescription } from './resources/tenant';
 import { tenantUserDescription } from './resources/tenantUser';
 import { userDescription } from './resources/user';
 import { searchProducts, searchTenantUsers } from './listSearch';
-import { CREDENTIAL_TYPE } from './shared';
+import { CREDENTIAL_TYPE } from './exolinkOperation';
 
 export class Exolink implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,7 +30,7 @@ export class Exolink implements INodeType {
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		requestDefaults: jsonRequestDefaults(BASE_URL_EXPRESSION),
 		properties: withCustomApiCall(
-			shareRepeatedFields([
+			foldRepeatedFields([
 				{
 					displayName: 'Resource',
 					name: 'resource',

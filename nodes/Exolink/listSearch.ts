@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { apiRequest, filterList } from '../shared/transport';
-import { CREDENTIAL_TYPE } from './shared';
+import { CREDENTIAL_TYPE } from './exolinkOperation';
 
 /** Exolink lists are bare JSON arrays. */
 async function list(ctx: ILoadOptionsFunctions, path: string): Promise<IDataObject[]> {

@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { withCustomApiCall } from '../shared/customApiCall';
-import { shareRepeatedFields } from '../shared/sharedFields';
+import { foldRepeatedFields } from '../shared/foldRepeatedFields';
 import { goClientDescription } from './resources/goClient';
 import { legacyDepartmentDescription } from './resources/legacy/department';
 import { legacyPersonDescription } from './resources/legacy/person';
@@ -37,7 +37,7 @@ export class ExorLive implements INodeType {
 			ignoreHttpStatusErrors: { ignore: true, except: [401] },
 		},
 		properties: withCustomApiCall(
-			shareRepeatedFields([
+			foldRepeatedFields([
 				{
 					displayName: 'Resource',
 					name: 'resource',

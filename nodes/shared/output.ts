@@ -6,7 +6,8 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
-function isEmpty(body: unknown): boolean {
+/** No body, an empty text or `{}`: what "no content" answers look like. */
+export function isEmptyBody(body: unknown): boolean {
 	if (body === undefined || body === null || body === '') return true;
 	return typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
 }
@@ -21,7 +22,7 @@ export function noContent(confirmation: IDataObject): PostReceiveAction {
 		items: INodeExecutionData[],
 		response: IN8nHttpFullResponse,
 	) {
-		return isEmpty(response.body) ? [{ json: { ...confirmation } }] : items;
+		return isEmptyBody(response.body) ? [{ json: { ...confirmation } }] : items;
 	};
 }
 

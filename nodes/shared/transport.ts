@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
@@ -15,11 +16,12 @@ export function baseUrlOf(credentials: IDataObject): string {
 }
 
 /**
- * An authenticated JSON request for dropdowns and list searches (routing covers the operations).
- * Vendor errors come back as the same readable `NodeApiError` the operations raise.
+ * An authenticated JSON request for dropdowns, list searches and the follow-up look-ups of an
+ * operation (routing sends the operations' own requests). Vendor errors come back as the same
+ * readable `NodeApiError` the operations raise.
  */
 export async function apiRequest(
-	this: ILoadOptionsFunctions,
+	this: ILoadOptionsFunctions | IExecuteSingleFunctions,
 	credentialType: string,
 	method: IHttpRequestMethods,
 	path: string,

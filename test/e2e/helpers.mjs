@@ -28,22 +28,14 @@ export async function packedPackage(folder) {
 }
 
 /**
- * The CLI can only start a workflow at a Manual Trigger. The copy keeps every node of the
- * example and puts a Manual Trigger plus a Set node in place of its trigger (one of
- * `starters`); the Set node takes the trigger's name and emits `json` (for a webhook, what it
- * would: `{ body }`; for a chat trigger, `{ chatInput, sessionId }`), so the chain's
- * expressions are unchanged.
+ * A copy of `workflow` started by `start` (a node that becomes `Start`: a Manual Trigger for
+ * `n8n execute`, a Webhook for a load test), with a Set node in place of the example's trigger
+ * (one of `starters`); the Set node takes the trigger's name and emits `json` (for a webhook,
+ * what it would: `{ body }`; for a chat trigger, `{ chatInput, sessionId }`), so the chain's
+ * expressions are unchanged. `suffix` makes the copy's id and name.
  */
-export function manualCopy(workflow, json = {}, { starters = STARTERS } = {}) {
+export function startedBy(workflow, start, { json = {}, suffix, starters = STARTERS }) {
 	const trigger = workflow.nodes.find((node) => starters.includes(node.type));
-	const start = {
-		id: 'e2e-manual-trigger',
-		name: 'Start',
-		type: 'n8n-nodes-base.manualTrigger',
-		typeVersion: 1,
-		position: [trigger.position[0] - 240, trigger.position[1]],
-		parameters: {},
-	};
 	const input = {
 		id: 'e2e-input',
 		name: trigger.name,
@@ -54,15 +46,32 @@ export function manualCopy(workflow, json = {}, { starters = STARTERS } = {}) {
 	};
 	return {
 		...workflow,
-		id: `${workflow.id.slice(0, 12)}Cli`,
-		name: `${workflow.name} (CLI)`,
-		nodes: [start, input, ...workflow.nodes.filter((node) => node !== trigger)],
+		id: `${workflow.id.slice(0, 12)}${suffix}`,
+		name: `${workflow.name} (${suffix})`,
+		nodes: [
+			{ ...start, name: 'Start', position: [trigger.position[0] - 240, trigger.position[1]] },
+			input,
+			...workflow.nodes.filter((node) => node !== trigger),
+		],
 		connections: {
 			...workflow.connections,
 			Start: { main: [[{ node: trigger.name, type: 'main', index: 0 }]] },
 		},
 	};
 }
+
+/** The CLI can only start a workflow at a Manual Trigger: a copy started by one. */
+export const manualCopy = (workflow, json = {}, { starters } = {}) =>
+	startedBy(
+		workflow,
+		{
+			id: 'e2e-manual-trigger',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			parameters: {},
+		},
+		{ json, suffix: 'Cli', starters },
+	);
 
 /** `n8n execute --rawOutput` prints log lines and the run as pretty JSON starting with `{`. */
 export function parseRun(stdout) {

@@ -148,6 +148,31 @@ describeCases('Epilot operations', epilot, [
 		],
 	},
 	{
+		title: 'Assignable > Search: Offset starts the page there (from), for paging by hand',
+		parameters: { resource: 'assignable', operation: 'search', limit: 2, offset: 4 },
+		requests: [
+			{
+				method: 'POST',
+				path: '/v1/partners/assignables:search',
+				headers: jsonHeaders,
+				body: { q: '', from: 4, size: 2 },
+				reply: {
+					body: {
+						hits: 9,
+						results: [
+							{ type: 'user', display_name: 'E', org_id: '1' },
+							{ type: 'user', display_name: 'F', org_id: '1' },
+						],
+					},
+				},
+			},
+		],
+		output: [
+			{ type: 'user', display_name: 'E', org_id: '1' },
+			{ type: 'user', display_name: 'F', org_id: '1' },
+		],
+	},
+	{
 		title: 'Assignable > Get Many by ID: POST assignables:batchGet with a JSON array body',
 		parameters: {
 			resource: 'assignable',
@@ -350,7 +375,12 @@ describeCases('Epilot operations', epilot, [
 						},
 						dependencies: {
 							dependency: [
-								{ action: 'entity-read', resource: 'entity:123:contact:*', effect: 'allow' },
+								{
+									action: 'entity-read',
+									resource: 'entity:123:contact:*',
+									effect: 'allow',
+									conditions: { condition: [{ attribute: 'type', values: 'lead' }] },
+								},
 							],
 						},
 					},
@@ -379,7 +409,12 @@ describeCases('Epilot operations', epilot, [
 								},
 							],
 							dependencies: [
-								{ action: 'entity-read', resource: 'entity:123:contact:*', effect: 'allow' },
+								{
+									action: 'entity-read',
+									resource: 'entity:123:contact:*',
+									effect: 'allow',
+									conditions: [{ attribute: 'type', operation: 'equals', values: ['lead'] }],
+								},
 							],
 						},
 						{ action: 'entity-delete', effect: 'deny' },
@@ -417,6 +452,54 @@ describeCases('Epilot operations', epilot, [
 			},
 		],
 		output: [{ ...role, name: 'Sales' }],
+	},
+	{
+		title: 'Partner Role > Update: ID in Body adds the optional body id',
+		parameters: {
+			resource: 'partnerRole',
+			operation: 'update',
+			orgId: rl('123'),
+			roleId: rl('123:partner_sales'),
+			name: 'Sales',
+			slug: 'partner_sales',
+			grantsInputMode: 'json',
+			grantsJson: '[{"action":"entity-read"}]',
+			roleUpdateFields: { id: ' 123:partner_sales ' },
+		},
+		requests: [
+			{
+				method: 'PUT',
+				path: '/v2/partners/123/roles/123%3Apartner_sales',
+				headers: jsonHeaders,
+				body: {
+					name: 'Sales',
+					slug: 'partner_sales',
+					grants: [{ action: 'entity-read' }],
+					id: '123:partner_sales',
+				},
+				reply: { body: role },
+			},
+		],
+		output: [role],
+	},
+	{
+		title: 'Partner Role > Update: an ID in Body that is no role ID is refused before sending',
+		parameters: {
+			resource: 'partnerRole',
+			operation: 'update',
+			orgId: rl('123'),
+			roleId: rl('123:partner_sales'),
+			name: 'Sales',
+			slug: 'partner_sales',
+			grantsInputMode: 'json',
+			grantsJson: '[{"action":"entity-read"}]',
+			roleUpdateFields: { id: 'partner_sales' },
+		},
+		requests: [],
+		error: {
+			message:
+				'ID in Body: "partner_sales" is not a role ID of the form <org_id>:<slug>, e.g. 123456:partner_sales',
+		},
 	},
 	{
 		title:

@@ -316,6 +316,70 @@ describeCases('Exolink operations', exolink, [
 		output: [{ data: 'Invitation created successfully' }],
 	},
 	{
+		title:
+			'Tenant User > Invite with Output the Invited User: the invite, then GET /tenant/{tenant}/user; the user found by email is output',
+		parameters: {
+			resource: 'tenantUser',
+			operation: 'invite',
+			tenant: 'ab c',
+			email: 'New@Acme.test',
+			role: 'viewer',
+			language: 'en',
+			inviteOptions: { outputInvitedUser: true },
+		},
+		requests: [
+			{
+				method: 'POST',
+				path: '/tenant/ab%20c/invite',
+				headers: jsonHeaders,
+				body: { receiver: 'New@Acme.test', role: 'viewer', language: 'en' },
+				reply: { status: 201 },
+			},
+			{
+				method: 'GET',
+				path: '/tenant/ab%20c/user',
+				reply: {
+					body: [
+						tenantUser('4b1c2f6e', 'admin'),
+						{ userId: 'f00d', username: 'new@acme.test', role: 'viewer' },
+					],
+				},
+			},
+		],
+		output: [{ userId: 'f00d', username: 'new@acme.test', role: 'viewer', invited: true }],
+	},
+	{
+		title:
+			'Tenant User > Invite with Output the Invited User: a user the list does not show fails the item, naming the email',
+		parameters: {
+			resource: 'tenantUser',
+			operation: 'invite',
+			tenant: 'abc123',
+			email: 'new@acme.test',
+			role: 'viewer',
+			language: 'en',
+			inviteOptions: { outputInvitedUser: true },
+		},
+		requests: [
+			{
+				method: 'POST',
+				path: '/tenant/abc123/invite',
+				body: { receiver: 'new@acme.test', role: 'viewer', language: 'en' },
+				reply: { status: 201 },
+			},
+			{
+				method: 'GET',
+				path: '/tenant/abc123/user',
+				reply: { body: [tenantUser('4b1c2f6e', 'admin')] },
+			},
+		],
+		error: {
+			message:
+				'Exolink accepted the invitation, but the users of tenant "abc123" do not list new@acme.test yet',
+			description: /does not document whether invited users are listed/,
+		},
+	},
+	{
 		title: 'IP Whitelist > Get Many: GET /tenant/{tenant}/ips, one item per entry',
 		parameters: { resource: 'ipWhitelist', operation: 'getAll', tenant: 'abc123' },
 		requests: [

@@ -11,10 +11,14 @@ const path = require('node:path');
 
 const CLI = path.resolve(__dirname, '..', 'sandbox', 'cli.mjs');
 
-/** Starts the sandbox on a free port. `env` may set e.g. SANDBOX_ASSIGNABLES. */
+/**
+ * Starts the sandbox on a free port. `env` may set e.g. SANDBOX_ASSIGNABLES. Answers are the
+ * documented ones unless `env.SANDBOX_ANSWERS` names assumptions (a developer's shell setting
+ * does not leak in).
+ */
 async function startSandboxProcess(env = {}) {
 	const child = spawn(process.execPath, [CLI, '0'], {
-		env: { ...process.env, ...env },
+		env: { ...process.env, SANDBOX_ANSWERS: 'documented', ...env },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';

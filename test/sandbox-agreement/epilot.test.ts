@@ -84,3 +84,48 @@ test('a vendor error from the sandbox reaches the user with status and message',
 		/Partner organization 999999 not found/,
 	);
 });
+
+test('Search Assignables with Offset and Limit returns that page only', async () => {
+	const all = await run({ resource: 'assignable', operation: 'search', limit: 6 });
+	const page = await run({ resource: 'assignable', operation: 'search', limit: 3, offset: 3 });
+	expect(page.error).toBeUndefined();
+	expect(page.items.map((i) => i.json)).toEqual(all.items.slice(3).map((i) => i.json));
+});
+
+test('a role updated with ID in Body and a dependency with conditions passes the spec', async () => {
+	const updated = await run({
+		resource: 'partnerRole',
+		operation: 'update',
+		orgId: rl(ORG),
+		roleId: rl(`${ORG}:partner_sales`),
+		name: 'Partner Sales',
+		slug: 'partner_sales',
+		grantsInputMode: 'fields',
+		grants: {
+			grant: [
+				{
+					action: 'entity-read',
+					resource: 'entity:*:opportunity:*',
+					effect: 'allow',
+					dependencies: {
+						dependency: [
+							{
+								action: 'entity-read',
+								resource: 'entity:*:contact:*',
+								effect: 'allow',
+								conditions: { condition: [{ attribute: 'type', values: 'lead' }] },
+							},
+						],
+					},
+				},
+			],
+		},
+		roleUpdateFields: { id: `${ORG}:partner_sales` },
+	});
+	expect(updated.error).toBeUndefined();
+	const requests = await sandbox.control<Array<{ operationId: string; status: number }>>(
+		'GET',
+		'/requests',
+	);
+	expect(requests.map((r) => `${r.operationId} ${r.status}`)).toEqual(['updatePartnerRole 200']);
+});

@@ -1,7 +1,7 @@
 /**
  * The Exolink node against the local sandbox over real loopback HTTP: the node's requests pass
- * the fake's validation and its assumptions about answers hold (README "Sandbox", "Exolink
- * assumptions").
+ * the fake's validation and the node works from the answers Exolink documents (the sandbox's
+ * default; docs/sandbox-assumptions.md lists what it answers beyond them when asked to).
  */
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import example from '../../examples/exolink-invite-tenant-user.json';
@@ -10,6 +10,7 @@ import { startSandboxProcess, type SandboxProcess } from '../harness/sandbox-pro
 
 const TENANT = 'abc123';
 const ADA = '4b1c2f6e-8d7a-4f3e-9c1b-2a5d6e7f8a9b';
+const BOB = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 let sandbox: SandboxProcess;
 let credentials: Record<string, ICredentialDataDecryptedObject>;
@@ -40,22 +41,38 @@ const tenantUsers = async () => {
 	return items.map((item) => item.json);
 };
 
-test('invite a user, find it in Get Many, set its role, remove it', async () => {
+test('an invitation without Output the Invited User outputs a confirmation (no body is documented)', async () => {
 	const invited = await run({
 		resource: 'tenantUser',
 		operation: 'invite',
 		tenant: TENANT,
-		email: 'agreement@company.example',
+		email: 'plain@company.example',
+		role: 'user',
+		language: 'en',
+	});
+	expect(invited.error).toBeUndefined();
+	expect(invited.items.map((i) => i.json)).toEqual([{ invited: true }]);
+});
+
+test('invite a user (output from the tenant-user list), set its role, remove it', async () => {
+	const invited = await run({
+		resource: 'tenantUser',
+		operation: 'invite',
+		tenant: TENANT,
+		email: 'Agreement@Company.example',
 		role: 'viewer',
 		language: 'de',
+		inviteOptions: { outputInvitedUser: true },
 	});
 	expect(invited.error).toBeUndefined();
 	const userId = invited.items[0].json.userId as string;
-	expect(invited.items[0].json).toMatchObject({ role: 'viewer', status: 'pending' });
+	expect(invited.items.map((i) => i.json)).toEqual([
+		{ userId, username: 'Agreement@Company.example', role: 'viewer', invited: true },
+	]);
 
 	expect((await tenantUsers()).find((u) => u.userId === userId)).toEqual({
 		userId,
-		username: 'agreement@company.example',
+		username: 'Agreement@Company.example',
 		role: 'viewer',
 	});
 
@@ -87,6 +104,7 @@ test('invite a user, find it in Get Many, set its role, remove it', async () => 
 	expect(requests.map((r) => `${r.operationId} ${r.status}`)).toEqual([
 		'create_invite 201',
 		'list_tenant_users 200',
+		'list_tenant_users 200',
 		'set_user_role 204',
 		'list_tenant_users 200',
 		'remove_tenant_user 204',
@@ -116,7 +134,10 @@ test('Set Roles of Many and User > Update (password, MFA) pass the fake', async 
 		},
 	});
 	expect(updated.error).toBeUndefined();
-	expect(updated.items[0].json).toMatchObject({ givenName: 'Augusta Ada', mfa: false });
+	// Exolink documents no answer body for Update User: the node confirms, Get User shows it.
+	expect(updated.items.map((i) => i.json)).toEqual([{ updated: true }]);
+	const user = await run({ resource: 'user', operation: 'get', userId: rl(ADA) });
+	expect(user.items[0].json).toMatchObject({ givenName: 'Augusta Ada', mfa: false });
 });
 
 test('the tenant users dropdown lists the sandbox tenant users', async () => {
@@ -138,7 +159,7 @@ test('the tenant users dropdown lists the sandbox tenant users', async () => {
 			{ name: 'Ada Lovelace (ada@company.example, admin)', value: ADA },
 			{
 				name: 'Bob Builder (bob@company.example, user)',
-				value: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+				value: BOB,
 			},
 			{
 				name: 'Vera Viewer (vera@company.example, viewer)',
@@ -177,17 +198,15 @@ test('a vendor error from the sandbox reaches the user with status and message',
 });
 
 test('Custom API Call reaches an endpoint of the fake', async () => {
-	const { items, error } = await run({
+	const { error } = await run({
 		resource: 'customApiCall',
 		operation: 'send',
-		requestMethod: 'POST',
-		requestPath: `/tenant/${TENANT}/ips`,
-		requestBody: '{"ip": "198.51.100.7"}',
+		requestMethod: 'PUT',
+		requestPath: `/tenant/${TENANT}/user/${BOB}`,
+		requestBody: '{"role": "viewer"}',
 	});
 	expect(error).toBeUndefined();
-	expect(items[0].json).toMatchObject({ ip: '198.51.100.7' });
-	const listed = await run({ resource: 'ipWhitelist', operation: 'getAll', tenant: TENANT });
-	expect(listed.items.map((i) => i.json.ip)).toEqual(['203.0.113.10', '198.51.100.7']);
+	expect((await tenantUsers()).find((u) => u.userId === BOB)?.role).toBe('viewer');
 });
 
 test('the example workflow (Create Invite, then Set User Role) runs against the fake', async () => {

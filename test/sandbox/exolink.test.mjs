@@ -8,7 +8,8 @@ import exolink, { EXOLINK_SEED as SEED, EXOLINK_TOKEN } from './vendors/exolink.
 
 let sandbox;
 before(async () => {
-	sandbox = await startSandbox({ port: 0, vendors: [exolink] });
+	// These tests check the fake's behaviour, assumed answers included.
+	sandbox = await startSandbox({ port: 0, vendors: [exolink], answers: 'assumed' });
 });
 after(() => sandbox.stop());
 beforeEach(() => sandbox.reset());

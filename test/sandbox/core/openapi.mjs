@@ -74,6 +74,7 @@ function omit(object, ...keys) {
 /**
  * Builds a zod schema. `closed: true` (requests) rejects properties the spec does not name, so
  * a typo in a node's field name fails loudly; responses stay open, as OpenAPI objects are.
+ * `closed: 'strip'` drops the properties the spec does not name (what the vendor documents).
  */
 export function schemaToZod(spec, schema, { closed = true } = {}) {
 	const resolve = resolver(spec);
@@ -122,7 +123,10 @@ export function schemaToZod(spec, schema, { closed = true } = {}) {
 				shape[name] ??= z.any().refine((value) => value !== undefined, 'Required');
 			}
 			const object = z.object(shape);
-			out = closed && s.additionalProperties !== true ? object.strict() : object.passthrough();
+			// An object without named properties is free-form: the spec documents no keys to cut.
+			const freeForm = !s.properties || s.additionalProperties === true;
+			if (freeForm || !closed) out = object.passthrough();
+			else out = closed === 'strip' ? object : object.strict();
 		} else {
 			out = z.any();
 		}
@@ -176,6 +180,8 @@ export function routesFromOpenApi(spec, handlers) {
 				bodyRequired: Boolean(requestBody?.required),
 				query: queryToZod(spec, parameters),
 				response: responseSchema && schemaToZod(spec, responseSchema, { closed: false }),
+				// The answer cut to what the spec documents (the sandbox's documented mode).
+				documentedBody: responseSchema && schemaToZod(spec, responseSchema, { closed: 'strip' }),
 				handler,
 			});
 		}

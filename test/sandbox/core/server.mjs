@@ -4,6 +4,7 @@
 // Vendor modules (../vendors/*.mjs) only describe routes, state and their error shape.
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import { assumptionsOf } from './assumptions.mjs';
 
 const HOST = '127.0.0.1';
 const MAX_BODY = 1024 * 1024;
@@ -103,7 +104,7 @@ const delay = (ms) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)
  * `authenticate(headers, { query, path, route })` may return who is calling; handlers get it
  * as `auth`.
  */
-async function handle(vendor, method, path, query, headers, readJson, seen) {
+async function handle(vendor, method, path, query, headers, readJson, seen, assumes) {
 	const candidates = vendor.routes.filter((route) => route.compiled.regex.test(path));
 	// Literal routes win over templated ones (`assignables:search` is not a partner id).
 	candidates.sort((a, b) => Number(b.compiled.literal) - Number(a.compiled.literal));
@@ -141,8 +142,58 @@ async function handle(vendor, method, path, query, headers, readJson, seen) {
 		if (!bodyCheck.success)
 			throw new HttpError(400, `Invalid request body: ${zodMessage(bodyCheck.error, 'body')}`);
 	}
-	const result = await route.handler({ params, query: queryCheck.data, body, headers, auth });
-	return { status: 200, headers: {}, ...result, operationId: route.operationId };
+	const answer = await route.handler({ params, query: queryCheck.data, body, headers, auth });
+	const result = { status: 200, headers: {}, ...answer };
+	return { headers: {}, ...documentedOnly(route, result, assumes), operationId: route.operationId };
+}
+
+/**
+ * What the vendor documents of an answer: an assumed answer that is off is replaced by its
+ * documented form; a spec route's JSON body is cut to the properties the spec names.
+ */
+function documentedOnly(route, result, assumes) {
+	if (route.assumed && !assumes(route.assumed.name)) return route.assumed.documented(result);
+	if (route.documentedBody && result.body !== undefined && result.raw === undefined) {
+		const cut = route.documentedBody.safeParse(result.body);
+		if (!cut.success) {
+			throw new Error(
+				`Sandbox answer of ${route.operationId} does not match the spec: ${zodMessage(cut.error, 'body')}`,
+			);
+		}
+		return { ...result, body: cut.data };
+	}
+	return result;
+}
+
+/**
+ * Which undocumented answers are on: `documented` (none: every answer is what the vendor
+ * documents, or the least it could plausibly send), `assumed` (all), or a comma-separated list
+ * of assumption names (those only, e.g. `exolink.inviteAnswer`).
+ */
+export function answersMode(answers = process.env.SANDBOX_ANSWERS ?? 'documented') {
+	const list = Array.isArray(answers)
+		? answers
+		: String(answers)
+				.split(',')
+				.map((name) => name.trim())
+				.filter(Boolean);
+	if (list.length === 1 && list[0] === 'assumed') return { label: 'assumed', assumes: () => true };
+	if (!list.length || (list.length === 1 && list[0] === 'documented')) {
+		return { label: 'documented', assumes: () => false };
+	}
+	const names = new Set(list);
+	return { label: list.join(','), assumes: (name) => names.has(name) };
+}
+
+/** One line for people: which answers the running sandbox gives. */
+export function describeAnswers(sandbox) {
+	const on = sandbox.assumptions.filter(
+		(a) => sandbox.answers === 'assumed' || sandbox.answers.split(',').includes(a.name),
+	);
+	if (sandbox.answers === 'documented') {
+		return `documented only (${sandbox.assumptions.length} assumed answers off; SANDBOX_ANSWERS=assumed turns them on, see docs/sandbox-assumptions.md)`;
+	}
+	return `documented, plus ${on.length} assumed answer(s): ${sandbox.answers === 'assumed' ? 'all' : sandbox.answers} (docs/sandbox-assumptions.md)`;
 }
 
 /**
@@ -150,19 +201,32 @@ async function handle(vendor, method, path, query, headers, readJson, seen) {
  * ../vendors/index.mjs, plus the scripted model, a test double in ../doubles/);
  * `options` is passed to each (e.g. `{ assignables: 300 }`).
  * `latencyMs` (default: env SANDBOX_LATENCY_MS, else 0) delays every vendor response.
+ * `answers` (default: env SANDBOX_ANSWERS, else `documented`): see `answersMode`.
  */
-export async function startSandbox({ port = 0, vendors, options = {}, latencyMs } = {}) {
-	const latency = Number(latencyMs ?? process.env.SANDBOX_LATENCY_MS ?? 0);
-	if (!Number.isFinite(latency) || latency < 0) throw new Error(`Bad latency: ${latencyMs}`);
+export async function startSandbox({ port = 0, vendors, options = {}, latencyMs, answers } = {}) {
+	const checkLatency = (ms) => {
+		const value = Number(ms);
+		if (!Number.isFinite(value) || value < 0) throw new Error(`Bad latency: ${ms}`);
+		return value;
+	};
+	let latency = checkLatency(latencyMs ?? process.env.SANDBOX_LATENCY_MS ?? 0);
+	const mode = answersMode(answers);
 	const factories = vendors ?? [
 		...(await import('../vendors/index.mjs')).vendors,
 		(await import('../doubles/scripted-model.mjs')).default,
 	];
 	const mounted = factories.map((factory) => {
-		const vendor = factory(options);
+		const vendor = factory({ ...options, assumes: mode.assumes });
 		for (const route of vendor.routes) route.compiled = compile(route.path);
 		return vendor;
 	});
+	const assumptions = assumptionsOf(factories);
+	const known = new Set(assumptions.map((a) => a.name));
+	for (const name of mode.label.split(',')) {
+		if (!['assumed', 'documented'].includes(name) && !known.has(name)) {
+			throw new Error(`Unknown sandbox assumption "${name}" (known: ${[...known].join(', ')})`);
+		}
+	}
 	const requests = [];
 	const inbox = [];
 	/** Live state of every vendor, by vendor name (e.g. `state().epilot.partners`). */
@@ -211,7 +275,16 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs 
 		const seen = {};
 		try {
 			if (!vendor) throw new HttpError(404, `No sandbox vendor at /${prefix}`);
-			result = await handle(vendor, req.method, path, query, req.headers, readJson, seen);
+			result = await handle(
+				vendor,
+				req.method,
+				path,
+				query,
+				req.headers,
+				readJson,
+				seen,
+				mode.assumes,
+			);
 		} catch (error) {
 			const status = error instanceof HttpError ? error.status : 500;
 			const message = error instanceof HttpError ? error.message : `Sandbox bug: ${error.stack}`;
@@ -255,6 +328,18 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs 
 		// What `npm run dev` imports into n8n, for clients in another process (the engine tests).
 		if (req.method === 'GET' && path === '/credentials') return send(200, credentials());
 		if (req.method === 'GET' && path === '/state') return send(200, state());
+		if (req.method === 'GET' && path === '/assumptions') {
+			return send(
+				200,
+				assumptions.map(({ name, operationId, vendorSays, weAssume }) => ({
+					name,
+					operationId,
+					vendorSays,
+					weAssume,
+					on: mode.assumes(name),
+				})),
+			);
+		}
 		if (req.method === 'POST' && path === '/reset') {
 			reset();
 			return send(204);
@@ -302,7 +387,17 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs 
 	return {
 		origin,
 		urls,
-		latencyMs: latency,
+		get latencyMs() {
+			return latency;
+		},
+		/** Changes the delay of every vendor response from now on (e.g. to keep executions in flight). */
+		setLatency(ms) {
+			latency = checkLatency(ms);
+		},
+		/** `documented`, `assumed` or the list of assumptions that are on. */
+		answers: mode.label,
+		/** Every undocumented answer the sandbox knows, on or off. */
+		assumptions,
 		requests,
 		/** Live state of every vendor, by vendor name (e.g. `state.epilot.partners`). */
 		get state() {

@@ -1,6 +1,6 @@
 // Fake of the Exolink API 1.0.0: the 20 operations the Exolink node uses, with in-memory state
 // that behaves as the node assumes (README "Exolink assumptions"). Exolink publishes no
-// reachable OpenAPI file (see /work/shared/vendor-apis/exolink.md), so the routes and their zod
+// reachable OpenAPI file (its reference is the docs site guides.exolink.com/apis/exolink_api), so the routes and their zod
 // schemas are written here by hand from the docs: closed objects where the docs list the whole
 // body (Create Invite, Update User, Set User Role, Bulk Set User Roles), open ones where the
 // page is cut off (Update Tenant), and the node's own assumption where the docs are silent
@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { handRoute } from '../core/routes.mjs';
+import { assumedAnswer, handRoute } from '../core/routes.mjs';
 import { HttpError } from '../core/server.mjs';
 
 /** The only bearer token the fake accepts. */
@@ -32,6 +32,95 @@ export const EXOLINK_SEED = {
 };
 
 export const ROLES = ['admin', 'user', 'viewer'];
+
+/** Charger fields the docs list before their page is cut off. */
+const DOCUMENTED_CHARGER_FIELDS = [
+	'id',
+	'tenantId',
+	'profileId',
+	'displayName',
+	'provisioned',
+	'identity',
+	'chargeBoxSerialNumber',
+	'chargePointSerialNumber',
+	'meterSerialNumber',
+	'chargePointModel',
+	'chargePointVendor',
+	'firmwareVersion',
+	'iccid',
+	'imsi',
+];
+
+/**
+ * Answers Exolink does not document (its pages end before them, or show only a sentence such
+ * as "Invitation created successfully"). Off, the sandbox sends the status and no body.
+ */
+const ASSUMED = {
+	updateTenant: assumedAnswer({
+		name: 'exolink.updatedTenant',
+		vendorSays: 'Update Tenant: the page is cut off after the request body; no response shown',
+		weAssume: 'the updated tenant (the Get Tenant shape)',
+	}),
+	stats: assumedAnswer({
+		name: 'exolink.tenantStatistics',
+		vendorSays: 'Get Tenant Statistics: index entry only ("Retrieve tenant usage statistics")',
+		weAssume:
+			'an object of counts: users, pendingInvites, chargers, provisionedChargers, cpms, ipWhitelistEntries',
+	}),
+	invite: assumedAnswer({
+		name: 'exolink.inviteAnswer',
+		vendorSays: 'Create Invite: "Invitation created successfully", no body shown',
+		weAssume: 'the pending tenant user: userId, username, role, language, status',
+	}),
+	ipList: assumedAnswer({
+		name: 'exolink.ipEntries',
+		vendorSays:
+			'List IPs: index entry only ("Get IP whitelist for the tenant"); the entry shape is not shown',
+		weAssume: 'an array of entries { id, ip, createdAt }',
+		documented: (result) => ({ ...result, body: [] }),
+	}),
+	ipAdded: assumedAnswer({
+		name: 'exolink.addedIpEntry',
+		vendorSays: 'Add IP: index entry only ("Add IP to whitelist"); request and response not shown',
+		weAssume:
+			"the new entry { id, ip, createdAt } (the request body { ip } is the node's assumption too)",
+	}),
+	metrics: assumedAnswer({
+		name: 'exolink.tenantMetrics',
+		vendorSays: 'Get Metrics: index entry only, its summary cut off',
+		weAssume: 'an array of { name, value }',
+	}),
+	updateUser: assumedAnswer({
+		name: 'exolink.updatedUser',
+		vendorSays: 'Update User: the page is cut off before the response',
+		weAssume: 'the updated user (the Get User shape)',
+	}),
+	createCpms: assumedAnswer({
+		name: 'exolink.createdCpms',
+		vendorSays: 'Create CPMS: the page is cut off after the request body',
+		weAssume: 'the created CPMS (the List CPMS entry shape)',
+	}),
+	chargers: assumedAnswer({
+		name: 'exolink.chargerTimestamps',
+		vendorSays: 'List Chargers: the field list is cut off after imsi',
+		weAssume: 'createdAt and updatedAt besides the listed fields',
+		documented: (result) => ({
+			...result,
+			body: result.body.map((charger) =>
+				Object.fromEntries(
+					Object.entries(charger).filter(([key]) => DOCUMENTED_CHARGER_FIELDS.includes(key)),
+				),
+			),
+		}),
+	}),
+};
+
+/** Exolink documents no error body at all. */
+const ERROR_BODY = {
+	name: 'exolink.errorBody',
+	vendorSays: 'No error response (4xx/5xx) is shown on any page',
+	weAssume: '{ statusCode, error, message }; off: { message } only',
+};
 
 const SEEDED_AT = '2026-01-15T09:00:00.000Z';
 
@@ -291,7 +380,7 @@ const STATUS_TEXT = {
 	500: 'Internal Server Error',
 };
 
-export default function exolink() {
+export default function exolink({ assumes = () => false } = {}) {
 	let state = seed();
 	const now = () => new Date().toISOString();
 
@@ -372,22 +461,27 @@ export default function exolink() {
 				Object.assign(t, { name, updatedAt: now() });
 				return { body: tenantOut(t) };
 			},
-			{ body: schemas.updateTenant, response: responses.tenant },
+			{ body: schemas.updateTenant, response: responses.tenant, assumed: ASSUMED.updateTenant },
 		),
-		// Undocumented response: counts from the tenant's state.
-		route('get_tenant_statistics', 'GET', '/tenant/{tenant}/stats', ({ params }) => {
-			const t = tenant(params.tenant);
-			return {
-				body: {
-					users: t.members.filter((m) => m.status === 'active').length,
-					pendingInvites: t.members.filter((m) => m.status === 'pending').length,
-					chargers: t.chargers.length,
-					provisionedChargers: t.chargers.filter((c) => c.provisioned).length,
-					cpms: t.cpms.length,
-					ipWhitelistEntries: t.ips.length,
-				},
-			};
-		}),
+		route(
+			'get_tenant_statistics',
+			'GET',
+			'/tenant/{tenant}/stats',
+			({ params }) => {
+				const t = tenant(params.tenant);
+				return {
+					body: {
+						users: t.members.filter((m) => m.status === 'active').length,
+						pendingInvites: t.members.filter((m) => m.status === 'pending').length,
+						chargers: t.chargers.length,
+						provisionedChargers: t.chargers.filter((c) => c.provisioned).length,
+						cpms: t.cpms.length,
+						ipWhitelistEntries: t.ips.length,
+					},
+				};
+			},
+			{ assumed: ASSUMED.stats },
+		),
 		route(
 			'get_subscription',
 			'GET',
@@ -471,8 +565,8 @@ export default function exolink() {
 			t.members = t.members.filter((x) => x !== m);
 			return { status: 204 };
 		}),
-		// The docs show no response body ("Invitation created successfully"). The fake answers
-		// with the pending tenant user it created, so a workflow can act on the invited user.
+		// The invited user is a tenant member from now on (listed by List Tenant Users with the
+		// role given), before accepting: an assumption (README "Exolink assumptions").
 		route(
 			'create_invite',
 			'POST',
@@ -519,12 +613,15 @@ export default function exolink() {
 					},
 				};
 			},
-			{ body: schemas.createInvite },
+			{ body: schemas.createInvite, assumed: ASSUMED.invite },
 		),
-		// IP whitelist: undocumented shapes; an entry is { id, ip, createdAt }.
-		route('list_ips', 'GET', '/tenant/{tenant}/ips', ({ params }) => ({
-			body: tenant(params.tenant).ips,
-		})),
+		route(
+			'list_ips',
+			'GET',
+			'/tenant/{tenant}/ips',
+			({ params }) => ({ body: tenant(params.tenant).ips }),
+			{ assumed: ASSUMED.ipList },
+		),
 		route(
 			'add_ip',
 			'POST',
@@ -549,7 +646,7 @@ export default function exolink() {
 				t.ips.push(entry);
 				return { status: 201, body: entry };
 			},
-			{ body: schemas.addIp },
+			{ body: schemas.addIp, assumed: ASSUMED.ipAdded },
 		),
 		route('delete_ip', 'DELETE', '/tenant/{tenant}/ips/{ipId}', ({ params }) => {
 			const t = tenant(params.tenant);
@@ -563,17 +660,22 @@ export default function exolink() {
 			t.ips = t.ips.filter((e) => e !== entry);
 			return { status: 204 };
 		}),
-		// Undocumented response: a list of named values (one item each in n8n).
-		route('get_metrics', 'GET', '/tenant/{tenant}/metrics', ({ params }) => {
-			const t = tenant(params.tenant);
-			return {
-				body: [
-					{ name: 'connectedChargers', value: t.chargers.filter((c) => c.provisioned).length },
-					{ name: 'ocppMessages24h', value: t.chargers.length * 1440 },
-					{ name: 'cpmsConnections', value: t.cpms.length },
-				],
-			};
-		}),
+		route(
+			'get_metrics',
+			'GET',
+			'/tenant/{tenant}/metrics',
+			({ params }) => {
+				const t = tenant(params.tenant);
+				return {
+					body: [
+						{ name: 'connectedChargers', value: t.chargers.filter((c) => c.provisioned).length },
+						{ name: 'ocppMessages24h', value: t.chargers.length * 1440 },
+						{ name: 'cpmsConnections', value: t.cpms.length },
+					],
+				};
+			},
+			{ assumed: ASSUMED.metrics },
+		),
 		route(
 			'get_user',
 			'GET',
@@ -626,7 +728,7 @@ export default function exolink() {
 				u.updatedAt = now();
 				return { body: userOut(u) };
 			},
-			{ body: schemas.updateUser, response: responses.user },
+			{ body: schemas.updateUser, response: responses.user, assumed: ASSUMED.updateUser },
 		),
 		route('list_products', 'GET', '/product', () => ({ body: state.products }), {
 			response: responses.products,
@@ -670,14 +772,14 @@ export default function exolink() {
 				t.cpms.push(created);
 				return { status: 201, body: created };
 			},
-			{ body: schemas.createCpms, response: responses.cpms },
+			{ body: schemas.createCpms, response: responses.cpms, assumed: ASSUMED.createCpms },
 		),
 		route(
 			'list_chargers',
 			'GET',
 			'/tenant/{tenant}/charger',
 			({ params }) => ({ body: tenant(params.tenant).chargers }),
-			{ response: responses.chargers },
+			{ response: responses.chargers, assumed: ASSUMED.chargers },
 		),
 	];
 
@@ -697,13 +799,13 @@ export default function exolink() {
 			if (!header) throw new HttpError(401, 'Missing bearer token');
 			if (header !== `Bearer ${EXOLINK_TOKEN}`) throw new HttpError(401, 'Invalid bearer token');
 		},
-		// Exolink documents no error body. The fake sends a JSON body with `message` (what the
-		// node's error mapping reads first) plus the status, as common JSON APIs do.
-		errorBody: (status, message) => ({
-			statusCode: status,
-			error: STATUS_TEXT[status] ?? 'Error',
-			message,
-		}),
+		assumptions: [ERROR_BODY],
+		// Exolink documents no error body. Assumed: a JSON body with `message` (what the node's
+		// error mapping reads first) plus the status, as common JSON APIs do.
+		errorBody: (status, message) =>
+			assumes(ERROR_BODY.name)
+				? { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message }
+				: { message },
 		credentials: (urls) => [
 			{
 				id: 'sandboxExolink001',

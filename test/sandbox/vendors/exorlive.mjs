@@ -1,16 +1,16 @@
-// Fake of ExorLive (/work/shared/vendor-apis/exorlive.md): its auth server (OAuth code flow,
+// Fake of ExorLive (from its public developer documentation): its auth server (OAuth code flow,
 // GetAuthKey, token sign-in), its API (partner management, Users API v4, Workout Exporter,
 // Go client and plan template APIs, api4/Access, WebServices V1) and the Partner JWT link
 // endpoint, all on one mount with three base URLs:
 //   /exorlive/auth   auth server   (credential: Auth Base URL)
 //   /exorlive/api    API host      (credential: API Base URL)
 //   /exorlive/sso    JWT link host (credential: JWT Link Endpoint = …/sso/partner/payload)
-// Requests are checked with zod against the documented shapes; where the docs say nothing the
-// fake answers as the ExorLive node assumes (README "ExorLive assumptions",
-// nodes/ExorLive/responses.ts).
+// Requests are checked with zod against the documented shapes. Answers are what the docs show;
+// where they show none, the fake's richer answer (as the ExorLive node assumes, README "ExorLive
+// assumptions") is a named assumption (ASSUMED), sent only when that assumption is on.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { handRoute } from '../core/routes.mjs';
+import { assumedAnswer, handRoute } from '../core/routes.mjs';
 import { HttpError } from '../core/server.mjs';
 
 /** What ExorLive support issues to the (only) sandbox partner. */
@@ -480,8 +480,220 @@ const jwtClaims = z
 	.passthrough();
 
 // ---------------------------------------------------------------------------------------------
+// Answers ExorLive does not document (exorlive.md: "not documented", "not captured", or a type
+// named without its fields). Off (the default), the sandbox sends the status and no body, an
+// empty list where the docs name a list, or only the fields the docs name.
+
+/** Only `keys` of an object answer (the fields the docs name). */
+const onlyFields = (keys) => (result) => ({
+	...result,
+	body: Object.fromEntries(Object.entries(result.body).filter(([key]) => keys.includes(key))),
+});
+/** An empty list (the docs name a list, not its items). */
+const emptyList = (result) => ({ ...result, body: [] });
+/** An empty list in the documented WCF wrapper of the V1 services. */
+const emptyWcfList = (result) => ({ ...result, body: { d: { Data: [] } } });
+
+const ASSUMED = {
+	authKey: assumedAnswer({
+		name: 'exorlive.authKeyAnswer',
+		vendorSays: 'GetAuthKey: the response is cut off in the stored page (no body shown)',
+		weAssume: 'the WCF wrapper { d: "<authKey>" }',
+	}),
+	jwtLink: assumedAnswer({
+		name: 'exorlive.jwtLinkUrl',
+		vendorSays:
+			'Partner JWT link: a form POST of payload answers "the HTML page to show"; an AJAX POST "returns a URL" (its form not shown)',
+		weAssume:
+			'the URL to open as text/plain (…/app/?selectedPersonId=<contact id>#Workouts); off: the HTML page a form POST gets',
+		// The node posts the form field `payload`, as the documented form POST does.
+		documented: (result) => ({
+			status: result.status ?? 200,
+			headers: { 'content-type': 'text/html; charset=utf-8' },
+			raw: '<!DOCTYPE html><html><head><title>ExorLive</title></head><body><h1>ExorLive (sandbox)</h1></body></html>',
+		}),
+	}),
+	adminUserId: assumedAnswer({
+		name: 'exorlive.adminUserIdAnswer',
+		vendorSays:
+			'RequestAPIAccessForPartnerOrganizationAndGetAdminUserId: "An adminUserId of the given organization is returned" (no sample; nothing on unapproved organizations)',
+		weAssume:
+			'a bare JSON integer; 0 for an organization that has not approved access; off: the same bare id, and no body when not approved',
+		documented: (result) => (result.body ? result : { status: result.status ?? 200 }),
+	}),
+	goLink: assumedAnswer({
+		name: 'exorlive.goInvitationLinkAnswer',
+		vendorSays:
+			'GetGoInvitationLink: "get a link that can be sent to a contact"; the response is not shown',
+		weAssume:
+			'a bare JSON string holding the link (…/m/#/invite/<token>); off: the same (the least form of "a link"), listed because the form is assumed',
+		documented: (result) => result,
+	}),
+	lookupUser: assumedAnswer({
+		name: 'exorlive.lookupUserList',
+		vendorSays:
+			'LookupUser: finds "one or more user objects"; the 2022 draft shows 200 with a single user object (SetUser shape); not found is not documented',
+		weAssume:
+			'always a JSON array of users, [] when none; off: one user as the single object, several as an array, none as 200 with no body',
+		documented: (result) =>
+			result.body.length === 0
+				? { status: result.status ?? 200 }
+				: { ...result, body: result.body.length === 1 ? result.body[0] : result.body },
+	}),
+	setUser: assumedAnswer({
+		name: 'exorlive.setUserAnswer',
+		vendorSays: 'SetUser (create or update): the response is not documented',
+		weAssume: 'the saved user in the SetUser shape, with Id filled in (the new id on create)',
+	}),
+	ping: assumedAnswer({
+		name: 'exorlive.exportPingAnswer',
+		vendorSays: 'Workout Exporter Ping: "Checks connectivity"; no response shown',
+		weAssume: 'the JSON string "pong"',
+	}),
+	goLoadAll: assumedAnswer({
+		name: 'exorlive.goLoadAll',
+		vendorSays: 'Go client LoadAll: "Profile, workouts and activities"; no shape shown',
+		weAssume: '{ Profile, Workouts, Activities } (the Go profile, workouts and activities)',
+	}),
+	goWorkouts: assumedAnswer({
+		name: 'exorlive.goWorkouts',
+		vendorSays: 'Go client GetWorkoutsForUser: "Workout[]"; the Workout model is not shown',
+		weAssume:
+			'workouts { Id, Guid, Title, Description, Tags, CreatedAt, OwnerId, Exercises[] }; off: []',
+		documented: emptyList,
+	}),
+	goWorkoutsByTags: assumedAnswer({
+		name: 'exorlive.goWorkoutsByTags',
+		vendorSays: 'Go client GetWorkoutsForUserByTags: "Workout[]"; the Workout model is not shown',
+		weAssume: 'the workouts (GetWorkoutsForUser shape) with one of the tags; off: []',
+		documented: emptyList,
+	}),
+	goWorkout: assumedAnswer({
+		name: 'exorlive.goWorkout',
+		vendorSays: 'Go client GetWorkout: "Workout"; the Workout model is not shown',
+		weAssume: 'one workout (GetWorkoutsForUser shape)',
+	}),
+	goCopiedWorkout: assumedAnswer({
+		name: 'exorlive.goCopiedWorkout',
+		vendorSays: 'Go client CopyWorkoutToUser: "→ new workout"; the Workout model is not shown',
+		weAssume: 'the new workout (GetWorkoutsForUser shape)',
+	}),
+	goActivitiesTodo: assumedAnswer({
+		name: 'exorlive.goActivitiesTodo',
+		vendorSays: 'Go client GetActivitiesTodo: "Activity[]"; the Activity model is not shown',
+		weAssume: 'activities { Id, UserId, WorkoutId, Title, Date, Completed } not completed; off: []',
+		documented: emptyList,
+	}),
+	goActivitiesByWorkout: assumedAnswer({
+		name: 'exorlive.goActivitiesByWorkout',
+		vendorSays: 'Go client GetActivitiesByWorkout: "Activity[]"; the Activity model is not shown',
+		weAssume: 'the activities (GetActivitiesTodo shape) of the workout; off: []',
+		documented: emptyList,
+	}),
+	goSavedActivity: assumedAnswer({
+		name: 'exorlive.goSavedActivityFields',
+		vendorSays:
+			'Go client SetActivity: "Activity (Id=0 creates) → saved activity"; only Id is named',
+		weAssume:
+			'the saved activity { Id, UserId, WorkoutId, Title, Date, Completed }; off: { Id } only',
+		documented: onlyFields(['Id']),
+	}),
+	goSavedExercise: assumedAnswer({
+		name: 'exorlive.goSavedExerciseFields',
+		vendorSays:
+			'Go client SetExercise: "Exercise (Id and Completed required) → updated exercise"; no other field named',
+		weAssume: 'the exercise { Id, MasterId, Title, Completed, Url }; off: { Id, Completed } only',
+		documented: onlyFields(['Id', 'Completed']),
+	}),
+	relatedExercises: assumedAnswer({
+		name: 'exorlive.relatedExerciseFields',
+		vendorSays:
+			'Go client QueryRelatedExercises: "Exercise[] with Rating 0–100"; no other field named',
+		weAssume:
+			'exercises { Id, Title, Focus, EquipmentId, PackageId, Url, ImageUrl, Rating }; off: { Id, Rating } only',
+		documented: (result) => ({
+			...result,
+			body: result.body.map(({ Id, Rating }) => ({ Id, Rating })),
+		}),
+	}),
+	planTags: assumedAnswer({
+		name: 'exorlive.planTags',
+		vendorSays: 'Plan template GetAllTags: "Tags"; no shape shown',
+		weAssume: 'an array of tag strings; off: []',
+		documented: emptyList,
+	}),
+	planTemplates: assumedAnswer({
+		name: 'exorlive.planTemplates',
+		vendorSays:
+			'Plan template GetPlanTemplates: "PlanTemplate[]"; the PlanTemplate model is not shown',
+		weAssume: 'templates { Id, Title, Tags, WorkoutCount } whose title holds the query; off: []',
+		documented: emptyList,
+	}),
+	planTemplatesByTag: assumedAnswer({
+		name: 'exorlive.planTemplatesByTag',
+		vendorSays:
+			'Plan template GetPlanTemplatesByTag: "PlanTemplate[]"; the PlanTemplate model is not shown',
+		weAssume: 'templates (GetPlanTemplates shape) with one of the tags; off: []',
+		documented: emptyList,
+	}),
+	legacySetCustomId: assumedAnswer({
+		name: 'exorlive.legacySetCustomIdAnswer',
+		vendorSays: 'WebServices V1 Persons.svc/SetCustomId: no result ("—")',
+		weAssume: '{ d: { Data: null } }',
+	}),
+	legacySetUserDisabled: assumedAnswer({
+		name: 'exorlive.legacySetUserDisabledAnswer',
+		vendorSays: 'WebServices V1 Persons.svc/SetUserDisabled: no result ("—")',
+		weAssume: '{ d: null }',
+	}),
+	legacyLoginAccess: assumedAnswer({
+		name: 'exorlive.legacyLoginAccessAnswer',
+		vendorSays: 'WebServices V1 Persons.svc/MakeSureUserHasLoginAccess: no result ("—")',
+		weAssume: '{ d: null }',
+	}),
+	legacyDepartments: assumedAnswer({
+		name: 'exorlive.legacyDepartments',
+		vendorSays:
+			'WebServices V1 Core.svc/GetListOfDepartments: "Departments" in d.Data; no fields shown',
+		weAssume: 'd.Data = [{ Id, Name }]; off: d.Data = []',
+		documented: emptyWcfList,
+	}),
+	legacyWorkouts: assumedAnswer({
+		name: 'exorlive.legacyWorkouts',
+		vendorSays: 'WebServices V1 Workouts.svc/QueryWorkouts: "Workouts" in d.Data; no fields shown',
+		weAssume:
+			'd.Data = [{ Id, Guid, Title, Description, ContactId, OwnerId, CreatedAt }]; off: d.Data = []',
+		documented: emptyWcfList,
+	}),
+	legacyExercise: assumedAnswer({
+		name: 'exorlive.legacyExercise',
+		vendorSays:
+			'WebServices V1 Workouts.svc/GetExercise: "Exercise" (seen in third-party code only); no fields shown',
+		weAssume: 'd.Data = { Id, Title, Focus, EquipmentId, PackageId, Url, ImageUrl }',
+	}),
+	legacyExercises: assumedAnswer({
+		name: 'exorlive.legacyExercises',
+		vendorSays:
+			'WebServices V1 Workouts.svc/QueryExercises: "Exercises" (seen in third-party code only); no fields shown',
+		weAssume: 'd.Data = exercises (GetExercise shape) matching the query; off: d.Data = []',
+		documented: emptyWcfList,
+	}),
+};
+
+/** ExorLive shows no error answer of its OAuth endpoints (nor any other). */
+const OAUTH_ERROR_BODY = {
+	name: 'exorlive.oauthErrorBody',
+	operationId: 'authorize, token',
+	vendorSays:
+		'Authorize.aspx / Token.ashx: no error answer shown (the samples only check for failure); no error body is documented anywhere',
+	weAssume:
+		'the OAuth 2.0 error JSON { error, error_description }; off: { Message } like every other sandbox error',
+};
+
+// ---------------------------------------------------------------------------------------------
 
 export default function exorlive(options = {}) {
+	const assumes = options.assumes ?? (() => false);
 	const lifetime = Number(
 		options.exorliveTokenLifetime ?? process.env.SANDBOX_EXORLIVE_TOKEN_LIFETIME ?? 7200,
 	);
@@ -810,7 +1022,7 @@ export default function exorlive(options = {}) {
 		'POST',
 		'/auth/webservices/AuthenticationService.svc/GetAuthKey',
 		'getAuthKey',
-		{ body: strict({ userId: z.union([positive, int.positive()]) }) },
+		{ body: strict({ userId: z.union([positive, int.positive()]) }), assumed: ASSUMED.authKey },
 		({ body, auth }) => {
 			adminOnly(auth);
 			const target = inOrg(auth, body.userId);
@@ -847,7 +1059,7 @@ export default function exorlive(options = {}) {
 		'POST',
 		'/sso/partner/payload',
 		'partnerPayload',
-		{ public: true, body: strict({ payload: z.string().min(1) }) },
+		{ public: true, body: strict({ payload: z.string().min(1) }), assumed: ASSUMED.jwtLink },
 		({ body, headers }) => {
 			if (!/application\/x-www-form-urlencoded/i.test(headers['content-type'] ?? ''))
 				throw new HttpError(400, 'Send the JWT as the form field "payload"');
@@ -926,6 +1138,7 @@ export default function exorlive(options = {}) {
 				// The vendor's spelling, missing "i" included.
 				externalOrganizatonId: z.string().min(1),
 			}),
+			assumed: ASSUMED.adminUserId,
 		},
 		({ query, auth }) => {
 			partnerOnly(auth);
@@ -942,7 +1155,7 @@ export default function exorlive(options = {}) {
 		'GET',
 		'/api/osloapi/access/GetGoInvitationLink',
 		'getGoInvitationLink',
-		{ query: strict({ contactUserId: positive }) },
+		{ query: strict({ contactUserId: positive }), assumed: ASSUMED.goLink },
 		({ query, auth, headers }) => {
 			staffOnly(auth);
 			const contact = inOrg(auth, query.contactUserId, 'Contact');
@@ -964,6 +1177,7 @@ export default function exorlive(options = {}) {
 				type: z.enum(['email', 'id', 'name', 'customid', 'officialid']),
 				text: z.string().min(1),
 			}),
+			assumed: ASSUMED.lookupUser,
 		},
 		({ query, auth }) => {
 			const text = query.text.trim().toLowerCase();
@@ -982,40 +1196,51 @@ export default function exorlive(options = {}) {
 		},
 	);
 
-	route('POST', '/api/api4/user/setuser', 'setUser', { body: setUserBody }, ({ body, auth }) => {
-		staffOnly(auth);
-		if (body.OrganizationId && body.OrganizationId !== auth.org.id)
-			throw new HttpError(403, `You cannot save users of organization ${body.OrganizationId}`);
-		const { Id, OrganizationId, ...fields } = body;
-		if (fields.Email) {
-			const taken = usersOf(auth.org.id).find(
-				(u) => u.Id !== Id && u.Email.toLowerCase() === fields.Email.toLowerCase(),
-			);
-			if (taken)
-				throw new HttpError(400, `A user with email ${fields.Email} already exists (${taken.Id})`);
-		}
-		if (fields.CustomId) {
-			const taken = usersOf(auth.org.id).find((u) => u.Id !== Id && u.CustomId === fields.CustomId);
-			if (taken)
-				throw new HttpError(
-					400,
-					`A user with custom id ${fields.CustomId} already exists (${taken.Id})`,
+	route(
+		'POST',
+		'/api/api4/user/setuser',
+		'setUser',
+		{ body: setUserBody, assumed: ASSUMED.setUser },
+		({ body, auth }) => {
+			staffOnly(auth);
+			if (body.OrganizationId && body.OrganizationId !== auth.org.id)
+				throw new HttpError(403, `You cannot save users of organization ${body.OrganizationId}`);
+			const { Id, OrganizationId, ...fields } = body;
+			if (fields.Email) {
+				const taken = usersOf(auth.org.id).find(
+					(u) => u.Id !== Id && u.Email.toLowerCase() === fields.Email.toLowerCase(),
 				);
-		}
-		if (Id === 0) {
-			const created = user({
-				PrimaryContactId: auth.user.Id,
-				...fields,
-				Id: state.nextUserId++,
-				OrganizationId: auth.org.id,
-			});
-			state.users.push(created);
-			return { body: userOut(created) };
-		}
-		const existing = inOrg(auth, Id);
-		Object.assign(existing, fields);
-		return { body: userOut(existing) };
-	});
+				if (taken)
+					throw new HttpError(
+						400,
+						`A user with email ${fields.Email} already exists (${taken.Id})`,
+					);
+			}
+			if (fields.CustomId) {
+				const taken = usersOf(auth.org.id).find(
+					(u) => u.Id !== Id && u.CustomId === fields.CustomId,
+				);
+				if (taken)
+					throw new HttpError(
+						400,
+						`A user with custom id ${fields.CustomId} already exists (${taken.Id})`,
+					);
+			}
+			if (Id === 0) {
+				const created = user({
+					PrimaryContactId: auth.user.Id,
+					...fields,
+					Id: state.nextUserId++,
+					OrganizationId: auth.org.id,
+				});
+				state.users.push(created);
+				return { body: userOut(created) };
+			}
+			const existing = inOrg(auth, Id);
+			Object.assign(existing, fields);
+			return { body: userOut(existing) };
+		},
+	);
 
 	route(
 		'GET',
@@ -1027,7 +1252,7 @@ export default function exorlive(options = {}) {
 			if (!/^https?:\/\//i.test(query.callbackUrl))
 				throw new HttpError(400, 'callbackUrl must be an http(s) URL');
 			auth.org.callbackUrl = query.callbackUrl;
-			// Not documented: nothing (a void Web API method).
+			// Not documented: no body, the least it could send (not an assumption).
 			return { status: 200 };
 		},
 	);
@@ -1037,7 +1262,7 @@ export default function exorlive(options = {}) {
 		'GET',
 		'/api/api4/export/Ping',
 		'exportPing',
-		{ query: strict({ clientname: z.string().min(1) }) },
+		{ query: strict({ clientname: z.string().min(1) }), assumed: ASSUMED.ping },
 		({ query }) => {
 			checkClientName(query.clientname);
 			return { body: 'pong' };
@@ -1112,7 +1337,7 @@ export default function exorlive(options = {}) {
 
 	// Go client API (acting as the contact) ----------------------------------------------------
 	const go = (name) => `/api/api4/client/go/${name}/4`;
-	route('GET', go('loadall'), 'goLoadAll', {}, ({ auth, headers }) => ({
+	route('GET', go('loadall'), 'goLoadAll', { assumed: ASSUMED.goLoadAll }, ({ auth, headers }) => ({
 		body: {
 			Profile: profileOut(auth.user),
 			Workouts: state.workouts
@@ -1129,16 +1354,22 @@ export default function exorlive(options = {}) {
 		Object.assign(auth.user, fields);
 		return { body: profileOut(auth.user) };
 	});
-	route('GET', go('workouts'), 'goGetWorkouts', {}, ({ auth, headers }) => ({
-		body: state.workouts
-			.filter((w) => w.ContactId === auth.user.Id)
-			.map((w) => goWorkout(w, apiBase(headers))),
-	}));
+	route(
+		'GET',
+		go('workouts'),
+		'goGetWorkouts',
+		{ assumed: ASSUMED.goWorkouts },
+		({ auth, headers }) => ({
+			body: state.workouts
+				.filter((w) => w.ContactId === auth.user.Id)
+				.map((w) => goWorkout(w, apiBase(headers))),
+		}),
+	);
 	route(
 		'GET',
 		go('workoutsbytags'),
 		'goGetWorkoutsByTags',
-		{ query: strict({ tags: z.string().min(1) }) },
+		{ query: strict({ tags: z.string().min(1) }), assumed: ASSUMED.goWorkoutsByTags },
 		({ query, auth, headers }) => {
 			const tags = query.tags
 				.split(',')
@@ -1154,14 +1385,20 @@ export default function exorlive(options = {}) {
 			};
 		},
 	);
-	route('GET', go('activitiestodo'), 'goGetActivitiesTodo', {}, ({ auth }) => ({
-		body: state.activities.filter((a) => a.UserId === auth.user.Id && !a.Completed),
-	}));
+	route(
+		'GET',
+		go('activitiestodo'),
+		'goGetActivitiesTodo',
+		{ assumed: ASSUMED.goActivitiesTodo },
+		({ auth }) => ({
+			body: state.activities.filter((a) => a.UserId === auth.user.Id && !a.Completed),
+		}),
+	);
 	route(
 		'GET',
 		go('activitiesbyworkout'),
 		'goGetActivitiesByWorkout',
-		{ query: strict({ workoutId: positive }) },
+		{ query: strict({ workoutId: positive }), assumed: ASSUMED.goActivitiesByWorkout },
 		({ query, auth }) => ({
 			body: state.activities.filter(
 				(a) => a.UserId === auth.user.Id && a.WorkoutId === Number(query.workoutId),
@@ -1180,6 +1417,7 @@ export default function exorlive(options = {}) {
 				EquipmentId: whole.optional(),
 				AsProgression: z.enum(['true', 'false']).optional(),
 			}),
+			assumed: ASSUMED.relatedExercises,
 		},
 		({ query, headers }) => {
 			const source = EXERCISES.find((e) => e.Id === Number(query.SourceMasterExerciseId));
@@ -1203,7 +1441,7 @@ export default function exorlive(options = {}) {
 		'GET',
 		go('workout'),
 		'goGetWorkout',
-		{ query: strict({ workoutId: positive }) },
+		{ query: strict({ workoutId: positive }), assumed: ASSUMED.goWorkout },
 		({ query, auth, headers }) => ({
 			body: goWorkout(contactWorkout(auth, query.workoutId), apiBase(headers)),
 		}),
@@ -1212,7 +1450,10 @@ export default function exorlive(options = {}) {
 		'POST',
 		go('copyworkouttouser'),
 		'goCopyWorkoutToUser',
-		{ body: strict({ WorkoutId: int.positive(), UserId: int.positive() }) },
+		{
+			body: strict({ WorkoutId: int.positive(), UserId: int.positive() }),
+			assumed: ASSUMED.goCopiedWorkout,
+		},
 		({ body, auth, headers }) => {
 			const source = state.workouts.find(
 				(w) => w.Id === body.WorkoutId && w.OrganizationId === auth.org.id,
@@ -1227,7 +1468,10 @@ export default function exorlive(options = {}) {
 		go('exercise'),
 		'goSetExercise',
 		// The Exercise model is not documented in full: Id and Completed are required.
-		{ body: z.object({ Id: int.positive(), Completed: z.boolean() }).passthrough() },
+		{
+			body: z.object({ Id: int.positive(), Completed: z.boolean() }).passthrough(),
+			assumed: ASSUMED.goSavedExercise,
+		},
 		({ body, auth, headers }) => {
 			for (const w of state.workouts.filter((x) => x.ContactId === auth.user.Id)) {
 				const found = w.Exercises.find((e) => e.Id === body.Id);
@@ -1253,6 +1497,7 @@ export default function exorlive(options = {}) {
 					Completed: z.boolean().optional(),
 				})
 				.passthrough(),
+			assumed: ASSUMED.goSavedActivity,
 		},
 		({ body, auth }) => {
 			if (body.Id === 0) {
@@ -1275,14 +1520,14 @@ export default function exorlive(options = {}) {
 	// Plan template API (acting as the contact) ------------------------------------------------
 	const plan = (name) => `/api/api4/client/plantemplate/${name}/4`;
 	const templateOut = ({ Workouts, ...t }) => ({ ...t, WorkoutCount: Workouts.length });
-	route('GET', plan('getalltags'), 'planGetAllTags', {}, () => ({
+	route('GET', plan('getalltags'), 'planGetAllTags', { assumed: ASSUMED.planTags }, () => ({
 		body: [...new Set(state.planTemplates.flatMap((t) => t.Tags))].sort(),
 	}));
 	route(
 		'GET',
 		plan('getplantemplates'),
 		'planSearch',
-		{ query: strict({ query: z.string() }) },
+		{ query: strict({ query: z.string() }), assumed: ASSUMED.planTemplates },
 		({ query }) => {
 			const text = query.query.trim().toLowerCase();
 			return {
@@ -1296,7 +1541,7 @@ export default function exorlive(options = {}) {
 		'GET',
 		plan('getplantemplatesbytag'),
 		'planGetByTags',
-		{ query: strict({ tags: z.string().min(1) }) },
+		{ query: strict({ tags: z.string().min(1) }), assumed: ASSUMED.planTemplatesByTag },
 		({ query }) => {
 			const tags = query.tags
 				.split(',')
@@ -1587,7 +1832,10 @@ export default function exorlive(options = {}) {
 		'POST',
 		v1('Persons', 'SetCustomId'),
 		'v1SetCustomId',
-		{ body: strict({ personId: positive, customId: z.string() }) },
+		{
+			body: strict({ personId: positive, customId: z.string() }),
+			assumed: ASSUMED.legacySetCustomId,
+		},
 		({ body, auth }) => {
 			staffOnly(auth);
 			inOrg(auth, body.personId, 'Person').CustomId = body.customId;
@@ -1598,7 +1846,10 @@ export default function exorlive(options = {}) {
 		'POST',
 		v1('Persons', 'SetUserDisabled'),
 		'v1SetUserDisabled',
-		{ body: strict({ personId: positive, disabled: z.enum(['0', '1']) }) },
+		{
+			body: strict({ personId: positive, disabled: z.enum(['0', '1']) }),
+			assumed: ASSUMED.legacySetUserDisabled,
+		},
 		({ body, auth }) => {
 			staffOnly(auth);
 			inOrg(auth, body.personId, 'Person').Disabled = body.disabled === '1';
@@ -1609,7 +1860,7 @@ export default function exorlive(options = {}) {
 		'POST',
 		v1('Persons', 'MakeSureUserHasLoginAccess'),
 		'v1MakeSureUserHasLoginAccess',
-		{ body: strict({ customId: z.string().min(1) }) },
+		{ body: strict({ customId: z.string().min(1) }), assumed: ASSUMED.legacyLoginAccess },
 		({ body, auth }) => {
 			staffOnly(auth);
 			const found = byCustomId(auth, body.customId);
@@ -1622,7 +1873,7 @@ export default function exorlive(options = {}) {
 		'POST',
 		v1('Core', 'GetListOfDepartments'),
 		'v1GetListOfDepartments',
-		{ body: strict({}) },
+		{ body: strict({}), assumed: ASSUMED.legacyDepartments },
 		({ auth }) => {
 			staffOnly(auth);
 			return wcf(auth.org.departments);
@@ -1644,6 +1895,7 @@ export default function exorlive(options = {}) {
 					OnlyTemplates: v1Bool.optional(),
 				}),
 			}),
+			assumed: ASSUMED.legacyWorkouts,
 		},
 		({ body, auth }) => {
 			staffOnly(auth);
@@ -1689,7 +1941,7 @@ export default function exorlive(options = {}) {
 		'POST',
 		v1('Workouts', 'GetExercise'),
 		'v1GetExercise',
-		{ body: strict({ id: positive }) },
+		{ body: strict({ id: positive }), assumed: ASSUMED.legacyExercise },
 		({ body, headers }) => {
 			const found = EXERCISES.find((e) => e.Id === Number(body.id));
 			if (!found) throw new HttpError(404, `Exercise ${body.id} not found`);
@@ -1715,6 +1967,7 @@ export default function exorlive(options = {}) {
 					AgeGroup: v1String.optional(),
 				}),
 			}),
+			assumed: ASSUMED.legacyExercises,
 		},
 		({ body, headers }) => {
 			const q = body.query;
@@ -1799,8 +2052,11 @@ export default function exorlive(options = {}) {
 				throw new HttpError(403, `Unknown ExorLive-Client "${client}"`);
 			return { user: caller, org: orgById(caller.OrganizationId), scope: grant.scope };
 		},
-		// ASP.NET Web API errors are `{"Message": …}`; the OAuth endpoints answer `{error, error_description}`.
-		errorBody: (status, message, details) => details?.body ?? { Message: message },
+		assumptions: [OAUTH_ERROR_BODY],
+		// No error body is documented: every error carries its message only, as ASP.NET Web API's
+		// `{ Message }`; the OAuth endpoints' `{ error, error_description }` is an assumption.
+		errorBody: (status, message, details) =>
+			details?.body && assumes(OAUTH_ERROR_BODY.name) ? details.body : { Message: message },
 		credentials: (urls) => [
 			{
 				id: 'sandboxExorLive1',

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { offsetPaginator } from '../../../shared/pagination';
 import { splitInto } from '../../../shared/output';
 import { operationProperty } from '../../../shared/operation';
-import { epilotOperation } from '../../shared';
+import { epilotOperation } from '../../epilotOperation';
 import { assignableSearchDescription, validateAssignableSearch } from './search';
 import { assignableBatchGetDescription, buildBatchGetBody } from './batchGet';
 

@@ -1,5 +1,5 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit } from '../../../shared/fields';
+import { returnAllAndLimit } from '../../../shared/fieldBuilders';
 import { inputError, isBlank } from '../../../shared/validation';
 
 const show = { resource: ['assignable'], operation: ['search'] };
@@ -15,6 +15,17 @@ export const assignableSearchDescription: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'q' } },
 	},
 	...returnAllAndLimit(show),
+	{
+		displayName: 'Offset',
+		name: 'offset',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			'How many matches to skip, for paging by hand: e.g. 50 with Limit 50 returns matches 51 to 100',
+		displayOptions: { show: { ...show, returnAll: [false] } },
+		routing: { send: { type: 'body', property: 'from' } },
+	},
 	{
 		displayName: 'Filters',
 		name: 'filters',

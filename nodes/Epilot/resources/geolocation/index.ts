@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { requireParameters } from '../../../shared/validation';
 import { operationProperty } from '../../../shared/operation';
-import { epilotOperation } from '../../shared';
+import { epilotOperation } from '../../epilotOperation';
 import { geolocationSearchDescription } from './search';
 
 export const geolocationDescription: INodeProperties[] = [

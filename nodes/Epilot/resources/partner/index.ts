@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { operationProperty } from '../../../shared/operation';
-import { epilotOperation } from '../../shared';
+import { partnerIdField } from '../../epilotFields';
+import { epilotOperation } from '../../epilotOperation';
 import { noContent } from '../../../shared/output';
-import { partnerIdFields } from './partnerId';
 import { partnerInviteDescription } from './invite';
 import { partnerTokenDescription } from './token';
 import { partnerActivateDescription } from './activate';
@@ -54,7 +54,8 @@ export const partnerDescription: INodeProperties[] = [
 			path: '/v1/partners/{partnerId}/reject',
 		}),
 	]),
-	...partnerIdFields,
+	// Approve, Reject and Invite act on a partner record by its UUID.
+	partnerIdField({ resource: ['partner'], operation: ['approve', 'reject', 'invite'] }),
 	...partnerInviteDescription,
 	...partnerTokenDescription,
 	...partnerActivateDescription,

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { languageOptions } from '../../shared';
+import { languageOptions } from '../../epilotFields';
 
 export const partnerInviteDescription: INodeProperties[] = [
 	{

@@ -1,11 +1,31 @@
 /**
  * Checks grants against the spec's GrantWithDependencies schema and returns the first problem
  * in words a user can act on (with the grant's position), or undefined when the list is valid.
- * Empty optional strings from the form are removed on the way.
+ * Empty optional strings (what the form sends for unset fields) count as unset.
  */
 type Grant = Record<string, unknown>;
 
 const EFFECTS = ['allow', 'deny'];
+const OPTIONAL_STRINGS = ['resource', 'effect'];
+
+/** A copy of the grant without optional fields left empty; the input stays as it was. */
+function withoutEmptyOptionals(grant: Grant): Grant {
+	return Object.fromEntries(
+		Object.entries(grant).filter(
+			([key, value]) => !(OPTIONAL_STRINGS.includes(key) && (value === '' || value === undefined)),
+		),
+	);
+}
+
+/** The grants as sent: optional fields left empty are dropped, at every level. */
+export function cleanGrants(grants: unknown[]): unknown[] {
+	return grants.map((grant) => {
+		if (!grant || typeof grant !== 'object' || Array.isArray(grant)) return grant;
+		const clean = withoutEmptyOptionals(grant as Grant);
+		if (Array.isArray(clean.dependencies)) clean.dependencies = cleanGrants(clean.dependencies);
+		return clean;
+	});
+}
 
 function problemInGrant(
 	grant: unknown,
@@ -14,9 +34,7 @@ function problemInGrant(
 ): string | undefined {
 	if (!grant || typeof grant !== 'object' || Array.isArray(grant))
 		return `${where} must be an object`;
-	const g = grant as Grant;
-	for (const key of ['resource', 'effect'])
-		if (g[key] === '' || g[key] === undefined) delete g[key];
+	const g = withoutEmptyOptionals(grant as Grant);
 	if (typeof g.action !== 'string' || !g.action.trim())
 		return `${where} needs an "action", e.g. "entity-read"`;
 	if (g.resource !== undefined && typeof g.resource !== 'string')

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { splitInto } from '../../../shared/output';
 import { operationProperty } from '../../../shared/operation';
-import { epilotOperation, orgIdField, roleIdField } from '../../shared';
-import { buildRoleBody, partnerRoleFieldsDescription } from './fields';
+import { epilotOperation } from '../../epilotOperation';
+import { orgIdField, roleIdField } from '../../epilotFields';
+import { buildRoleBody, partnerRoleFieldsDescription } from './createAndUpdate';
 
 const show = { resource: ['partnerRole'] };
 

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { requireParameters, toStringList } from '../../../shared/validation';
-import { languageOptions, roleIdsField } from '../../shared';
+import { languageOptions, roleIdsField } from '../../epilotFields';
 
 const show = { resource: ['partnerUser'], operation: ['create'] };
 

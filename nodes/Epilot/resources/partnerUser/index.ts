@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { noContent, splitInto } from '../../../shared/output';
 import { operationProperty } from '../../../shared/operation';
-import { epilotOperation, orgIdField, userIdField } from '../../shared';
+import { epilotOperation } from '../../epilotOperation';
+import { orgIdField, userIdField } from '../../epilotFields';
 import { partnerUserCreateDescription, sendCreateRoles } from './create';
 import { checkRoleResults, partnerUserRolesDescription, sendRoleIds } from './roles';
 

@@ -10,7 +10,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 import { vendorMessage } from '../../../shared/errors';
 import { inputError, toStringList } from '../../../shared/validation';
-import { roleIdsField } from '../../shared';
+import { roleIdsField } from '../../epilotFields';
 
 const show = { resource: ['partnerUser'], operation: ['assignRoles', 'unassignRoles'] };
 

@@ -1,6 +1,7 @@
 import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
-import { exolinkOperation, tenantField } from '../../shared';
+import { exolinkOperation } from '../../exolinkOperation';
+import { tenantField } from '../../exolinkFields';
 
 const show = { resource: ['charger'] };
 

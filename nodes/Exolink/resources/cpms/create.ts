@@ -32,7 +32,8 @@ export const cpmsCreateDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show },
-		// Assumption: fields of the CPMS object, not confirmed as accepted by Create.
+		description:
+			'Fields of the CPMS object that Exolink does not document for Create (its page is cut off): sent on the assumption that Create accepts them',
 		options: [
 			{
 				displayName: 'Auth Pass-Through',

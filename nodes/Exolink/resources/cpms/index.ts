@@ -1,6 +1,7 @@
 import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
-import { exolinkOperation, tenantField } from '../../shared';
+import { exolinkOperation } from '../../exolinkOperation';
+import { tenantField } from '../../exolinkFields';
 import { checkCpmsUrl, cpmsCreateDescription } from './create';
 
 const show = { resource: ['cpms'] };
@@ -12,8 +13,7 @@ export const cpmsDescription: INodeProperties[] = [
 			value: 'create',
 			action: 'Create a CPMS backend in a tenant',
 			description:
-				'Add an upstream charge point management system (CPMS) that the tenant forwards its chargers to',
-			// Assumption: the docs cut off before the method; POST on the list path is the convention.
+				"Add an upstream charge point management system (CPMS) that the tenant forwards its chargers to. Exolink's page ends before the method and the answer: the node assumes POST on the list path.",
 			method: 'POST',
 			path: '/tenant/{tenant}/cpms',
 			preSend: [checkCpmsUrl],

@@ -9,7 +9,8 @@ export const ipWhitelistAddDescription: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 203.0.113.10',
-		description: 'The IP address to allow',
+		description:
+			'The IP address to allow. Exolink does not document this request: the node sends it as { "ip": … }.',
 		displayOptions: { show: { resource: ['ipWhitelist'], operation: ['add'] } },
 		routing: {
 			send: {

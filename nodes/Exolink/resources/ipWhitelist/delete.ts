@@ -9,7 +9,8 @@ export const ipWhitelistDeleteDescription: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 42',
-		description: 'ID of the whitelist entry to delete, as output by Get Many',
+		description:
+			"ID of the whitelist entry to delete, as output by Get Many (assumed: the entry's ID field; Exolink does not document it)",
 		displayOptions: { show: { resource: ['ipWhitelist'], operation: ['delete'] } },
 	},
 ];

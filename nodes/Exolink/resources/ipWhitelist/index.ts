@@ -1,6 +1,7 @@
 import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
-import { exolinkOperation, tenantField } from '../../shared';
+import { exolinkOperation } from '../../exolinkOperation';
+import { tenantField } from '../../exolinkFields';
 import { ipWhitelistAddDescription } from './add';
 import { ipWhitelistDeleteDescription } from './delete';
 
@@ -12,7 +13,8 @@ export const ipWhitelistDescription: INodeProperties[] = [
 			name: 'Add',
 			value: 'add',
 			action: "Add an IP address to a tenant's whitelist",
-			description: "Allow an IP address in the tenant's IP whitelist",
+			description:
+				"Allow an IP address in the tenant's IP whitelist (request and answer are not documented by Exolink)",
 			method: 'POST',
 			path: '/tenant/{tenant}/ips',
 			confirmation: { added: true },
@@ -30,7 +32,8 @@ export const ipWhitelistDescription: INodeProperties[] = [
 			name: 'Get Many',
 			value: 'getAll',
 			action: "Get many entries of a tenant's IP whitelist",
-			description: 'List the IP addresses allowed for the tenant',
+			description:
+				'List the IP addresses allowed for the tenant (Exolink does not document the shape of an entry)',
 			method: 'GET',
 			path: '/tenant/{tenant}/ips',
 		}),

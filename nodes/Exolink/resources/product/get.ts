@@ -1,5 +1,5 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { idLocator } from '../../../shared/fields';
+import { idLocator } from '../../../shared/fieldBuilders';
 import { inputError } from '../../../shared/validation';
 
 export const productGetDescription: INodeProperties[] = [

@@ -1,6 +1,6 @@
 import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
-import { exolinkOperation } from '../../shared';
+import { exolinkOperation } from '../../exolinkOperation';
 import { checkProductId, productGetDescription } from './get';
 
 export const productDescription: INodeProperties[] = [

@@ -1,6 +1,7 @@
 import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
-import { exolinkOperation, tenantField } from '../../shared';
+import { exolinkOperation } from '../../exolinkOperation';
+import { tenantField } from '../../exolinkFields';
 import { tenantUpdateDescription } from './update';
 
 const show = { resource: ['tenant'] };
@@ -20,7 +21,7 @@ export const tenantDescription: INodeProperties[] = [
 			name: 'Get Metrics',
 			value: 'getMetrics',
 			action: 'Get the metrics of a tenant',
-			description: 'Get the metrics of a tenant',
+			description: 'Get the metrics of a tenant (Exolink does not document the answer)',
 			method: 'GET',
 			path: '/tenant/{tenant}/metrics',
 		}),
@@ -28,7 +29,7 @@ export const tenantDescription: INodeProperties[] = [
 			name: 'Get Statistics',
 			value: 'getStatistics',
 			action: 'Get the usage statistics of a tenant',
-			description: 'Get the usage statistics of a tenant',
+			description: 'Get the usage statistics of a tenant (Exolink does not document the answer)',
 			method: 'GET',
 			path: '/tenant/{tenant}/stats',
 		}),
@@ -45,7 +46,8 @@ export const tenantDescription: INodeProperties[] = [
 			name: 'Update',
 			value: 'update',
 			action: 'Rename a tenant',
-			description: 'Change the display name of a tenant',
+			description:
+				'Change the display name of a tenant. Exolink does not document the answer: without one the node outputs { updated: true }.',
 			method: 'PUT',
 			path: '/tenant/{tenant}',
 			confirmation: { updated: true },

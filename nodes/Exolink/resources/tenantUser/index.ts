@@ -1,7 +1,8 @@
 import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
-import { exolinkOperation, roleField, tenantField, tenantUserField } from '../../shared';
-import { tenantUserInviteDescription } from './invite';
+import { exolinkOperation } from '../../exolinkOperation';
+import { roleField, tenantField, tenantUserField } from '../../exolinkFields';
+import { inviteOutput, tenantUserInviteDescription } from './invite';
 import { buildSetRolesBody, tenantUserSetRolesDescription } from './setRoles';
 
 const show = { resource: ['tenantUser'] };
@@ -23,7 +24,7 @@ export const tenantUserDescription: INodeProperties[] = [
 			description: 'Email an invitation to join the tenant with a role',
 			method: 'POST',
 			path: '/tenant/{tenant}/invite',
-			confirmation: { invited: true },
+			postReceive: [inviteOutput],
 		}),
 		exolinkOperation({
 			name: 'Remove',

@@ -1,6 +1,16 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { isEmptyBody } from '../../../shared/output';
+import { apiRequest } from '../../../shared/transport';
 import { requireParameters } from '../../../shared/validation';
-import { roleField } from '../../shared';
+import { roleField } from '../../exolinkFields';
+import { CREDENTIAL_TYPE } from '../../exolinkOperation';
 
 const show = { resource: ['tenantUser'], operation: ['invite'] };
 
@@ -40,4 +50,63 @@ export const tenantUserInviteDescription: INodeProperties[] = [
 		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'language' } },
 	},
+	{
+		displayName: 'Options',
+		name: 'inviteOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Output the Invited User',
+				name: 'outputInvitedUser',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to output the invited user (userId, username, role) from the tenant's user list, e.g. for a following Set Role. Exolink answers an invitation without a body and does not document whether invited users are listed before they accept.",
+			},
+		],
+	},
 ];
+
+/**
+ * Exolink documents no answer body for an invitation ("Invitation created successfully").
+ * Output: the answer if there is one, else `{ invited: true }`; with Output the Invited User,
+ * the user's entry from List Tenant Users (found by email), which a next node can act on.
+ */
+export async function inviteOutput(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const { outputInvitedUser } = this.getNodeParameter('inviteOptions', {}) as IDataObject;
+	if (!outputInvitedUser) return isEmptyBody(response.body) ? [{ json: { invited: true } }] : items;
+	const email = String(this.getNodeParameter('email', '')).trim().toLowerCase();
+	const tenant = String(this.getNodeParameter('tenant', '')).trim();
+	const users = (await apiRequest.call(
+		this,
+		CREDENTIAL_TYPE,
+		'GET',
+		`/tenant/${encodeURIComponent(tenant)}/user`,
+	)) as unknown;
+	const found = Array.isArray(users)
+		? (users as IDataObject[]).find(
+				(user) =>
+					String(user.username ?? '').toLowerCase() === email ||
+					String(user.email ?? '').toLowerCase() === email,
+			)
+		: undefined;
+	if (!found) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Exolink accepted the invitation, but the users of tenant "${tenant}" do not list ${email} yet`,
+			{
+				itemIndex: this.getItemIndex(),
+				description:
+					'Exolink does not document whether invited users are listed before they accept. Turn off Output the Invited User and look the user up after acceptance.',
+			},
+		);
+	}
+	return [{ json: { ...found, invited: true } }];
+}

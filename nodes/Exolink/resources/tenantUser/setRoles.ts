@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { inputError, parseJson } from '../../../shared/validation';
-import { roleOptions } from '../../shared';
+import { roleOptions } from '../../exolinkFields';
 
 const show = { resource: ['tenantUser'], operation: ['setRoles'] };
 

@@ -1,7 +1,7 @@
 import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
-import { idLocator } from '../../../shared/fields';
-import { exolinkOperation } from '../../shared';
+import { idLocator } from '../../../shared/fieldBuilders';
+import { exolinkOperation } from '../../exolinkOperation';
 import { buildUserUpdateBody, userUpdateDescription } from './update';
 
 const show = { resource: ['user'] };
@@ -21,7 +21,8 @@ export const userDescription: INodeProperties[] = [
 			name: 'Update',
 			value: 'update',
 			action: 'Update a user',
-			description: "Change a user's name or email, change the password, or turn MFA on or off",
+			description:
+				"Change a user's name or email, change the password, or turn MFA on or off. Exolink does not document the answer: without one the node outputs { updated: true }.",
 			method: 'PUT',
 			path: '/user/{userId}',
 			preSend: [buildUserUpdateBody],

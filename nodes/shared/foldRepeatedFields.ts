@@ -12,7 +12,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
  * The result lists `resource`, then every operation dropdown, then the fields, so that a merged
  * field (standing where its first definition stood) is still below each resource's operation.
  */
-export function shareRepeatedFields(properties: INodeProperties[]): INodeProperties[] {
+export function foldRepeatedFields(properties: INodeProperties[]): INodeProperties[] {
 	const operations = operationsByResource(properties);
 	const folded: Array<{ property: INodeProperties; reach: Set<string> }> = [];
 	for (const property of properties) {

@@ -1,5 +1,5 @@
 /**
- * shareRepeatedFields folds repeated definitions of one field into one. For every node of the
+ * foldRepeatedFields folds repeated definitions of one field into one. For every node of the
  * package, each resource/operation must still show exactly the same fields, in the same order,
  * as with every definition kept; and the folding must cut the definitions n8n resolves per item.
  */
@@ -13,8 +13,8 @@ function describeNode(file: string, fold: boolean): INodeTypeDescription {
 	let description: INodeTypeDescription | undefined;
 	jest.isolateModules(() => {
 		if (!fold) {
-			jest.doMock(`${DIST}/shared/sharedFields`, () => ({
-				shareRepeatedFields: (properties: INodeProperties[]) => properties,
+			jest.doMock(`${DIST}/shared/foldRepeatedFields`, () => ({
+				foldRepeatedFields: (properties: INodeProperties[]) => properties,
 			}));
 		}
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -23,7 +23,7 @@ function describeNode(file: string, fold: boolean): INodeTypeDescription {
 			new () => { description: INodeTypeDescription }
 		>;
 		description = new (Object.values(module)[0])().description;
-		jest.dontMock(`${DIST}/shared/sharedFields`);
+		jest.dontMock(`${DIST}/shared/foldRepeatedFields`);
 	});
 	return description!;
 }

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
+/** The `displayOptions.show` of a field: the resource/operation (and other values) it shows for. */
+export type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
 /** Return All and Limit for a "Get Many" operation; the paginator reads Limit as maxResults. */
 export function returnAllAndLimit(show: Show): INodeProperties[] {

@@ -1,18 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { idLocator } from '../shared/fields';
-import { operationBuilder } from '../shared/operation';
-
-export const CREDENTIAL_TYPE = 'epilotApi';
-
-/** Display names of the path parameters, used in "value required" errors. */
-export const epilotOperation = operationBuilder({
-	partnerId: 'Partner ID',
-	orgId: 'Partner Organization',
-	userId: 'User',
-	roleId: 'Role',
-});
-
-type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
+import { idLocator, type Show } from '../shared/fieldBuilders';
 
 export const orgIdField = (show: Show) =>
 	idLocator({

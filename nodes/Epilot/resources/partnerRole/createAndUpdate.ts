@@ -4,8 +4,14 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { inputError, parseJson, requiredValue, toStringList } from '../../../shared/validation';
-import { validateGrants } from './grants';
+import {
+	inputError,
+	isBlank,
+	parseJson,
+	requiredValue,
+	toStringList,
+} from '../../../shared/validation';
+import { cleanGrants, validateGrants } from './grants';
 
 /** Create and Update send the same body: `{name, slug, grants}`. Update replaces the role whole. */
 const show = { resource: ['partnerRole'], operation: ['create', 'update'] };
@@ -14,6 +20,40 @@ const effectOptions = [
 	{ name: 'Allow', value: 'allow' },
 	{ name: 'Deny', value: 'deny' },
 ];
+
+/** Conditions of a grant or a dependency: the attribute must equal one of the values. */
+const conditionsField: INodeProperties = {
+	displayName: 'Conditions',
+	name: 'conditions',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Condition',
+	default: {},
+	description: 'Apply the grant only when an attribute equals one of the values',
+	options: [
+		{
+			displayName: 'Condition',
+			name: 'condition',
+			values: [
+				{
+					displayName: 'Attribute',
+					name: 'attribute',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. workflows.primary.task_name',
+				},
+				{
+					displayName: 'Values',
+					name: 'values',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Review, Approve',
+					description: 'Comma-separated values; the attribute must equal one of them',
+				},
+			],
+		},
+	],
+};
 
 const grantValues: INodeProperties[] = [
 	{
@@ -40,6 +80,7 @@ const grantValues: INodeProperties[] = [
 		options: effectOptions,
 		default: 'allow',
 	},
+	conditionsField,
 ];
 
 export const partnerRoleFieldsDescription: INodeProperties[] = [
@@ -99,38 +140,6 @@ export const partnerRoleFieldsDescription: INodeProperties[] = [
 				values: [
 					...grantValues,
 					{
-						displayName: 'Conditions',
-						name: 'conditions',
-						type: 'fixedCollection',
-						typeOptions: { multipleValues: true },
-						placeholder: 'Add Condition',
-						default: {},
-						description: 'Apply the grant only when an attribute equals one of the values',
-						options: [
-							{
-								displayName: 'Condition',
-								name: 'condition',
-								values: [
-									{
-										displayName: 'Attribute',
-										name: 'attribute',
-										type: 'string',
-										default: '',
-										placeholder: 'e.g. workflows.primary.task_name',
-									},
-									{
-										displayName: 'Values',
-										name: 'values',
-										type: 'string',
-										default: '',
-										placeholder: 'e.g. Review, Approve',
-										description: 'Comma-separated values; the attribute must equal one of them',
-									},
-								],
-							},
-						],
-					},
-					{
 						displayName: 'Dependencies',
 						name: 'dependencies',
 						type: 'fixedCollection',
@@ -141,6 +150,25 @@ export const partnerRoleFieldsDescription: INodeProperties[] = [
 						options: [{ displayName: 'Dependency', name: 'dependency', values: grantValues }],
 					},
 				],
+			},
+		],
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'roleUpdateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: { resource: ['partnerRole'], operation: ['update'] } },
+		options: [
+			{
+				displayName: 'ID in Body',
+				name: 'id',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 123456:partner_sales',
+				description:
+					"The role's ID (&lt;org_id&gt;:&lt;slug&gt;) sent in the body as well, which epilot's spec allows; the Role field above already names the role to update",
 			},
 		],
 	},
@@ -160,6 +188,7 @@ const SLUG = /^[a-z][a-z0-9_]*$/;
 
 type Entries<K extends string> = { [key in K]?: IDataObject[] };
 
+/** A grant (or a dependency) from the form: action, resource, effect and its conditions. */
 function grantFromFields(entry: IDataObject): IDataObject {
 	const conditions = ((entry.conditions as Entries<'condition'>)?.condition ?? []).map((c) => ({
 		attribute: String(c.attribute ?? '').trim(),
@@ -167,7 +196,7 @@ function grantFromFields(entry: IDataObject): IDataObject {
 		values: toStringList(c.values),
 	}));
 	const dependencies = ((entry.dependencies as Entries<'dependency'>)?.dependency ?? []).map(
-		(d) => ({ action: d.action, resource: d.resource, effect: d.effect }),
+		grantFromFields,
 	);
 	return {
 		action: entry.action,
@@ -202,5 +231,23 @@ export async function buildRoleBody(
 				);
 	const problem = validateGrants(raw);
 	if (problem) throw inputError(this, label, problem);
-	return { ...options, body: { name, slug, grants: raw } };
+	const body: IDataObject = { name, slug, grants: cleanGrants(raw as unknown[]) as IDataObject[] };
+	if (this.getNodeParameter('operation') === 'update') {
+		const { id } = this.getNodeParameter('roleUpdateFields', {}) as IDataObject;
+		if (!isBlank(id)) body.id = roleIdValue(this, id);
+	}
+	return { ...options, body };
+}
+
+/** A role ID as epilot forms it: `<org_id>:<slug>`. */
+function roleIdValue(ctx: IExecuteSingleFunctions, raw: unknown): string {
+	const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	if (!/^[^:\s]+:[a-z][a-z0-9_]*$/.test(text)) {
+		throw inputError(
+			ctx,
+			'ID in Body',
+			`${JSON.stringify(raw)} is not a role ID of the form <org_id>:<slug>, e.g. 123456:partner_sales`,
+		);
+	}
+	return text;
 }
