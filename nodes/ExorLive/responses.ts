@@ -98,10 +98,11 @@ export function unexpectedAnswer(
 	ctx: IExecuteSingleFunctions,
 	response: IN8nHttpFullResponse,
 	what: string,
+	{ message }: { message?: string } = {},
 ): NodeApiError {
 	const body = unwrap(response.body);
 	return new NodeApiError(ctx.getNode(), { body: typeof body === 'object' ? body : String(body) } as JsonObject, {
-		message: `ExorLive's answer holds no ${what}`,
+		message: message ?? `ExorLive's answer holds no ${what}`,
 		description: 'The response shape is not documented; the raw answer is in the error details.',
 		httpCode: String(response.statusCode),
 		itemIndex: ctx.getItemIndex(),
@@ -114,6 +115,8 @@ export interface ValueSpec {
 	/** Field names tried when the answer is an object (assumption 3). */
 	candidates: string[];
 	numeric?: boolean;
+	/** The value must be an http(s) URL (a link to open). */
+	url?: boolean;
 	/** Input fields copied into the output item so a chain keeps its context. */
 	context?: (ctx: IExecuteSingleFunctions) => IDataObject;
 }
@@ -129,6 +132,13 @@ export function toValue(spec: ValueSpec): PostReceiveAction {
 		const value = spec.numeric && raw !== undefined && raw !== '' ? Number(raw) : raw;
 		if (value === undefined || value === '' || (spec.numeric && !Number.isFinite(value))) {
 			throw unexpectedAnswer(this, response, spec.key);
+		}
+		if (spec.url && !/^https?:\/\/\S+$/i.test(String(value).trim())) {
+			throw unexpectedAnswer(this, response, `http(s) URL in ${spec.key}`, {
+				message: /^\s*</.test(String(value))
+					? 'ExorLive answered with an HTML page instead of the URL to open'
+					: `ExorLive's answer is not an http(s) URL`,
+			});
 		}
 		return [{ json: { [spec.key]: value, ...(spec.context?.(this) ?? {}) } }];
 	};

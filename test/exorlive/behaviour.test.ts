@@ -99,6 +99,23 @@ describeExorLiveCases('ExorLive error mapping', [
 
 describeExorLiveCases('ExorLive input checks (before any request)', [
 	{
+		title:
+			'Link Organization: a Challenge without its Random Number is refused (a new random would always give ChallengeError)',
+		credentials: linkCredential,
+		parameters: {
+			resource: 'partnerAccess',
+			operation: 'linkOrganization',
+			username: 'admin@customer.test',
+			password: 'pw',
+			additionalFields: { challenge: 'abc' },
+		},
+		requests: [],
+		error: {
+			message:
+				'Random Number: a Challenge is only valid with the random number it was requested with (Partner Challenge outputs both): give both, or neither',
+		},
+	},
+	{
 		title: 'Contact User ID must be a positive whole number',
 		parameters: { ...invitationParams, contactUserId: 0 },
 		requests: [],
@@ -453,7 +470,10 @@ describe('ExorLive Partner JWT link', () => {
 			{
 				method: 'POST',
 				path: '/partner/payload',
-				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				headers: {
+					'content-type': 'application/x-www-form-urlencoded',
+					'x-requested-with': 'XMLHttpRequest',
+				},
 				absentHeaders: ['authorization', 'exorlive-client', 'x-exorlive-act-as'],
 				body: sso.requests[0]?.body,
 			},
@@ -490,6 +510,23 @@ describe('ExorLive Partner JWT link', () => {
 		expect(header).toEqual({ alg: 'RS256', typ: 'JWT' });
 		const valid = createVerify('RSA-SHA256').update(input).verify(publicKey, Buffer.from(signature, 'base64url'));
 		expect(valid).toBe(true);
+	});
+
+	it('fails clearly when the endpoint answers with an HTML page instead of a URL', async () => {
+		new ApiMock(SSO_ORIGIN).reply({
+			body: '<!DOCTYPE html><html><body>ExorLive</body></html>',
+			headers: { 'content-type': 'text/html' },
+		});
+		const result = await runNode({
+			node: 'exorLive',
+			parameters,
+			credentials: {
+				exorLiveApi: storedCredential({ jwtAlgorithm: 'HS256', jwtSharedSecret: 'jwt-dummy-secret' }),
+			},
+		});
+		expect(result.items).toEqual([]);
+		expect(result.error?.message).toBe('ExorLive answered with an HTML page instead of the URL to open');
+		expect(String(result.error?.httpCode)).toBe('200');
 	});
 
 	it('refuses to run without a signing key in the credential', async () => {

@@ -792,6 +792,32 @@ describeExorLiveCases('ExorLive legacy WebServices V1 operations', [
 		output: [{ Id: 1 }],
 	},
 	{
+		title: 'Legacy Workout > Search without a filter: the body still carries the query object',
+		parameters: { resource: 'legacyWorkout', operation: 'search' },
+		requests: [
+			{
+				method: 'POST',
+				path: v1('Workouts', 'QueryWorkouts'),
+				body: { query: {} },
+				reply: { body: { d: { Data: [] } } },
+			},
+		],
+		output: [],
+	},
+	{
+		title: 'Legacy Workout > Search Exercises without a filter: the body is { "query": {} }',
+		parameters: { resource: 'legacyWorkout', operation: 'searchExercises' },
+		requests: [
+			{
+				method: 'POST',
+				path: v1('Workouts', 'QueryExercises'),
+				body: { query: {} },
+				reply: { body: { d: { Data: [] } } },
+			},
+		],
+		output: [],
+	},
+	{
 		title: 'Legacy Workout > Copy to User: POST CopyWorkoutToUser -> { workoutId }',
 		parameters: { resource: 'legacyWorkout', operation: 'copyToUser', workoutId: 55, userId: 9001 },
 		requests: [

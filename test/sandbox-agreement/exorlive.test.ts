@@ -240,10 +240,10 @@ describe('with the assumed SetUser answer (exorlive.setUserAnswer)', () => {
 	});
 });
 
-// Get Auth Key reads GetAuthKey's answer and Create JWT Link outputs the link's answer as url:
-// neither answer is documented.
-describe('with the assumed GetAuthKey and JWT link answers (exorlive.authKeyAnswer, exorlive.jwtLinkUrl)', () => {
-	sandboxFor('exorlive.authKeyAnswer,exorlive.jwtLinkUrl');
+// Get Auth Key reads GetAuthKey's answer, which is not documented. Create JWT Link posts as AJAX
+// and gets the documented URL answer.
+describe('with the assumed GetAuthKey answer (exorlive.authKeyAnswer)', () => {
+	sandboxFor('exorlive.authKeyAnswer');
 
 	test('sign-in: Get Auth Key on the auth host; the Partner JWT link approves a new organization', async () => {
 		const key = await run({

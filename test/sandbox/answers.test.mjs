@@ -331,6 +331,17 @@ describe('ExorLive documented mode', () => {
 		assert.equal(answer.status, 200);
 		assert.match(answer.headers['content-type'], /^text\/html/);
 		assert.match(answer.text, /^<!DOCTYPE html>/);
+		// The AJAX variant is documented to return the URL to open.
+		const ajax = await send(`${sandbox.urls.exorliveSso}/partner/payload`, {
+			method: 'POST',
+			headers: { 'x-requested-with': 'XMLHttpRequest' },
+			form: { payload: `${input}.${signature}` },
+		});
+		assert.equal(ajax.status, 200);
+		assert.match(
+			ajax.text,
+			/^http:\/\/127\.0\.0\.1:\d+\/exorlive\/api\/app\/\?selectedPersonId=\d+#Workouts$/,
+		);
 		assert.ok(sandbox.state.exorlive.orgs.some((o) => o.externalId === 'documented-org'));
 	});
 

@@ -505,13 +505,15 @@ const ASSUMED = {
 		vendorSays:
 			'Partner JWT link: a form POST of payload answers "the HTML page to show"; an AJAX POST "returns a URL" (its form not shown)',
 		weAssume:
-			'the URL to open as text/plain (…/app/?selectedPersonId=<contact id>#Workouts); off: the HTML page a form POST gets',
-		// The node posts the form field `payload`, as the documented form POST does.
-		documented: (result) => ({
-			status: result.status ?? 200,
-			headers: { 'content-type': 'text/html; charset=utf-8' },
-			raw: '<!DOCTYPE html><html><head><title>ExorLive</title></head><body><h1>ExorLive (sandbox)</h1></body></html>',
-		}),
+			'the URL to open as text/plain (…/app/?selectedPersonId=<contact id>#Workouts), also for a plain form POST; off: the URL for an AJAX post (X-Requested-With: XMLHttpRequest), the HTML page for a form POST',
+		documented: ({ ajax, ...result }) =>
+			ajax
+				? result
+				: {
+						status: result.status ?? 200,
+						headers: { 'content-type': 'text/html; charset=utf-8' },
+						raw: '<!DOCTYPE html><html><head><title>ExorLive</title></head><body><h1>ExorLive (sandbox)</h1></body></html>',
+					},
 	}),
 	adminUserId: assumedAnswer({
 		name: 'exorlive.adminUserIdAnswer',
@@ -1108,10 +1110,11 @@ export default function exorlive(options = {}) {
 				});
 				state.users.push(contact);
 			}
-			// The AJAX variant answers the URL to open.
+			// The AJAX variant answers the URL to open (told apart by X-Requested-With, an assumption).
 			return {
 				headers: { 'content-type': 'text/plain; charset=utf-8' },
 				raw: `${apiBase(headers)}/app/?selectedPersonId=${contact.Id}#Workouts`,
+				ajax: /^XMLHttpRequest$/i.test(headers['x-requested-with'] ?? ''),
 			};
 		},
 	);

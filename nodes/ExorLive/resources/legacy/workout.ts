@@ -1,9 +1,19 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { exorLiveResource, type ExorLiveOperation } from '../../shared';
 import { toItems, toValue } from '../../responses';
 import { LEGACY, member, param, v1 } from './v1';
 
 /** A field of the `query` object of the two query methods. */
 const query = member('query', true);
+
+/** The two query methods take a `query` object, also when no filter is set: `{ "query": {} }`. */
+async function withQueryObject(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = options.body && typeof options.body === 'object' ? (options.body as IDataObject) : {};
+	return { ...options, body: { query: {}, ...body } };
+}
 
 const operations: ExorLiveOperation[] = [
 	{
@@ -22,6 +32,7 @@ const operations: ExorLiveOperation[] = [
 			query('Start', 'Start', 'number', { description: 'Index of the first result' }),
 			query('Length', 'Length', 'number', { description: 'Number of results' }),
 		],
+		preSend: [withQueryObject],
 		output: [toItems(null)],
 	},
 	{
@@ -65,6 +76,7 @@ const operations: ExorLiveOperation[] = [
 			query('Level', 'Level', 'string'),
 			query('AgeGroup', 'Age Group', 'string'),
 		],
+		preSend: [withQueryObject],
 		output: [toItems(null)],
 	},
 ];

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { vendorError } from '../../../shared/errors';
+import { inputError, isBlank } from '../../../shared/validation';
 import { CREDENTIAL_TYPE, type ExorLiveOperation } from '../../shared';
 import { recordsIn, unexpectedAnswer } from '../../responses';
 import { challengeBody, challengeFrom, CHALLENGE_PATH, randomValue } from './challenge';
@@ -55,6 +56,15 @@ async function sendLinkBody(
 	const additional = this.getNodeParameter('additionalFields', {}) as IDataObject;
 	const { clientKey } = await this.getCredentials(CREDENTIAL_TYPE);
 	const given = String(additional.challenge ?? '').trim();
+	// A challenge is only valid with the random number it was requested with: a new random
+	// would make ExorLive answer ChallengeError every time.
+	if (given && isBlank(additional.random)) {
+		throw inputError(
+			this,
+			'Random Number',
+			'a Challenge is only valid with the random number it was requested with (Partner Challenge outputs both): give both, or neither',
+		);
+	}
 	const random = randomValue(additional.random);
 	const challenge = given || (await freshChallenge(this, options, clientKey, random));
 	const password = String(this.getNodeParameter('password', ''));
@@ -137,7 +147,8 @@ export const linkOrganization: ExorLiveOperation = {
 			name: 'random',
 			label: 'Random Number',
 			type: 'string',
-			description: 'The random number the challenge was requested with. Default: a new one.',
+			description:
+				'The random number the challenge was requested with; required with a Challenge. Default (no Challenge): a new one.',
 		},
 	],
 	preSend: [sendLinkBody],

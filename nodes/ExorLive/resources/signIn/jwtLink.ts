@@ -99,14 +99,19 @@ export const createJwtLink: ExorLiveOperation = {
 	value: 'createJwtLink',
 	action: 'Create a single sign-on link to ExorLive with a signed partner JWT',
 	description:
-		"Sign the employee, organization and contact in focus as a JWT and post it to ExorLive's partner endpoint, which answers with the URL to open. A customer organization's first jump also approves your API access to it.",
+		"Sign the employee, organization and contact in focus as a JWT and post it to ExorLive's partner endpoint, which answers with the URL to open. A customer organization's first jump also approves your API access to it. ExorLive does not name the JWT algorithm or claims: the node signs HS256 or RS256 with the credential's key and adds iat and exp.",
 	method: 'POST',
 	request: {
 		url: '={{ String($credentials.jwtEndpoint || "https://sso.exorlive.com/partner/payload").trim() }}',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		// ExorLive answers an AJAX POST with the URL to open (a plain form POST gets an HTML page);
+		// X-Requested-With is how AJAX posts are commonly told apart (an assumption, see README).
+		headers: {
+			'Content-Type': 'application/x-www-form-urlencoded',
+			'X-Requested-With': 'XMLHttpRequest',
+		},
 	},
 	actAs: 'none',
 	fields: [...employeeFields, ...contactFields, ...extraFields],
 	preSend: [signedPayload],
-	output: [toValue({ key: 'url', candidates: ['url', 'link', 'redirectUrl'] })],
+	output: [toValue({ key: 'url', candidates: ['url', 'link', 'redirectUrl'], url: true })],
 };
