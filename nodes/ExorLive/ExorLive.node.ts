@@ -11,7 +11,9 @@ import { planTemplateDescription } from './resources/planTemplate';
 import { signInDescription } from './resources/signIn';
 import { userDescription } from './resources/user';
 import { workoutExportDescription } from './resources/workoutExport';
-import { API_BASE_URL, CREDENTIAL_TYPE } from './shared';
+import { jsonRequestDefaults } from '../shared/operation';
+import { API_BASE_URL_EXPRESSION } from '../../credentials/exorLiveAuth';
+import { CREDENTIAL_TYPE } from './client';
 
 export class ExorLive implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,14 +30,13 @@ export class ExorLive implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		requestDefaults: {
-			baseURL: API_BASE_URL,
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json; charset=utf-8' },
-			json: true,
-			// Readable vendor errors come from each operation's post-receive; 401 still reaches n8n,
-			// which then runs the token exchange again and retries once.
-			ignoreHttpStatusErrors: { ignore: true, except: [401] },
-		},
+		// Readable vendor errors come from each operation's post-receive. A 401 with the
+		// credential's own token still reaches n8n 2.x, which renews the token and retries once
+		// (n8n 1.x hands it to the operation's request step instead, see client.ts).
+		requestDefaults: jsonRequestDefaults(API_BASE_URL_EXPRESSION, {
+			except: [401],
+			contentType: 'application/json; charset=utf-8',
+		}),
 		properties: withCustomApiCall(
 			shareRepeatedFields([
 				{

@@ -1,5 +1,4 @@
 import type {
-	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
 	IHttpRequestMethods,
@@ -10,24 +9,20 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { operationBuilder, operationProperty } from '../shared/operation';
-import { actAsField, actAsRequest } from './actAs';
-import { applyFields, fieldProperties, type FieldSpec } from './fields';
-import { toItems } from './responses';
+import { computedBy, sentBy } from '../shared/requestStep';
+import { refusedToken, sendAsActingUser, toItems, type ActAs } from './client';
+import { actAsField, applyFields, fieldProperties, type FieldSpec } from './fields';
 
-export { CREDENTIAL_TYPE } from './actAs';
+export { CREDENTIAL_TYPE } from './client';
 
 /** Request parts an operation sets besides method and path (values may be expressions). */
 interface RequestParts {
-	baseURL?: string;
-	url?: string;
 	qs?: IDataObject;
 	headers?: IDataObject;
+	ignoreHttpStatusErrors?: boolean;
 }
 
-export type LocalRun = (
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-) => Promise<INodeExecutionData[]>;
+export type LocalRun = (this: IExecutePaginationFunctions) => Promise<INodeExecutionData[]>;
 
 export interface ExorLiveOperation {
 	name: string;
@@ -50,18 +45,14 @@ export interface ExorLiveOperation {
 	actAs?: ActAs;
 	/** For operations computed in the node (no request of their own). */
 	local?: LocalRun;
+	/** Sent by n8n as it is, with no token (the Partner JWT link goes to another host). */
+	plain?: boolean;
 	/** Fields the table cannot describe (binary output names and the like). */
 	extraFields?: INodeProperties[];
 }
 
-/** Whether operations of a resource can (optional) or must (required) act as another user. */
-export type ActAs = 'none' | 'optional' | 'required';
-
 // ExorLive paths carry no path parameters: every id goes in the query or the body.
 const build = operationBuilder({});
-
-export const API_BASE_URL = '={{ String($credentials.apiBaseUrl).trim().replace(/\\/+$/, "") }}';
-export const AUTH_BASE_URL = '={{ String($credentials.authBaseUrl).trim().replace(/\\/+$/, "") }}';
 
 function operationOption(spec: ExorLiveOperation, actAs: ActAs): INodePropertyOptions {
 	const method = spec.method ?? 'GET';
@@ -74,15 +65,22 @@ function operationOption(spec: ExorLiveOperation, actAs: ActAs): INodePropertyOp
 		path: spec.path ?? '',
 		preSend: [applyFields(spec.fields ?? [], method), ...(spec.preSend ?? [])],
 		postReceive: spec.output ?? [toItems()],
-		pagination: spec.local ?? actAsRequest(actAs),
 	});
 	const routing = option.routing!;
+	const output = spec.checksStatus ? spec.output! : routing.output!.postReceive!;
+	const takenOver = spec.local
+		? computedBy(spec.local)
+		: spec.plain
+			? undefined
+			: sentBy(sendAsActingUser(actAs));
 	return {
 		...option,
 		routing: {
 			...routing,
 			request: { ...routing.request, ...spec.request },
-			...(spec.checksStatus ? { output: { postReceive: spec.output } } : {}),
+			send: { ...routing.send, ...takenOver?.send },
+			...(takenOver ? { operations: takenOver.operations } : {}),
+			output: { postReceive: takenOver ? [refusedToken, ...output] : output },
 		},
 	};
 }
@@ -92,14 +90,18 @@ export function exorLiveResource(
 	resource: string,
 	config: { operations: ExorLiveOperation[]; default: string; actAs: ActAs },
 ): INodeProperties[] {
-	const actAsOf = (spec: ExorLiveOperation) => (spec.local ? 'none' : (spec.actAs ?? config.actAs));
+	const actAsOf = (spec: ExorLiveOperation) =>
+		spec.local || spec.plain ? 'none' : (spec.actAs ?? config.actAs);
 	const options = config.operations
 		.map((spec) => operationOption(spec, actAsOf(spec)))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	const fields: INodeProperties[] = [];
 	for (const actAs of ['optional', 'required'] as const) {
-		const values = config.operations.filter((spec) => actAsOf(spec) === actAs).map((spec) => spec.value);
-		if (values.length) fields.push(actAsField({ resource: [resource], operation: values }, actAs === 'required'));
+		const values = config.operations
+			.filter((spec) => actAsOf(spec) === actAs)
+			.map((spec) => spec.value);
+		if (values.length)
+			fields.push(actAsField({ resource: [resource], operation: values }, actAs === 'required'));
 	}
 	for (const spec of config.operations) {
 		const show = { resource: [resource], operation: [spec.value] };

@@ -6,7 +6,8 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
-function isEmpty(body: unknown): boolean {
+/** Whether an answer body is empty: nothing, an empty string or an object without keys. */
+export function isEmpty(body: unknown): boolean {
 	if (body === undefined || body === null || body === '') return true;
 	return typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
 }

@@ -7,7 +7,7 @@
 //   /exorlive/sso    JWT link host (credential: JWT Link Endpoint = …/sso/partner/payload)
 // Requests are checked with zod against the documented shapes; where the docs say nothing the
 // fake answers as the ExorLive node assumes (README "ExorLive assumptions",
-// nodes/ExorLive/responses.ts).
+// nodes/ExorLive/client.ts).
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { handRoute } from '../core/routes.mjs';

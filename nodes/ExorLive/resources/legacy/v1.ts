@@ -25,7 +25,12 @@ export const param = (
 /** A field of an object in the body (`person.Email`, `query.Location`). */
 export const member =
 	(object: string, asString: boolean) =>
-	(name: string, label: string, type: FieldSpec['type'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
+	(
+		name: string,
+		label: string,
+		type: FieldSpec['type'],
+		extra: Partial<FieldSpec> = {},
+	): FieldSpec => ({
 		name,
 		label,
 		type,

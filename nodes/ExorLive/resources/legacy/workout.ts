@@ -1,5 +1,5 @@
 import { exorLiveResource, type ExorLiveOperation } from '../../shared';
-import { toItems, toValue } from '../../responses';
+import { toItems, toValue } from '../../client';
 import { LEGACY, member, param, v1 } from './v1';
 
 /** A field of the `query` object of the two query methods. */

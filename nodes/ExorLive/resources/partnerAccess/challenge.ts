@@ -7,7 +7,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { CREDENTIAL_TYPE, type ExorLiveOperation } from '../../shared';
-import { scalarIn, unexpectedAnswer } from '../../responses';
+import { scalarIn, unexpectedAnswer } from '../../client';
 
 export const CHALLENGE_PATH = '/api4/Access/PartnerChallenge';
 
@@ -49,7 +49,7 @@ async function challengeOutput(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	const challenge = challengeFrom(response.body);
-	if (!challenge) throw unexpectedAnswer(this, response, 'challenge');
+	if (!challenge) throw unexpectedAnswer(this, 'challenge', response);
 	return [{ json: { challenge, random: sentRandom.get(this) ?? '' } }];
 }
 
