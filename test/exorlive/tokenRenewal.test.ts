@@ -1,0 +1,57 @@
+/**
+ * Renewing the credential's own token after a 401, as both n8n lines do it: n8n 2.x renews it
+ * itself and stores it in the credential; n8n 1.x leaves it to the node, which keeps the new
+ * token for the process. Either way the next execution sends the new token and exchanges nothing.
+ */
+import nock from 'nock';
+import { runNode } from '../harness/engine';
+import { assertRequests } from '../harness/cases';
+import { ApiMock } from '../harness/http';
+import {
+	ADMIN_BEARER,
+	ADMIN_ID,
+	API_ORIGIN,
+	AUTH_ORIGIN,
+	credentialData,
+	exchange,
+	runExorLiveCase,
+} from './suite';
+
+const lookup = { resource: 'user', operation: 'lookup', type: 'id', text: '5' };
+
+const lookupRequest = (token: string, reply: object = { body: { Id: 5 } }) => ({
+	method: 'GET',
+	path: '/api4/user/lookupuser',
+	query: { type: 'id', text: '5' },
+	headers: { authorization: `Bearer ${token}` },
+	reply,
+});
+
+describe('ExorLive: a refused token of the credential', () => {
+	it('is renewed with one exchange, and the next execution sends the new token without exchanging', async () => {
+		const credentials = credentialData({ accessToken: 'stale-bearer-dummy' });
+		const first = await runExorLiveCase({
+			title: 'renewed',
+			credentials,
+			parameters: lookup,
+			auth: exchange(credentials, ADMIN_ID, ADMIN_BEARER),
+			requests: [
+				lookupRequest('stale-bearer-dummy', { status: 401, body: { Message: 'Token expired' } }),
+				lookupRequest(ADMIN_BEARER),
+			],
+			output: [{ Id: 5 }],
+			secrets: ['stale-bearer-dummy'],
+		});
+		nock.cleanAll();
+		const api = new ApiMock(API_ORIGIN).reply({ body: { Id: 5 } });
+		const auth = new ApiMock(AUTH_ORIGIN);
+		const second = await runNode({
+			node: 'exorLive',
+			parameters: lookup,
+			credentials: { exorLiveApi: first.store.get('1').data },
+		});
+		expect(second.error).toBeUndefined();
+		expect(auth.requests).toHaveLength(0);
+		assertRequests(api, [lookupRequest(ADMIN_BEARER)]);
+	});
+});
