@@ -9,7 +9,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { operationBuilder, operationProperty } from '../shared/operation';
-import { computedBy, sentBy } from '../shared/requestStep';
+import { computedBy, sentBy, type TakenOver } from '../shared/requestStep';
 import { refusedToken, sendAsActingUser, toItems, type ActAs } from './client';
 import { actAsField, applyFields, fieldProperties, type FieldSpec } from './fields';
 
@@ -67,21 +67,41 @@ function operationOption(spec: ExorLiveOperation, actAs: ActAs): INodePropertyOp
 		postReceive: spec.output ?? [toItems()],
 	});
 	const routing = option.routing!;
-	const output = spec.checksStatus ? spec.output! : routing.output!.postReceive!;
-	const takenOver = spec.local
-		? computedBy(spec.local)
-		: spec.plain
-			? undefined
-			: sentBy(sendAsActingUser(actAs));
-	return {
+	const withRequest = {
 		...option,
 		routing: {
 			...routing,
 			request: { ...routing.request, ...spec.request },
-			send: { ...routing.send, ...takenOver?.send },
-			...(takenOver ? { operations: takenOver.operations } : {}),
-			output: { postReceive: takenOver ? [refusedToken, ...output] : output },
+			...(spec.checksStatus ? { output: { postReceive: spec.output } } : {}),
 		},
+	};
+	if (spec.plain) return withRequest;
+	if (spec.local) return takenOverBy(withRequest, computedBy(spec.local));
+	return sentAsActingUser(withRequest, actAs);
+}
+
+function takenOverBy(option: INodePropertyOptions, takenOver: TakenOver): INodePropertyOptions {
+	const routing = option.routing!;
+	return {
+		...option,
+		routing: {
+			...routing,
+			send: { ...routing.send, ...takenOver.send },
+			operations: takenOver.operations,
+		},
+	};
+}
+
+/**
+ * An operation whose request goes out through the ExorLive request step (client.ts), as the
+ * user acted as (or with the credential's own token); also used for the Custom API Call.
+ */
+export function sentAsActingUser(option: INodePropertyOptions, actAs: ActAs): INodePropertyOptions {
+	const taken = takenOverBy(option, sentBy(sendAsActingUser(actAs)));
+	const output = taken.routing!.output?.postReceive ?? [];
+	return {
+		...taken,
+		routing: { ...taken.routing, output: { postReceive: [refusedToken, ...output] } },
 	};
 }
 

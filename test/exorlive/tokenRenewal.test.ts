@@ -54,4 +54,38 @@ describe('ExorLive: a refused token of the credential', () => {
 		expect(auth.requests).toHaveLength(0);
 		assertRequests(api, [lookupRequest(ADMIN_BEARER)]);
 	});
+
+	it('is renewed the same way for a Custom API Call', async () => {
+		const credentials = credentialData({ accessToken: 'stale-bearer-dummy' });
+		const request = (token: string, reply: object) => ({
+			method: 'GET',
+			path: '/api4/user/lookupuser',
+			query: { type: 'id', text: '5' },
+			headers: { authorization: `Bearer ${token}` },
+			reply,
+		});
+		await runExorLiveCase({
+			title: 'custom call renewed',
+			credentials,
+			parameters: {
+				resource: 'customApiCall',
+				operation: 'send',
+				requestMethod: 'GET',
+				requestPath: '/api4/user/lookupuser',
+				requestQuery: {
+					parameter: [
+						{ name: 'type', value: 'id' },
+						{ name: 'text', value: '5' },
+					],
+				},
+			},
+			auth: exchange(credentials, ADMIN_ID, ADMIN_BEARER),
+			requests: [
+				request('stale-bearer-dummy', { status: 401, body: { Message: 'Token expired' } }),
+				request(ADMIN_BEARER, { body: { Id: 5 } }),
+			],
+			output: [{ Id: 5 }],
+			secrets: ['stale-bearer-dummy'],
+		});
+	});
 });
