@@ -20,7 +20,7 @@ import { workoutExportDescription } from './resources/workoutExport';
 import { jsonRequestDefaults } from '../shared/operation';
 import { API_BASE_URL_EXPRESSION } from '../../credentials/exorLiveAuth';
 import { CREDENTIAL_TYPE } from './client';
-import { sentAsActingUser } from './shared';
+import { sentAsActingUser } from './operationSpecs';
 
 /** The Custom API Call goes out through the request step too (the credential's own token). */
 function withRequestStep(properties: INodeProperties[]): INodeProperties[] {

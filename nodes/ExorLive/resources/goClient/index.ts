@@ -5,8 +5,8 @@ import {
 	tagsField,
 	workoutIdField,
 	type FieldSpec,
-} from '../../fields';
-import { exorLiveResource, type ExorLiveOperation } from '../../shared';
+} from '../../fieldSpecs';
+import { exorLiveResource, type ExorLiveOperation } from '../../operationSpecs';
 import { toItems } from '../../client';
 
 /** Go client API v4: every call acts as the contact (Act As User ID is required). */

@@ -1,4 +1,4 @@
-import { exorLiveResource } from '../../shared';
+import { exorLiveResource } from '../../operationSpecs';
 import { toItems } from '../../client';
 import { LEGACY, v1 } from './v1';
 

@@ -3,8 +3,8 @@ import type {
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { GENDER_OPTIONS, type FieldSpec } from '../../fields';
-import { exorLiveResource, type ExorLiveOperation } from '../../shared';
+import { GENDER_OPTIONS, type FieldSpec } from '../../fieldSpecs';
+import { exorLiveResource, type ExorLiveOperation } from '../../operationSpecs';
 import { scalarIn, toItems, toValue, unexpectedAnswer } from '../../client';
 import { customId, LEGACY, member, param, personId, v1 } from './v1';
 

@@ -1,4 +1,4 @@
-import type { FieldSpec } from '../../fields';
+import type { FieldSpec } from '../../fieldSpecs';
 
 /**
  * Helpers for the legacy JSON web services (`/WebServices/V1/*.svc/*`, all POST JSON). ExorLive's

@@ -1,4 +1,4 @@
-import { exorLiveResource, type ExorLiveOperation } from '../../shared';
+import { exorLiveResource, type ExorLiveOperation } from '../../operationSpecs';
 import { toItems, toValue } from '../../client';
 import { LEGACY, member, param, v1 } from './v1';
 

@@ -1,5 +1,5 @@
-import { requiredId } from '../../fields';
-import type { ExorLiveOperation } from '../../shared';
+import { requiredId } from '../../fieldSpecs';
+import type { ExorLiveOperation } from '../../operationSpecs';
 import { toValue } from '../../client';
 
 export const getGoInvitationLink: ExorLiveOperation = {

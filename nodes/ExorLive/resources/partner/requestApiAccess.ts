@@ -7,7 +7,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import type { ExorLiveOperation } from '../../shared';
+import type { ExorLiveOperation } from '../../operationSpecs';
 import { CREDENTIAL_TYPE, scalarIn, unexpectedAnswer, unwrap } from '../../client';
 
 const CANDIDATES = ['adminUserId', 'userId', 'id'];

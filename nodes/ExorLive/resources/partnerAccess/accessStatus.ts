@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../../client';
-import { requiredId } from '../../fields';
-import type { ExorLiveOperation } from '../../shared';
+import { requiredId } from '../../fieldSpecs';
+import type { ExorLiveOperation } from '../../operationSpecs';
 
 /** The docs name the key ClientKey, ExorLive's sample code applicationKey: both are sent. */
 async function sendClientKey(

@@ -6,8 +6,8 @@ import type {
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { CREDENTIAL_TYPE, type ExorLiveOperation } from '../../shared';
-import { scalarIn, unexpectedAnswer } from '../../client';
+import type { ExorLiveOperation } from '../../operationSpecs';
+import { CREDENTIAL_TYPE, scalarIn, unexpectedAnswer } from '../../client';
 
 export const CHALLENGE_PATH = '/api4/Access/PartnerChallenge';
 

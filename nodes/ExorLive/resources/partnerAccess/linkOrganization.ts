@@ -9,8 +9,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { vendorError } from '../../../shared/errors';
-import { CREDENTIAL_TYPE, type ExorLiveOperation } from '../../shared';
-import { recordsIn, unexpectedAnswer } from '../../client';
+import type { ExorLiveOperation } from '../../operationSpecs';
+import { CREDENTIAL_TYPE, recordsIn, unexpectedAnswer } from '../../client';
 import { challengeBody, challengeFrom, CHALLENGE_PATH, randomValue } from './challenge';
 
 /**

@@ -1,5 +1,5 @@
-import { requiredId, tagsField } from '../../fields';
-import { exorLiveResource, type ExorLiveOperation } from '../../shared';
+import { requiredId, tagsField } from '../../fieldSpecs';
+import { exorLiveResource, type ExorLiveOperation } from '../../operationSpecs';
 import { toItems } from '../../client';
 
 /** Plan template API v4: acts as the contact, like the Go client API. */

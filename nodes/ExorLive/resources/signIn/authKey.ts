@@ -1,8 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { trimUrl } from '../../../shared/transport';
 import { CREDENTIAL_TYPE, toValue } from '../../client';
-import { requiredId } from '../../fields';
-import type { ExorLiveOperation } from '../../shared';
+import { requiredId } from '../../fieldSpecs';
+import type { ExorLiveOperation } from '../../operationSpecs';
 
 /** GetAuthKey lives on the auth server. */
 async function toAuthServer(

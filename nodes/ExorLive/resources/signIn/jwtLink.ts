@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { fieldValue, type FieldSpec } from '../../fields';
+import { fieldValue, type FieldSpec } from '../../fieldSpecs';
 import { CREDENTIAL_TYPE, toValue } from '../../client';
-import type { ExorLiveOperation } from '../../shared';
+import type { ExorLiveOperation } from '../../operationSpecs';
 import { SigningSetupError, signJwt } from './jwt';
 
 const DEFAULT_JWT_ENDPOINT = 'https://sso.exorlive.com/partner/payload';

@@ -6,7 +6,7 @@ import type {
 import { trimUrl } from '../../../shared/transport';
 import { inputError, isBlank } from '../../../shared/validation';
 import { CREDENTIAL_TYPE, userIdValue, userToken } from '../../client';
-import type { ExorLiveOperation } from '../../shared';
+import type { ExorLiveOperation } from '../../operationSpecs';
 
 const target = (values: string[]) => ({ show: { target: values } });
 

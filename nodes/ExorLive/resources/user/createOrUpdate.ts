@@ -3,8 +3,8 @@ import type {
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { GENDER_OPTIONS, pascalField, type FieldSpec } from '../../fields';
-import type { ExorLiveOperation } from '../../shared';
+import { GENDER_OPTIONS, pascalField, type FieldSpec } from '../../fieldSpecs';
+import type { ExorLiveOperation } from '../../operationSpecs';
 import { recordsIn, unwrap } from '../../client';
 
 const text = (name: string, label: string, extra: Partial<FieldSpec> = {}) =>

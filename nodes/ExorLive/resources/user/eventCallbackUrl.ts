@@ -1,4 +1,4 @@
-import type { ExorLiveOperation } from '../../shared';
+import type { ExorLiveOperation } from '../../operationSpecs';
 import { toItems } from '../../client';
 
 export const setEventCallbackUrl: ExorLiveOperation = {

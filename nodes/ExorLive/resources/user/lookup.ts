@@ -4,7 +4,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { vendorError } from '../../../shared/errors';
-import type { ExorLiveOperation } from '../../shared';
+import type { ExorLiveOperation } from '../../operationSpecs';
 import { recordsIn } from '../../client';
 
 /**

@@ -3,9 +3,9 @@ import type {
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { exorLiveResource, type ExorLiveOperation } from '../../shared';
+import { exorLiveResource, type ExorLiveOperation } from '../../operationSpecs';
 import { exportPath, recordsIn, sendClientName, toItems } from '../../client';
-import { workoutIdField } from '../../fields';
+import { workoutIdField } from '../../fieldSpecs';
 import { workoutFilters } from './filters';
 import { getWorkoutPdf } from './pdf';
 

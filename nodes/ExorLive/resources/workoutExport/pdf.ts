@@ -4,7 +4,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { inputError } from '../../../shared/validation';
-import type { ExorLiveOperation } from '../../shared';
+import type { ExorLiveOperation } from '../../operationSpecs';
 import {
 	binaryField,
 	exportPath,
@@ -13,7 +13,7 @@ import {
 	splitWorkoutPdf,
 	unexpectedAnswer,
 } from '../../client';
-import { workoutIdField } from '../../fields';
+import { workoutIdField } from '../../fieldSpecs';
 
 /** WorkoutForExport: the PDF (PdfBase64) becomes binary data, the rest the item's JSON. */
 async function pdfOutput(

@@ -11,9 +11,7 @@ import type {
 import { operationBuilder, operationProperty } from '../shared/operation';
 import { computedBy, sentBy, type TakenOver } from '../shared/requestStep';
 import { refusedToken, sendAsActingUser, toItems, type ActAs } from './client';
-import { actAsField, applyFields, fieldProperties, type FieldSpec } from './fields';
-
-export { CREDENTIAL_TYPE } from './client';
+import { actAsField, applyFields, fieldProperties, type FieldSpec } from './fieldSpecs';
 
 /** Request parts an operation sets besides method and path (values may be expressions). */
 interface RequestParts {
