@@ -7,6 +7,7 @@ import nock from 'nock';
 import { runNode } from '../harness/engine';
 import { assertRequests } from '../harness/cases';
 import { ApiMock } from '../harness/http';
+import { apiHeaders, REGISTER_PATH, setup } from '../exorlive-trigger/suite';
 import {
 	ADMIN_BEARER,
 	ADMIN_ID,
@@ -87,5 +88,25 @@ describe('ExorLive: a refused token of the credential', () => {
 			output: [{ Id: 5 }],
 			secrets: ['stale-bearer-dummy'],
 		});
+	});
+
+	it('is renewed the same way when the trigger registers its callback URL', async () => {
+		const credentials = credentialData({ accessToken: 'stale-bearer-dummy' });
+		const env = await setup({}, credentials);
+		env.api.reply({ status: 401, body: { Message: 'Token expired' } }, { status: 200, body: '' });
+		env.auth.reply(
+			...exchange(credentials, ADMIN_ID, ADMIN_BEARER).map((request) => request.reply!),
+		);
+
+		expect(await env.trigger.activate()).toBe(true);
+
+		assertRequests(env.auth, exchange(credentials, ADMIN_ID, ADMIN_BEARER));
+		expect(
+			env.api.requests.map((request) => [request.path, request.headers.authorization]),
+		).toEqual([
+			[REGISTER_PATH, 'Bearer stale-bearer-dummy'],
+			[REGISTER_PATH, `Bearer ${ADMIN_BEARER}`],
+		]);
+		expect(env.api.requests[1].headers).toMatchObject(apiHeaders(ADMIN_BEARER));
 	});
 });
