@@ -4,6 +4,7 @@ import type {
 	IDataObject,
 	IHttpRequestOptions,
 } from 'n8n-workflow';
+import { redact } from '../nodes/shared/errors';
 import { trimUrl } from '../nodes/shared/transport';
 import { trimmedUrlExpression } from './common';
 
@@ -59,17 +60,6 @@ export class TokenExchangeError extends Error {
 		super(message);
 		this.name = 'TokenExchangeError';
 	}
-}
-
-/** `text` with every secret (as given and URL-encoded) replaced by `***`. */
-export function redact(text: string, secrets: string[]): string {
-	let result = text;
-	for (const secret of secrets.filter((value) => value.length >= 4)) {
-		for (const form of new Set([secret, encodeURIComponent(secret)])) {
-			result = result.split(form).join('***');
-		}
-	}
-	return result;
 }
 
 function scrub(text: string, secrets: string[]): string {
