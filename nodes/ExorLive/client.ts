@@ -163,15 +163,20 @@ let engineLeavesRenewal = false;
  * as n8n keeps sending the token stored in the credential.
  */
 async function withCredentialToken<T>(ctx: TokenContext, send: SendWithToken<T>): Promise<T> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	const admin = String(credentials.adminUserId ?? '');
-	const renewed = engineLeavesRenewal ? cachedToken(authSettings(credentials), admin) : undefined;
+	const adminOf = (credentials: ICredentialDataDecryptedObject) =>
+		String(credentials.adminUserId ?? '');
+	let renewed: string | undefined;
+	if (engineLeavesRenewal) {
+		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+		renewed = cachedToken(authSettings(credentials), adminOf(credentials));
+	}
 	const result = await unlessRefused(send(renewed === undefined ? undefined : `Bearer ${renewed}`));
 	if ('value' in result) return result.value;
 	engineLeavesRenewal = true;
-	// The token n8n sent, read back (its preAuthentication may have just stored it).
-	const sent = renewed ?? (await ctx.getCredentials(CREDENTIAL_TYPE)).accessToken;
-	return await withUserToken(ctx, admin, send, { refused: String(sent ?? ''), named: false });
+	// Read after sending: the token n8n sent may have just been stored by its preAuthentication.
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const refused = String(renewed ?? credentials.accessToken ?? '');
+	return await withUserToken(ctx, adminOf(credentials), send, { refused, named: false });
 }
 
 /**
@@ -193,7 +198,7 @@ export async function sendAs<T>(
 	}
 }
 
-export function httpCodeOf(error: unknown): string | undefined {
+function httpCodeOf(error: unknown): string | undefined {
 	return (error as { httpCode?: string | null })?.httpCode ?? undefined;
 }
 
