@@ -8,7 +8,8 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
-import { ACT_AS_HEADER, authSettings, DEFAULT_SCOPE, tokenFor, trimUrl } from './exorLiveAuth';
+import { trimUrl } from '../nodes/shared/transport';
+import { API_BASE_URL_EXPRESSION, authSettings, DEFAULT_SCOPE, tokenFor } from './exorLiveAuth';
 
 function originOf(url: unknown): string | undefined {
 	try {
@@ -18,14 +19,16 @@ function originOf(url: unknown): string | undefined {
 	}
 }
 
-/** Removes a header (any letter case) and returns its value. */
-function takeHeader(headers: IDataObject, name: string): unknown {
-	const key = Object.keys(headers).find((header) => header.toLowerCase() === name);
-	if (key === undefined) return undefined;
-	const value = headers[key];
-	delete headers[key];
-	return value;
+/** The Authorization header's name as `headers` spells it, if it has one. */
+function authorizationKey(headers: IDataObject): string | undefined {
+	return Object.keys(headers).find((header) => header.toLowerCase() === 'authorization');
 }
+
+/**
+ * Requests this credential put its own token on. n8n hands such a request back to
+ * `authenticate` after renewing the token on a 401; it then gets the new token.
+ */
+const withOwnToken = new WeakSet<IHttpRequestOptions>();
 
 export class ExorLiveApi implements ICredentialType {
 	name = 'exorLiveApi';
@@ -190,16 +193,15 @@ export class ExorLiveApi implements ICredentialType {
 
 	/**
 	 * Bearer token and ExorLive-Client header, sent only to the configured API and auth hosts
-	 * (the Partner JWT link posts to another host and needs neither). When the node acts as
-	 * another user it marks the request (ACT_AS_HEADER) and brings that user's token; the mark
-	 * is removed here and never sent.
+	 * (the Partner JWT link posts to another host and needs neither). A request that comes with
+	 * an Authorization header of its own keeps it: the ExorLive node and trigger send the token
+	 * of the user they act as that way (nodes/ExorLive/client.ts).
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
-		const actingAs = takeHeader(headers, ACT_AS_HEADER.toLowerCase());
 		const { baseURL } = requestOptions;
 		// Nodes on n8n's older `request` helper (the HTTP Request node with this credential
 		// among them) give the address as `uri`, not `url`.
@@ -210,19 +212,23 @@ export class ExorLiveApi implements ICredentialType {
 			originOf(trimUrl(credentials.apiBaseUrl)),
 			originOf(trimUrl(credentials.authBaseUrl)),
 		];
-		if (!target || !own.includes(target)) return { ...requestOptions, headers };
-		if (actingAs === undefined) {
-			takeHeader(headers, 'authorization');
-			headers.Authorization = `Bearer ${String(credentials.accessToken ?? '')}`;
-		}
+		if (!target || !own.includes(target)) return requestOptions;
 		headers['ExorLive-Client'] = String(credentials.clientName ?? '');
-		return { ...requestOptions, headers };
+		const given = authorizationKey(headers);
+		if (given !== undefined && !withOwnToken.has(requestOptions)) {
+			return { ...requestOptions, headers };
+		}
+		if (given !== undefined) delete headers[given];
+		headers.Authorization = `Bearer ${String(credentials.accessToken ?? '')}`;
+		const authenticated = { ...requestOptions, headers };
+		withOwnToken.add(authenticated);
+		return authenticated;
 	}
 
 	// LookupUser for the admin user itself: needs a valid token for the right user and scope.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ String($credentials.apiBaseUrl).trim().replace(/\\/+$/, "") }}',
+			baseURL: API_BASE_URL_EXPRESSION,
 			url: '/api4/user/lookupuser',
 			method: 'GET',
 			qs: { type: 'id', text: '={{ String($credentials.adminUserId) }}' },

@@ -35,8 +35,16 @@ export function serverProperties(servers: Array<{ name: string; url: string }>):
 	];
 }
 
-export const BASE_URL_EXPRESSION =
-	"={{ String($credentials.server === 'custom' ? $credentials.customUrl : $credentials.server).replace(/\\/+$/, '') }}";
+/**
+ * An expression for a URL taken from the credential, as requests are built on it: no spaces
+ * around it, no trailing slash (what `trimUrl` in nodes/shared/transport.ts does in code).
+ */
+export const trimmedUrlExpression = (value: string) =>
+	`={{ String(${value}).trim().replace(/\\/+$/, '') }}`;
+
+export const BASE_URL_EXPRESSION = trimmedUrlExpression(
+	"$credentials.server === 'custom' ? $credentials.customUrl : $credentials.server",
+);
 
 /**
  * `authenticate` of the access-token credentials: the token as a bearer header. A function

@@ -4,6 +4,9 @@ import type {
 	IDataObject,
 	IHttpRequestOptions,
 } from 'n8n-workflow';
+import { redact } from '../nodes/shared/errors';
+import { trimUrl } from '../nodes/shared/transport';
+import { trimmedUrlExpression } from './common';
 
 /**
  * ExorLive's partner token flow (a server-to-server variant of the authorization-code grant):
@@ -21,12 +24,6 @@ const DEFAULT_LIFETIME_S = 7200;
 /** Tokens are renewed this long before they expire, so a request never starts with a dying one. */
 const RENEW_MARGIN_S = 60;
 
-/**
- * Marks a request the node sends as another user (value: that user's id) with that user's
- * token in Authorization. The credential's authenticate keeps such a token and drops the mark.
- */
-export const ACT_AS_HEADER = 'X-ExorLive-Act-As';
-
 export type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
 
 export interface AuthSettings {
@@ -37,11 +34,8 @@ export interface AuthSettings {
 	scope: string;
 }
 
-export function trimUrl(value: unknown): string {
-	return String(value ?? '')
-		.trim()
-		.replace(/\/+$/, '');
-}
+/** The ExorLive API host as the node and the credential test send to it. */
+export const API_BASE_URL_EXPRESSION = trimmedUrlExpression('$credentials.apiBaseUrl');
 
 export function authSettings(credentials: ICredentialDataDecryptedObject): AuthSettings {
 	return {
@@ -69,12 +63,7 @@ export class TokenExchangeError extends Error {
 }
 
 function scrub(text: string, secrets: string[]): string {
-	let result = text;
-	for (const secret of secrets.filter((value) => value.length >= 4)) {
-		for (const form of new Set([secret, encodeURIComponent(secret)])) {
-			result = result.split(form).join('***');
-		}
-	}
+	const result = redact(text, secrets);
 	return result.length > 300 ? `${result.slice(0, 300)}…` : result;
 }
 
@@ -227,6 +216,12 @@ function dropExpired(now: number): void {
 	for (const [key, entry] of tokens) {
 		if (!entry.pending && entry.expiresAt <= now) tokens.delete(key);
 	}
+}
+
+/** The cached token for `userId` while it is valid; undefined rather than an exchange. */
+export function cachedToken(settings: AuthSettings, userId: string): string | undefined {
+	const entry = tokens.get(cacheKey(settings, userId));
+	return entry?.token && entry.expiresAt > Date.now() ? entry.token : undefined;
 }
 
 /**

@@ -1,5 +1,11 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { withCustomApiCall } from '../shared/customApiCall';
+import {
+	NodeConnectionTypes,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { CUSTOM_API_CALL_RESOURCE, withCustomApiCall } from '../shared/customApiCall';
 import { foldRepeatedFields } from '../shared/foldRepeatedFields';
 import { goClientDescription } from './resources/goClient';
 import { legacyDepartmentDescription } from './resources/legacy/department';
@@ -11,7 +17,25 @@ import { planTemplateDescription } from './resources/planTemplate';
 import { signInDescription } from './resources/signIn';
 import { userDescription } from './resources/user';
 import { workoutExportDescription } from './resources/workoutExport';
-import { API_BASE_URL, CREDENTIAL_TYPE } from './shared';
+import { jsonRequestDefaults } from '../shared/operation';
+import { API_BASE_URL_EXPRESSION } from '../../credentials/exorLiveAuth';
+import { CREDENTIAL_TYPE } from './client';
+import { sentAsActingUser } from './operationSpecs';
+
+/** The Custom API Call goes out through the request step too (the credential's own token). */
+function withRequestStep(properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) =>
+		property.name === 'operation' &&
+		property.displayOptions?.show?.resource?.includes(CUSTOM_API_CALL_RESOURCE)
+			? {
+					...property,
+					options: (property.options as INodePropertyOptions[]).map((option) =>
+						sentAsActingUser(option, 'none'),
+					),
+				}
+			: property,
+	);
+}
 
 export class ExorLive implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,51 +52,52 @@ export class ExorLive implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		requestDefaults: {
-			baseURL: API_BASE_URL,
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json; charset=utf-8' },
-			json: true,
-			// Readable vendor errors come from each operation's post-receive; 401 still reaches n8n,
-			// which then runs the token exchange again and retries once.
-			ignoreHttpStatusErrors: { ignore: true, except: [401] },
-		},
-		properties: withCustomApiCall(
-			foldRepeatedFields([
+		// Readable vendor errors come from each operation's post-receive. A 401 with the
+		// credential's own token still reaches n8n 2.x, which renews the token and retries once
+		// (n8n 1.x hands it to the operation's request step instead, see client.ts).
+		requestDefaults: jsonRequestDefaults(API_BASE_URL_EXPRESSION, {
+			except: [401],
+			contentType: 'application/json; charset=utf-8',
+		}),
+		properties: withRequestStep(
+			withCustomApiCall(
+				foldRepeatedFields([
+					{
+						displayName: 'Resource',
+						name: 'resource',
+						type: 'options',
+						noDataExpression: true,
+						options: [
+							{ name: 'Go Client', value: 'goClient', description: "A contact's ExorLive Go data" },
+							{ name: 'Legacy Department (V1)', value: 'legacyDepartment' },
+							{ name: 'Legacy Person (V1)', value: 'legacyPerson' },
+							{ name: 'Legacy Workout (V1)', value: 'legacyWorkout' },
+							{ name: 'Partner', value: 'partner' },
+							{ name: 'Partner Access (Legacy)', value: 'partnerAccess' },
+							{ name: 'Plan Template', value: 'planTemplate' },
+							{ name: 'Sign-In', value: 'signIn' },
+							{ name: 'User', value: 'user' },
+							{ name: 'Workout Export', value: 'workoutExport' },
+						],
+						default: 'partner',
+					},
+					...partnerDescription,
+					...userDescription,
+					...signInDescription,
+					...workoutExportDescription,
+					...goClientDescription,
+					...planTemplateDescription,
+					...partnerAccessDescription,
+					...legacyPersonDescription,
+					...legacyWorkoutDescription,
+					...legacyDepartmentDescription,
+				]),
 				{
-					displayName: 'Resource',
-					name: 'resource',
-					type: 'options',
-					noDataExpression: true,
-					options: [
-						{ name: 'Go Client', value: 'goClient', description: "A contact's ExorLive Go data" },
-						{ name: 'Legacy Department (V1)', value: 'legacyDepartment' },
-						{ name: 'Legacy Person (V1)', value: 'legacyPerson' },
-						{ name: 'Legacy Workout (V1)', value: 'legacyWorkout' },
-						{ name: 'Partner', value: 'partner' },
-						{ name: 'Partner Access (Legacy)', value: 'partnerAccess' },
-						{ name: 'Plan Template', value: 'planTemplate' },
-						{ name: 'Sign-In', value: 'signIn' },
-						{ name: 'User', value: 'user' },
-						{ name: 'Workout Export', value: 'workoutExport' },
-					],
-					default: 'partner',
+					apiName: 'ExorLive',
+					pathExample: '/api4/user/lookupuser',
+					hint: "Sent to the API base URL with the admin user's token",
 				},
-				...partnerDescription,
-				...userDescription,
-				...signInDescription,
-				...workoutExportDescription,
-				...goClientDescription,
-				...planTemplateDescription,
-				...partnerAccessDescription,
-				...legacyPersonDescription,
-				...legacyWorkoutDescription,
-				...legacyDepartmentDescription,
-			]),
-			{
-				apiName: 'ExorLive',
-				pathExample: '/api4/user/lookupuser',
-				hint: "Sent to the API base URL with the admin user's token",
-			},
+			),
 		),
 	};
 }

@@ -60,6 +60,21 @@ function bodyAsObject(body: unknown): JsonObject {
 	return { body: body === undefined ? null : (body as string) } as JsonObject;
 }
 
+/**
+ * `text` with every secret (as given and URL-encoded) replaced by `***`, for messages that may
+ * quote a request or an answer. Secrets shorter than 4 characters are left (they would mask
+ * ordinary text).
+ */
+export function redact(text: string, secrets: string[]): string {
+	let result = text;
+	for (const secret of secrets.filter((value) => value.length >= 4)) {
+		for (const form of new Set([secret, encodeURIComponent(secret)])) {
+			result = result.split(form).join('***');
+		}
+	}
+	return result;
+}
+
 const STATUS_HINTS: Record<number, string> = {
 	401: 'The credential was rejected. Check the token or key in the credential.',
 	403: 'The credential is valid but lacks permission for this action.',

@@ -105,15 +105,15 @@ export function operationProperty(
 /**
  * `requestDefaults` of a JSON API node. HTTP errors are not thrown by n8n but turned into
  * readable NodeApiErrors by each operation's `throwOnErrorStatus`; `except` lists statuses n8n
- * must still see itself (401, when the credential refreshes its token on it).
+ * must still see itself (401, when the credential refreshes its token on it; n8n 2.x only).
  */
 export function jsonRequestDefaults(
 	baseURL: string,
-	except?: number[],
+	{ except, contentType = 'application/json' }: { except?: number[]; contentType?: string } = {},
 ): NonNullable<INodeTypeDescription['requestDefaults']> {
 	return {
 		baseURL,
-		headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		headers: { Accept: 'application/json', 'Content-Type': contentType },
 		json: true,
 		ignoreHttpStatusErrors: except?.length ? { ignore: true, except } : true,
 	};

@@ -6,8 +6,8 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
-/** No body, an empty text or `{}`: what "no content" answers look like. */
-export function isEmptyBody(body: unknown): boolean {
+/** Whether an answer body is empty: nothing, an empty string or an object without keys. */
+export function isEmpty(body: unknown): boolean {
 	if (body === undefined || body === null || body === '') return true;
 	return typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
 }
@@ -22,7 +22,7 @@ export function noContent(confirmation: IDataObject): PostReceiveAction {
 		items: INodeExecutionData[],
 		response: IN8nHttpFullResponse,
 	) {
-		return isEmptyBody(response.body) ? [{ json: { ...confirmation } }] : items;
+		return isEmpty(response.body) ? [{ json: { ...confirmation } }] : items;
 	};
 }
 

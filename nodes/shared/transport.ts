@@ -9,10 +9,16 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 import { vendorError } from './errors';
 
+/** A base URL as requests are built on it: no spaces around it, no trailing slash. */
+export function trimUrl(value: unknown): string {
+	return String(value ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+}
+
 /** Same rule as the credentials' BASE_URL_EXPRESSION, for code that runs outside routing. */
 export function baseUrlOf(credentials: IDataObject): string {
-	const url = credentials.server === 'custom' ? credentials.customUrl : credentials.server;
-	return String(url ?? '').replace(/\/+$/, '');
+	return trimUrl(credentials.server === 'custom' ? credentials.customUrl : credentials.server);
 }
 
 /**

@@ -23,15 +23,21 @@ const listed = (id: number): IDataObject => ({
 	OwnerId: 300,
 });
 
-const exporter = (method: string, query: Record<string, string>, reply: ExpectedRequest['reply']) => ({
+const exporter = (
+	method: string,
+	query: Record<string, string>,
+	reply: ExpectedRequest['reply'],
+) => ({
 	method: 'GET',
 	path: `/api4/export/${method}`,
 	query: { clientname: CLIENT_NAME, ...query },
 	reply,
 });
 
-const available = (ids: number[], filter: Record<string, string> = { contactId: String(CONTACT) }) =>
-	exporter('GetAvailableWorkouts', { scope: 'new', ...filter }, { body: ids.map(listed) });
+const available = (
+	ids: number[],
+	filter: Record<string, string> = { contactId: String(CONTACT) },
+) => exporter('GetAvailableWorkouts', { scope: 'new', ...filter }, { body: ids.map(listed) });
 
 const pdf = (id: number, reply?: ExpectedRequest['reply']) =>
 	exporter(
@@ -61,7 +67,7 @@ function assertApi(env: TriggerSetup, expected: ExpectedRequest[], token = ADMIN
 const download = (extra: IDataObject = {}) => ({ downloadWorkouts: true, ...extra });
 
 describe('ExorLive Trigger: Download Ready Workouts', () => {
-	it("emits one item per ready workout with its metadata and the PDF as binary data, and acknowledges each exactly once", async () => {
+	it('emits one item per ready workout with its metadata and the PDF as binary data, and acknowledges each exactly once', async () => {
 		const env = await setup(download());
 		const secret = await activated(env);
 		const expected = [available([11, 12]), pdf(11), pdf(12), acknowledge(11), acknowledge(12)];
@@ -206,7 +212,7 @@ describe('ExorLive Trigger: Download Ready Workouts', () => {
 		assertNothingSecret(call, [secret, orgToken]);
 	});
 
-	it("a rejected organization token is replaced once and the request repeated", async () => {
+	it('a rejected organization token is replaced once and the request repeated', async () => {
 		const credentials = credentialData({ accessToken: ADMIN_BEARER });
 		const env = await setup(download({ actAsUserId: '101' }), credentials);
 		env.auth.expect(...exchange(credentials, 101, 'org-old-bearer'));
@@ -222,7 +228,9 @@ describe('ExorLive Trigger: Download Ready Workouts', () => {
 		const call = await env.trigger.call(workoutReady(secret, String(CONTACT)));
 
 		expect(call.error).toBeUndefined();
-		const list = env.api.requests.filter((request) => request.path.endsWith('GetAvailableWorkouts'));
+		const list = env.api.requests.filter((request) =>
+			request.path.endsWith('GetAvailableWorkouts'),
+		);
 		expect(list.map((request) => request.headers.authorization)).toEqual([
 			'Bearer org-old-bearer',
 			'Bearer org-new-bearer',

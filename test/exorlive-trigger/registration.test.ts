@@ -2,12 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { assertRequests, visibleError } from '../harness/cases';
 import type { RecordedRequest } from '../harness/http';
-import {
-	ADMIN_BEARER,
-	ADMIN_ID,
-	credentialData,
-	exchange,
-} from '../exorlive/suite';
+import { ADMIN_BEARER, ADMIN_ID, credentialData, exchange } from '../exorlive/suite';
 import {
 	activated,
 	assertNoneOf,
@@ -97,7 +92,6 @@ describe('ExorLive Trigger: registering the callback URL', () => {
 		expect(env.api.requests[0].headers).toMatchObject(apiHeaders('org-101-bearer-dummy'));
 		expect(env.api.requests[0].headers['x-exorlive-act-as']).toBeUndefined();
 		expect(env.trigger.staticData()).toMatchObject({ userId: '101' });
-
 	});
 
 	it('an Act As User ID that is not a user id fails activation before anything is sent', async () => {
@@ -126,7 +120,9 @@ describe('ExorLive Trigger: registering the callback URL', () => {
 			`ExorLive did not accept the callback URL: Invalid callback URL ${PRODUCTION_URL}?secret=*** (HTTP 400)`,
 		);
 		expect(error?.httpCode).toBe('400');
-		assertNoneOf(JSON.stringify(visibleError(error as (Error & IDataObject) | undefined)), [secret]);
+		assertNoneOf(JSON.stringify(visibleError(error as (Error & IDataObject) | undefined)), [
+			secret,
+		]);
 		expect(env.trigger.staticData()).toEqual({});
 	});
 });

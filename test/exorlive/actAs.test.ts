@@ -120,7 +120,9 @@ describe('ExorLive: acting for three customer organizations in one execution', (
 			output: orgs.map(({ contact }) => ({ Id: contact, Firstname: 'C' })),
 			secrets: orgs.flatMap(({ admin, contact }) => [orgToken(admin), contactToken(contact)]),
 		});
-		const links = result.run.data.resultData.runData['Node 4'][0].data!.main[0]!.map((item) => item.json);
+		const links = result.run.data.resultData.runData['Node 4'][0].data!.main[0]!.map(
+			(item) => item.json,
+		);
 		expect(links).toEqual(
 			orgs.map(({ contact }) => ({
 				invitationLink: `https://exorlive.com/m/invite/${contact}`,
@@ -161,7 +163,7 @@ describe('ExorLive Act As User ID', () => {
 		});
 	});
 
-	it("answers a 401 with one new exchange for that user and retries with the new token", async () => {
+	it('answers a 401 with one new exchange for that user and retries with the new token', async () => {
 		const credentials = storedCredential();
 		await runExorLiveCase({
 			title: 'act-as 401',
@@ -194,9 +196,16 @@ describe('ExorLive Act As User ID', () => {
 			apiHeaders: {},
 			requests: [
 				lookupRequest('old-557-bearer-dummy', { status: 401, body: { Message: 'Token expired' } }),
-				lookupRequest('new-557-bearer-dummy', { status: 401, body: { Message: 'User not in organization' } }),
+				lookupRequest('new-557-bearer-dummy', {
+					status: 401,
+					body: { Message: 'User not in organization' },
+				}),
 			],
-			error: { name: 'NodeApiError', message: 'User not in organization (HTTP 401)', httpCode: '401' },
+			error: {
+				name: 'NodeApiError',
+				message: 'User not in organization (HTTP 401)',
+				httpCode: '401',
+			},
 			secrets: ['old-557-bearer-dummy', 'new-557-bearer-dummy'],
 		});
 	});
@@ -243,14 +252,20 @@ describe('ExorLive Act As User ID', () => {
 			title: 'bad id',
 			parameters: lookupAs('12a'),
 			requests: [],
-			error: { message: 'Act As User ID: "12a" is not an ExorLive user ID (a positive whole number)' },
+			error: {
+				message: 'Act As User ID: "12a" is not an ExorLive user ID (a positive whole number)',
+			},
 		});
 	});
 
 	it('requires Act As User ID for the Go client API (also when an expression gives nothing)', async () => {
 		await runExorLiveCase({
 			title: 'go without contact',
-			parameters: { resource: 'goClient', operation: 'getProfile', actAsUserId: '={{ $json.missing }}' },
+			parameters: {
+				resource: 'goClient',
+				operation: 'getProfile',
+				actAsUserId: '={{ $json.missing }}',
+			},
 			requests: [],
 			error: { message: 'Act As User ID: a value is required' },
 		});
@@ -273,7 +288,7 @@ describe('ExorLive Act As User ID', () => {
 		});
 	});
 
-	it('does not send the act-as token when the API host is unreachable, nor show it in the error', async () => {
+	it('an unreachable API host fails the item with a network error naming the host, not the act-as token, and no second exchange', async () => {
 		const credentials = storedCredential({ apiBaseUrl: 'https://api.unreachable.test' });
 		const auth = new ApiMock(AUTH_ORIGIN);
 		const expected = exchange(credentials, 560, 'user-560-bearer-dummy');
@@ -283,8 +298,10 @@ describe('ExorLive Act As User ID', () => {
 			parameters: lookupAs(560),
 			credentials: { exorLiveApi: credentials },
 		});
+		// One exchange: a network error is not a refused token.
 		assertRequests(auth, expected);
-		expect(result.error).toBeDefined();
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toMatch(/api\.unreachable\.test/);
 		assertNoSecrets(result, [...SECRETS, 'user-560-bearer-dummy']);
 	});
 });
@@ -321,7 +338,13 @@ describe('ExorLive Build Sign-In URL', () => {
 		const result = await runExorLiveCase({
 			title: 'sign-in go',
 			credentials,
-			parameters: { resource: 'signIn', operation: 'buildSignInUrl', userId: '778', target: 'go', skin: 'a b' },
+			parameters: {
+				resource: 'signIn',
+				operation: 'buildSignInUrl',
+				userId: '778',
+				target: 'go',
+				skin: 'a b',
+			},
 			auth: exchange(credentials, 778, 'contact-778-bearer'),
 			requests: [],
 		});

@@ -16,7 +16,12 @@ import {
 	SECRETS,
 } from './suite';
 
-const lookup = (text = '={{ $json.email }}') => ({ resource: 'user', operation: 'lookup', type: 'email', text });
+const lookup = (text = '={{ $json.email }}') => ({
+	resource: 'user',
+	operation: 'lookup',
+	type: 'email',
+	text,
+});
 
 const emails = (count: number) =>
 	Array.from({ length: count }, (_, index) => ({ email: `c${index}@customer.test` }));
@@ -78,7 +83,10 @@ describe('ExorLive token exchange', () => {
 			parameters: lookup('a@customer.test'),
 			auth: exchange(credentials, ADMIN_ID, ADMIN_BEARER),
 			requests: [
-				{ ...lookupRequest('a@customer.test', 'Bearer expired-bearer-dummy'), reply: { status: 401 } },
+				{
+					...lookupRequest('a@customer.test', 'Bearer expired-bearer-dummy'),
+					reply: { status: 401 },
+				},
 				lookupRequest('a@customer.test'),
 			],
 			output: [{ Id: 1, Email: 'a@customer.test' }],
@@ -110,7 +118,9 @@ describe('ExorLive token exchange', () => {
 			expired: 20,
 			renewed: 20,
 		});
-		expect(result.items.map((item) => item.json.Email).sort()).toEqual(items.map((item) => item.email).sort());
+		expect(result.items.map((item) => item.json.Email).sort()).toEqual(
+			items.map((item) => item.email).sort(),
+		);
 	});
 
 	it('fails with the vendor reason when the token is still refused after the new exchange', async () => {
@@ -121,8 +131,14 @@ describe('ExorLive token exchange', () => {
 			parameters: lookup('a@customer.test'),
 			auth: exchange(credentials, ADMIN_ID, ADMIN_BEARER),
 			requests: [
-				{ ...lookupRequest('a@customer.test', 'Bearer expired-bearer-dummy'), reply: { status: 401 } },
-				{ ...lookupRequest('a@customer.test'), reply: { status: 401, body: { Message: 'Access denied' } } },
+				{
+					...lookupRequest('a@customer.test', 'Bearer expired-bearer-dummy'),
+					reply: { status: 401 },
+				},
+				{
+					...lookupRequest('a@customer.test'),
+					reply: { status: 401, body: { Message: 'Access denied' } },
+				},
 			],
 			error: { name: 'NodeApiError', message: 'Access denied (HTTP 401)', httpCode: '401' },
 			secrets: ['expired-bearer-dummy'],
@@ -141,7 +157,10 @@ describe('ExorLive token exchange', () => {
 		});
 		nock.cleanAll();
 		const api = new ApiMock(API_ORIGIN).reply({ body: { Id: 2 } });
-		const auth = new ApiMock(AUTH_ORIGIN).reply({ body: { code: 'c2' } }, { body: { access_token: 'second-bearer-dummy' } });
+		const auth = new ApiMock(AUTH_ORIGIN).reply(
+			{ body: { code: 'c2' } },
+			{ body: { access_token: 'second-bearer-dummy' } },
+		);
 		const result = await runNode({
 			node: 'exorLive',
 			parameters: lookup('b@customer.test'),
@@ -176,7 +195,8 @@ describe('ExorLive token exchange failures', () => {
 			requests: [],
 			error: {
 				name: 'NodeApiError',
-				message: 'ExorLive token exchange failed at Authorize.aspx: Unknown client secret *** (HTTP 400)',
+				message:
+					'ExorLive token exchange failed at Authorize.aspx: Unknown client secret *** (HTTP 400)',
 				description: /Check Client Key, Client Secret and Registered Domain/,
 			},
 		});
@@ -191,7 +211,8 @@ describe('ExorLive token exchange failures', () => {
 			auth,
 			requests: [],
 			error: {
-				message: 'ExorLive token exchange failed at Authorize.aspx: no details given (no code in the answer)',
+				message:
+					'ExorLive token exchange failed at Authorize.aspx: no details given (no code in the answer)',
 			},
 		});
 	});
@@ -217,7 +238,9 @@ describe('ExorLive token exchange failures', () => {
 			parameters: lookup('a@customer.test'),
 			credentials: { exorLiveApi: credentials },
 		});
-		expect(result.error?.message).toMatch(/^ExorLive token exchange failed: Authorize\.aspx could not be reached/);
+		expect(result.error?.message).toMatch(
+			/^ExorLive token exchange failed: Authorize\.aspx could not be reached/,
+		);
 		assertNoSecrets(result, SECRETS);
 		expect(visibleText(result)).not.toContain('client_secret');
 	});
@@ -237,8 +260,17 @@ describe('ExorLive credential test', () => {
 		assertRequests(auth, expected);
 		assertRequests(
 			api,
-			[{ method: 'GET', path: '/api4/user/lookupuser', query: { type: 'id', text: String(ADMIN_ID) } }],
-			{ authorization: adminHeaders.authorization, 'exorlive-client': adminHeaders['exorlive-client'] },
+			[
+				{
+					method: 'GET',
+					path: '/api4/user/lookupuser',
+					query: { type: 'id', text: String(ADMIN_ID) },
+				},
+			],
+			{
+				authorization: adminHeaders.authorization,
+				'exorlive-client': adminHeaders['exorlive-client'],
+			},
 		);
 	});
 
@@ -248,7 +280,9 @@ describe('ExorLive credential test', () => {
 		const api = new ApiMock(API_ORIGIN);
 		const result = await testCredential('exorLiveApi', credentials);
 		expect(result.status).toBe('Error');
-		expect(result.message).toBe('ExorLive token exchange failed at Authorize.aspx: invalid_client (HTTP 401)');
+		expect(result.message).toBe(
+			'ExorLive token exchange failed at Authorize.aspx: invalid_client (HTTP 401)',
+		);
 		expect(result.message).not.toContain('wrong-dummy-secret-value');
 		expect(api.requests).toHaveLength(0);
 	});
@@ -256,7 +290,10 @@ describe('ExorLive credential test', () => {
 	it('fails when the API refuses the new token', async () => {
 		const credentials = credentialData();
 		const expected = exchange(credentials, ADMIN_ID, ADMIN_BEARER);
-		new ApiMock(AUTH_ORIGIN).reply(...expected.map((request) => request.reply!), ...expected.map((request) => request.reply!));
+		new ApiMock(AUTH_ORIGIN).reply(
+			...expected.map((request) => request.reply!),
+			...expected.map((request) => request.reply!),
+		);
 		new ApiMock(API_ORIGIN).reply({ status: 403, body: { Message: 'No access' } });
 		const result = await testCredential('exorLiveApi', credentials);
 		expect(result.status).toBe('Error');

@@ -23,7 +23,11 @@ const invitation = (reply: object) => ({
 	query: { contactUserId: '7' },
 	reply,
 });
-const invitationParams = { resource: 'partner', operation: 'getGoInvitationLink', contactUserId: 7 };
+const invitationParams = {
+	resource: 'partner',
+	operation: 'getGoInvitationLink',
+	contactUserId: 7,
+};
 const link = 'https://exorlive.com/m/invite/x';
 
 const linkCredential = storedCredential();
@@ -32,7 +36,9 @@ describeExorLiveCases('ExorLive error mapping', [
 	{
 		title: 'a WCF fault becomes a NodeApiError with the vendor message and the HTTP status',
 		parameters: invitationParams,
-		requests: [invitation({ status: 500, body: { Message: 'Object reference not set to an instance' } })],
+		requests: [
+			invitation({ status: 500, body: { Message: 'Object reference not set to an instance' } }),
+		],
 		error: {
 			name: 'NodeApiError',
 			message: 'Object reference not set to an instance (HTTP 500)',
@@ -123,7 +129,12 @@ describeExorLiveCases('ExorLive input checks (before any request)', [
 	},
 	{
 		title: 'Email must look like an email address',
-		parameters: { resource: 'user', operation: 'createOrUpdate', id: 0, additionalFields: { email: 'no-at' } },
+		parameters: {
+			resource: 'user',
+			operation: 'createOrUpdate',
+			id: 0,
+			additionalFields: { email: 'no-at' },
+		},
 		requests: [],
 		error: { message: 'Email: "no-at" is not a valid email address' },
 	},
@@ -169,7 +180,12 @@ describeExorLiveCases('ExorLive input checks (before any request)', [
 describeExorLiveCases('ExorLive encoding of query values', [
 	{
 		title: 'query values with reserved characters arrive unchanged',
-		parameters: { resource: 'user', operation: 'lookup', type: 'name', text: 'Ø & Å+b=c/d?e#f %20' },
+		parameters: {
+			resource: 'user',
+			operation: 'lookup',
+			type: 'name',
+			text: 'Ø & Å+b=c/d?e#f %20',
+		},
 		requests: [
 			{
 				method: 'GET',
@@ -225,7 +241,10 @@ describeExorLiveCases('ExorLive answers the docs do not describe', [
 	})),
 	...[
 		{ shape: 'a numeric string', reply: { body: '"123"', headers: json } },
-		{ shape: 'an object with AdminUserId', reply: { body: { AdminUserId: 123, organizationId: 9 } } },
+		{
+			shape: 'an object with AdminUserId',
+			reply: { body: { AdminUserId: 123, organizationId: 9 } },
+		},
 		{ shape: 'a WCF {d: {Data}}', reply: { body: { d: { Data: 123 } } } },
 	].map(({ shape, reply }) => ({
 		title: `admin user id as ${shape} -> { adminUserId } (with another partner API key)`,
@@ -267,7 +286,13 @@ describeExorLiveCases('ExorLive answers the docs do not describe', [
 	},
 	{
 		title: 'Lookup: 404 is "not found", and can output a not-found item',
-		parameters: { resource: 'user', operation: 'lookup', type: 'email', text: 'x@y.test', whenNotFound: 'item' },
+		parameters: {
+			resource: 'user',
+			operation: 'lookup',
+			type: 'email',
+			text: 'x@y.test',
+			whenNotFound: 'item',
+		},
 		requests: [
 			{
 				method: 'GET',
@@ -306,9 +331,19 @@ describeExorLiveCases('ExorLive answers the docs do not describe', [
 	},
 	{
 		title: 'Create or Update: a bare id answer -> { Id }',
-		parameters: { resource: 'user', operation: 'createOrUpdate', id: 0, additionalFields: { lastname: 'X' } },
+		parameters: {
+			resource: 'user',
+			operation: 'createOrUpdate',
+			id: 0,
+			additionalFields: { lastname: 'X' },
+		},
 		requests: [
-			{ method: 'POST', path: '/api4/user/setuser', body: { Id: 0, Lastname: 'X' }, reply: { body: 4242 } },
+			{
+				method: 'POST',
+				path: '/api4/user/setuser',
+				body: { Id: 0, Lastname: 'X' },
+				reply: { body: 4242 },
+			},
 		],
 		output: [{ Id: 4242 }],
 	},
@@ -317,10 +352,19 @@ describeExorLiveCases('ExorLive answers the docs do not describe', [
 describe('ExorLive Get Workout PDF', () => {
 	it('returns the PDF as binary data and the metadata (without PdfBase64) as JSON', async () => {
 		const pdf = Buffer.from('%PDF-1.4 workout 99');
-		const metadata = { Id: 99, Title: 'Knee', Exercises: [{ Id: 1, MasterId: 5491, Title: 'Squat' }] };
+		const metadata = {
+			Id: 99,
+			Title: 'Knee',
+			Exercises: [{ Id: 1, MasterId: 5491, Title: 'Squat' }],
+		};
 		const result = await runExorLiveCase({
 			title: 'pdf',
-			parameters: { resource: 'workoutExport', operation: 'getWorkoutPdf', workoutId: 99, binaryPropertyName: 'pdf' },
+			parameters: {
+				resource: 'workoutExport',
+				operation: 'getWorkoutPdf',
+				workoutId: 99,
+				binaryPropertyName: 'pdf',
+			},
 			requests: [
 				{
 					method: 'GET',
@@ -408,7 +452,8 @@ describe('ExorLive Link Organization with a fresh challenge', () => {
 	});
 });
 
-const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString()) as IDataObject;
+const decode = (part: string) =>
+	JSON.parse(Buffer.from(part, 'base64url').toString()) as IDataObject;
 
 describe('ExorLive Partner JWT link', () => {
 	const parameters = {
@@ -478,7 +523,9 @@ describe('ExorLive Partner JWT link', () => {
 				body: sso.requests[0]?.body,
 			},
 		]);
-		expect(result.items.map((item) => item.json)).toEqual([{ url: 'https://exorlive.com/app/#jwt-session' }]);
+		expect(result.items.map((item) => item.json)).toEqual([
+			{ url: 'https://exorlive.com/app/#jwt-session' },
+		]);
 		assertNoSecrets(result, [...SECRETS, ...secrets]);
 		const jwt = new URLSearchParams(String(sso.requests[0].body)).get('payload')!;
 		const [header, payload, signature] = jwt.split('.');
@@ -504,11 +551,14 @@ describe('ExorLive Partner JWT link', () => {
 	it('signs RS256 with the private key (verifiable with the public key)', async () => {
 		const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 		const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-		const { header, input, signature } = await postJwt({ jwtAlgorithm: 'RS256', jwtPrivateKey: pem }, [
-			pem.split('\n')[1],
-		]);
+		const { header, input, signature } = await postJwt(
+			{ jwtAlgorithm: 'RS256', jwtPrivateKey: pem },
+			[pem.split('\n')[1]],
+		);
 		expect(header).toEqual({ alg: 'RS256', typ: 'JWT' });
-		const valid = createVerify('RSA-SHA256').update(input).verify(publicKey, Buffer.from(signature, 'base64url'));
+		const valid = createVerify('RSA-SHA256')
+			.update(input)
+			.verify(publicKey, Buffer.from(signature, 'base64url'));
 		expect(valid).toBe(true);
 	});
 
@@ -521,11 +571,16 @@ describe('ExorLive Partner JWT link', () => {
 			node: 'exorLive',
 			parameters,
 			credentials: {
-				exorLiveApi: storedCredential({ jwtAlgorithm: 'HS256', jwtSharedSecret: 'jwt-dummy-secret' }),
+				exorLiveApi: storedCredential({
+					jwtAlgorithm: 'HS256',
+					jwtSharedSecret: 'jwt-dummy-secret',
+				}),
 			},
 		});
 		expect(result.items).toEqual([]);
-		expect(result.error?.message).toBe('ExorLive answered with an HTML page instead of the URL to open');
+		expect(result.error?.message).toBe(
+			'ExorLive answered with an HTML page instead of the URL to open',
+		);
 		expect(String(result.error?.httpCode)).toBe('200');
 	});
 
@@ -533,7 +588,9 @@ describe('ExorLive Partner JWT link', () => {
 		const result = await runNode({
 			node: 'exorLive',
 			parameters,
-			credentials: { exorLiveApi: storedCredential({ jwtAlgorithm: 'RS256', jwtPrivateKey: 'not a key dummy' }) },
+			credentials: {
+				exorLiveApi: storedCredential({ jwtAlgorithm: 'RS256', jwtPrivateKey: 'not a key dummy' }),
+			},
 		});
 		expect(result.error?.message).toBe(
 			'JWT Private Key in the ExorLive credential is not an RSA private key in PEM form',

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { isEmptyBody } from '../../../shared/output';
+import { isEmpty } from '../../../shared/output';
 import { apiRequest } from '../../../shared/transport';
 import { requireParameters } from '../../../shared/validation';
 import { roleField } from '../../exolinkFields';
@@ -81,7 +81,7 @@ export async function inviteOutput(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	const { outputInvitedUser } = this.getNodeParameter('inviteOptions', {}) as IDataObject;
-	if (!outputInvitedUser) return isEmptyBody(response.body) ? [{ json: { invited: true } }] : items;
+	if (!outputInvitedUser) return isEmpty(response.body) ? [{ json: { invited: true } }] : items;
 	const email = String(this.getNodeParameter('email', '')).trim().toLowerCase();
 	const tenant = String(this.getNodeParameter('tenant', '')).trim();
 	const users = (await apiRequest.call(

@@ -5,9 +5,9 @@ import {
 	tagsField,
 	workoutIdField,
 	type FieldSpec,
-} from '../../fields';
-import { exorLiveResource, type ExorLiveOperation } from '../../shared';
-import { toItems } from '../../responses';
+} from '../../fieldSpecs';
+import { exorLiveResource, type ExorLiveOperation } from '../../operationSpecs';
+import { toItems } from '../../client';
 
 /** Go client API v4: every call acts as the contact (Act As User ID is required). */
 const go = (path: string) => `/api4/client/go/${path}/4`;
@@ -15,8 +15,12 @@ const go = (path: string) => `/api4/client/go/${path}/4`;
 const query = (name: string, label: string, extra: Partial<FieldSpec> = {}) =>
 	pascalField('query', name, label, 'string', extra);
 
-const body = (name: string, label: string, type: FieldSpec['type'], extra: Partial<FieldSpec> = {}) =>
-	pascalField('body', name, label, type, extra);
+const body = (
+	name: string,
+	label: string,
+	type: FieldSpec['type'],
+	extra: Partial<FieldSpec> = {},
+) => pascalField('body', name, label, type, extra);
 
 const moreFields = (what: string): FieldSpec => ({
 	name: 'moreFields',
@@ -46,7 +50,8 @@ const operations: ExorLiveOperation[] = [
 		name: 'Load All',
 		value: 'loadAll',
 		action: "Load a contact's profile, workouts and activities",
-		description: "Everything ExorLive Go shows a contact: profile, workouts and activities (LoadAll)",
+		description:
+			'Everything ExorLive Go shows a contact: profile, workouts and activities (LoadAll)',
 		path: go('loadall'),
 	},
 	{
@@ -60,7 +65,8 @@ const operations: ExorLiveOperation[] = [
 		name: 'Update Profile',
 		value: 'updateProfile',
 		action: "Update a contact's profile",
-		description: "Save the contact's ExorLive Go profile; returns the saved profile (SetUserProfile)",
+		description:
+			"Save the contact's ExorLive Go profile; returns the saved profile (SetUserProfile)",
 		method: 'POST',
 		path: go('profile'),
 		fields: profileFields,
@@ -99,9 +105,14 @@ const operations: ExorLiveOperation[] = [
 		path: go('copyworkouttouser'),
 		fields: [
 			requiredId('workoutId', 'Workout ID', { in: 'body', property: 'WorkoutId' }),
-			requiredId('userId', 'User ID', { in: 'body', property: 'UserId' }, {
-				description: 'ExorLive user ID to copy the workout to',
-			}),
+			requiredId(
+				'userId',
+				'User ID',
+				{ in: 'body', property: 'UserId' },
+				{
+					description: 'ExorLive user ID to copy the workout to',
+				},
+			),
 		],
 	},
 	{
@@ -125,15 +136,21 @@ const operations: ExorLiveOperation[] = [
 		name: 'Query Related Exercises',
 		value: 'queryRelatedExercises',
 		action: 'Find exercises related to an exercise',
-		description: 'Exercises related to a master exercise, with a Rating from 0 to 100, one item each',
+		description:
+			'Exercises related to a master exercise, with a Rating from 0 to 100, one item each',
 		path: go('relatedExercises'),
 		fields: [
 			requiredId('sourceMasterExerciseId', 'Source Master Exercise ID', {
 				in: 'query',
 				property: 'SourceMasterExerciseId',
 			}),
-			query('wantedCount', 'Wanted Count', { type: 'number', description: 'How many exercises to return' }),
-			query('packageIds', 'Package IDs', { description: 'Exercise packages to search, as ExorLive expects them' }),
+			query('wantedCount', 'Wanted Count', {
+				type: 'number',
+				description: 'How many exercises to return',
+			}),
+			query('packageIds', 'Package IDs', {
+				description: 'Exercise packages to search, as ExorLive expects them',
+			}),
 			query('equipmentId', 'Equipment ID', { type: 'number' }),
 			query('asProgression', 'As Progression', {
 				type: 'boolean',
@@ -146,7 +163,8 @@ const operations: ExorLiveOperation[] = [
 		name: 'Update Exercise',
 		value: 'setExercise',
 		action: 'Update an exercise of a workout',
-		description: 'Save an exercise of a workout, e.g. mark it completed; returns the updated exercise (SetExercise)',
+		description:
+			'Save an exercise of a workout, e.g. mark it completed; returns the updated exercise (SetExercise)',
 		method: 'POST',
 		path: go('exercise'),
 		fields: [
@@ -160,7 +178,8 @@ const operations: ExorLiveOperation[] = [
 		name: 'Save Activity',
 		value: 'setActivity',
 		action: 'Create or update an activity',
-		description: 'Save an activity (Activity ID 0 creates one); returns the saved activity (SetActivity)',
+		description:
+			'Save an activity (Activity ID 0 creates one); returns the saved activity (SetActivity)',
 		method: 'POST',
 		path: go('activity'),
 		fields: [

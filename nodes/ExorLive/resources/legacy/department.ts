@@ -1,5 +1,5 @@
-import { exorLiveResource } from '../../shared';
-import { toItems } from '../../responses';
+import { exorLiveResource } from '../../operationSpecs';
+import { toItems } from '../../client';
 import { LEGACY, v1 } from './v1';
 
 export const legacyDepartmentDescription = exorLiveResource('legacyDepartment', {

@@ -1,7 +1,11 @@
-import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
-import { GENDER_OPTIONS, type FieldSpec } from '../../fields';
-import { exorLiveResource, type ExorLiveOperation } from '../../shared';
-import { scalarIn, toItems, toValue, unexpectedAnswer } from '../../responses';
+import type {
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { GENDER_OPTIONS, type FieldSpec } from '../../fieldSpecs';
+import { exorLiveResource, type ExorLiveOperation } from '../../operationSpecs';
+import { scalarIn, toItems, toValue, unexpectedAnswer } from '../../client';
 import { customId, LEGACY, member, param, personId, v1 } from './v1';
 
 /** `d.Data` is the user id, or 0 when no person has the custom id. */
@@ -11,7 +15,7 @@ async function resolvedUser(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	const userId = Number(scalarIn(response.body, ['userId', 'id']) ?? 0);
-	if (!Number.isFinite(userId)) throw unexpectedAnswer(this, response, 'user ID');
+	if (!Number.isFinite(userId)) throw unexpectedAnswer(this, 'user ID', response);
 	const text = String(this.getNodeParameter('customId')).trim();
 	return [{ json: { customId: text, userId, found: userId > 0 } }];
 }
@@ -67,7 +71,9 @@ const personFields: FieldSpec[] = [
 	person('Phone1', 'Phone 1', 'string'),
 	person('Phone2', 'Phone 2', 'string'),
 	person('Phone3', 'Phone 3', 'string'),
-	person('PrimaryContact', 'Primary Contact ID', 'number', { description: "User ID of the person's instructor" }),
+	person('PrimaryContact', 'Primary Contact ID', 'number', {
+		description: "User ID of the person's instructor",
+	}),
 	person('Sex', 'Sex', 'options', { options: GENDER_OPTIONS, default: 0 }),
 	person('Web', 'Web', 'string'),
 ];
@@ -91,8 +97,16 @@ const operations: ExorLiveOperation[] = [
 				],
 				default: '0',
 			}),
-			param('unitId', 'Unit ID', 'number', { required: true, default: 0, description: '0 for the whole organization' }),
-			param('page', 'Page', 'number', { required: true, default: 0, description: 'Page number, from 0' }),
+			param('unitId', 'Unit ID', 'number', {
+				required: true,
+				default: 0,
+				description: '0 for the whole organization',
+			}),
+			param('page', 'Page', 'number', {
+				required: true,
+				default: 0,
+				description: 'Page number, from 0',
+			}),
 			param('pagesize', 'Page Size', 'number', { required: true, default: 1000 }),
 		],
 		output: [toItems(null)],

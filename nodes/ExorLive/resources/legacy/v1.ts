@@ -1,4 +1,4 @@
-import type { FieldSpec } from '../../fields';
+import type { FieldSpec } from '../../fieldSpecs';
 
 /**
  * Helpers for the legacy JSON web services (`/WebServices/V1/*.svc/*`, all POST JSON). ExorLive's
@@ -25,7 +25,12 @@ export const param = (
 /** A field of an object in the body (`person.Email`, `query.Location`). */
 export const member =
 	(object: string, asString: boolean) =>
-	(name: string, label: string, type: FieldSpec['type'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
+	(
+		name: string,
+		label: string,
+		type: FieldSpec['type'],
+		extra: Partial<FieldSpec> = {},
+	): FieldSpec => ({
 		name,
 		label,
 		type,

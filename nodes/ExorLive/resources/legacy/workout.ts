@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { exorLiveResource, type ExorLiveOperation } from '../../shared';
-import { toItems, toValue } from '../../responses';
+import { exorLiveResource, type ExorLiveOperation } from '../../operationSpecs';
+import { toItems, toValue } from '../../client';
 import { LEGACY, member, param, v1 } from './v1';
 
 /** A field of the `query` object of the two query methods. */
@@ -11,7 +11,8 @@ async function withQueryObject(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const body = options.body && typeof options.body === 'object' ? (options.body as IDataObject) : {};
+	const body =
+		options.body && typeof options.body === 'object' ? (options.body as IDataObject) : {};
 	return { ...options, body: { query: {}, ...body } };
 }
 

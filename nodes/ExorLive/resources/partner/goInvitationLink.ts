@@ -1,6 +1,6 @@
-import { requiredId } from '../../fields';
-import type { ExorLiveOperation } from '../../shared';
-import { toValue } from '../../responses';
+import { requiredId } from '../../fieldSpecs';
+import type { ExorLiveOperation } from '../../operationSpecs';
+import { toValue } from '../../client';
 
 export const getGoInvitationLink: ExorLiveOperation = {
 	name: 'Get Go Invitation Link',
@@ -10,10 +10,15 @@ export const getGoInvitationLink: ExorLiveOperation = {
 		"Get the link that invites a contact to ExorLive Go, for you to deliver. Act as the admin user of the contact's organization.",
 	path: '/osloapi/access/GetGoInvitationLink',
 	fields: [
-		requiredId('contactUserId', 'Contact User ID', { in: 'query', property: 'contactUserId' }, {
-			description:
-				'ExorLive user ID of the contact (from Lookup or Create or Update). The contact needs an email address, and usually the role Contact With Login.',
-		}),
+		requiredId(
+			'contactUserId',
+			'Contact User ID',
+			{ in: 'query', property: 'contactUserId' },
+			{
+				description:
+					'ExorLive user ID of the contact (from Lookup or Create or Update). The contact needs an email address, and usually the role Contact With Login.',
+			},
+		),
 	],
 	output: [
 		toValue({

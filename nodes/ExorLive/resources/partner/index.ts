@@ -1,4 +1,4 @@
-import { exorLiveResource } from '../../shared';
+import { exorLiveResource } from '../../operationSpecs';
 import { getGoInvitationLink } from './goInvitationLink';
 import { requestApiAccess } from './requestApiAccess';
 

@@ -1,13 +1,14 @@
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
+	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import type { ExorLiveOperation } from '../../shared';
-import { scalarIn, unexpectedAnswer, unwrap } from '../../responses';
+import type { ExorLiveOperation } from '../../operationSpecs';
+import { CREDENTIAL_TYPE, scalarIn, unexpectedAnswer, unwrap } from '../../client';
 
 const CANDIDATES = ['adminUserId', 'userId', 'id'];
 
@@ -25,9 +26,12 @@ async function adminUserIdOutput(
 	}
 	const body = unwrap(response.body);
 	const lacksField =
-		raw === undefined && body !== null && typeof body === 'object' && Object.keys(body as IDataObject).length;
+		raw === undefined &&
+		body !== null &&
+		typeof body === 'object' &&
+		Object.keys(body as IDataObject).length;
 	if (lacksField || (raw !== undefined && !Number.isFinite(adminUserId))) {
-		throw unexpectedAnswer(this, response, 'admin user ID');
+		throw unexpectedAnswer(this, 'admin user ID', response);
 	}
 	throw new NodeApiError(this.getNode(), { body: body ?? null } as JsonObject, {
 		message: `Organization "${externalOrganizationId}" has not approved API access yet (no admin user ID returned)`,
@@ -38,6 +42,16 @@ async function adminUserIdOutput(
 	});
 }
 
+/** The partner API key is the credential's client key unless the user gives another one. */
+async function defaultPartnerApiKey(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	if (options.qs?.partnerApiKey !== undefined) return options;
+	const { clientKey } = await this.getCredentials(CREDENTIAL_TYPE);
+	return { ...options, qs: { ...options.qs, partnerApiKey: String(clientKey ?? '') } };
+}
+
 export const requestApiAccess: ExorLiveOperation = {
 	name: 'Request API Access and Get Admin User ID',
 	value: 'requestApiAccess',
@@ -45,8 +59,7 @@ export const requestApiAccess: ExorLiveOperation = {
 	description:
 		"Get the admin user ID of a customer organization that approved your integration, by the customer's ID in your system. Use it as Act As User ID to work inside that organization.",
 	path: '/osloapi/access/RequestAPIAccessForPartnerOrganizationAndGetAdminUserId',
-	// The partner API key is the client key unless the user gives another one.
-	request: { qs: { partnerApiKey: '={{ $credentials.clientKey }}' } },
+	preSend: [defaultPartnerApiKey],
 	fields: [
 		{
 			name: 'externalOrganizationId',

@@ -6,8 +6,8 @@ import type {
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { CREDENTIAL_TYPE, type ExorLiveOperation } from '../../shared';
-import { scalarIn, unexpectedAnswer } from '../../responses';
+import type { ExorLiveOperation } from '../../operationSpecs';
+import { CREDENTIAL_TYPE, scalarIn, unexpectedAnswer } from '../../client';
 
 export const CHALLENGE_PATH = '/api4/Access/PartnerChallenge';
 
@@ -49,7 +49,7 @@ async function challengeOutput(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	const challenge = challengeFrom(response.body);
-	if (!challenge) throw unexpectedAnswer(this, response, 'challenge');
+	if (!challenge) throw unexpectedAnswer(this, 'challenge', response);
 	return [{ json: { challenge, random: sentRandom.get(this) ?? '' } }];
 }
 

@@ -1,4 +1,4 @@
-import { exorLiveResource } from '../../shared';
+import { exorLiveResource } from '../../operationSpecs';
 import { getUserAccessStatus } from './accessStatus';
 import { partnerChallenge } from './challenge';
 import { linkOrganization } from './linkOrganization';

@@ -10,8 +10,8 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 import { vendorError } from '../../../shared/errors';
 import { inputError, isBlank } from '../../../shared/validation';
-import { CREDENTIAL_TYPE, type ExorLiveOperation } from '../../shared';
-import { recordsIn, unexpectedAnswer } from '../../responses';
+import type { ExorLiveOperation } from '../../operationSpecs';
+import { CREDENTIAL_TYPE, recordsIn, unexpectedAnswer } from '../../client';
 import { challengeBody, challengeFrom, CHALLENGE_PATH, randomValue } from './challenge';
 
 /**
@@ -45,7 +45,7 @@ async function freshChallenge(
 	})) as IN8nHttpFullResponse;
 	if (response.statusCode >= 400) throw vendorError(ctx, response, ctx.getItemIndex());
 	const challenge = challengeFrom(response.body);
-	if (!challenge) throw unexpectedAnswer(ctx, response, 'challenge');
+	if (!challenge) throw unexpectedAnswer(ctx, 'challenge', response);
 	return challenge;
 }
 
@@ -99,7 +99,8 @@ async function linkOutput(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	const [result] = recordsIn(response.body);
-	if (!result || result.resultCode === undefined) throw unexpectedAnswer(this, response, 'resultCode');
+	if (!result || result.resultCode === undefined)
+		throw unexpectedAnswer(this, 'resultCode', response);
 	if (result.resultCode !== 'OK') {
 		const code = String(result.resultCode);
 		throw new NodeApiError(this.getNode(), result as JsonObject, {

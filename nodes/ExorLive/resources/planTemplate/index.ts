@@ -1,6 +1,6 @@
-import { requiredId, tagsField } from '../../fields';
-import { exorLiveResource, type ExorLiveOperation } from '../../shared';
-import { toItems } from '../../responses';
+import { requiredId, tagsField } from '../../fieldSpecs';
+import { exorLiveResource, type ExorLiveOperation } from '../../operationSpecs';
+import { toItems } from '../../client';
 
 /** Plan template API v4: acts as the contact, like the Go client API. */
 const plan = (path: string) => `/api4/client/plantemplate/${path}/4`;

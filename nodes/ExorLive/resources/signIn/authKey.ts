@@ -1,6 +1,17 @@
-import { requiredId } from '../../fields';
-import { AUTH_BASE_URL, type ExorLiveOperation } from '../../shared';
-import { toValue } from '../../responses';
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { trimUrl } from '../../../shared/transport';
+import { CREDENTIAL_TYPE, toValue } from '../../client';
+import { requiredId } from '../../fieldSpecs';
+import type { ExorLiveOperation } from '../../operationSpecs';
+
+/** GetAuthKey lives on the auth server. */
+async function toAuthServer(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const { authBaseUrl } = await this.getCredentials(CREDENTIAL_TYPE);
+	return { ...options, baseURL: trimUrl(authBaseUrl) };
+}
 
 export const getAuthKey: ExorLiveOperation = {
 	name: 'Get Auth Key',
@@ -10,13 +21,18 @@ export const getAuthKey: ExorLiveOperation = {
 		"Get an auth key for a user with a login role (GetAuthKey on the auth server). Act as an administrator of the user's organization.",
 	method: 'POST',
 	path: '/webservices/AuthenticationService.svc/GetAuthKey',
-	request: { baseURL: AUTH_BASE_URL },
+	preSend: [toAuthServer],
 	fields: [
-		requiredId('userId', 'User ID', { in: 'body', property: 'userId' }, {
-			// ExorLive's sample sends the id as a string.
-			asString: true,
-			description: 'ExorLive user ID of the user to open ExorLive for',
-		}),
+		requiredId(
+			'userId',
+			'User ID',
+			{ in: 'body', property: 'userId' },
+			{
+				// ExorLive's sample sends the id as a string.
+				asString: true,
+				description: 'ExorLive user ID of the user to open ExorLive for',
+			},
+		),
 	],
 	output: [
 		toValue({

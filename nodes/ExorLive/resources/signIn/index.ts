@@ -1,4 +1,4 @@
-import { exorLiveResource } from '../../shared';
+import { exorLiveResource } from '../../operationSpecs';
 import { getAuthKey } from './authKey';
 import { createJwtLink } from './jwtLink';
 import { buildSignInUrlOperation } from './signInUrl';

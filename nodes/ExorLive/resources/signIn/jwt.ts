@@ -23,7 +23,8 @@ export function signJwt(credentials: ICredentialDataDecryptedObject, claims: IDa
 	const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
 	if (algorithm === 'HS256') {
 		const secret = String(credentials.jwtSharedSecret ?? '');
-		if (!secret) throw new SigningSetupError('JWT Shared Secret in the ExorLive credential is empty');
+		if (!secret)
+			throw new SigningSetupError('JWT Shared Secret in the ExorLive credential is empty');
 		return `${input}.${base64url(createHmac('sha256', secret).update(input).digest())}`;
 	}
 	let key;
@@ -35,7 +36,9 @@ export function signJwt(credentials: ICredentialDataDecryptedObject, claims: IDa
 	}
 	// The reason crypto gives is dropped on purpose: it must not quote key material.
 	if (!key || key.asymmetricKeyType !== 'rsa') {
-		throw new SigningSetupError('JWT Private Key in the ExorLive credential is not an RSA private key in PEM form');
+		throw new SigningSetupError(
+			'JWT Private Key in the ExorLive credential is not an RSA private key in PEM form',
+		);
 	}
 	const signature = createSign('RSA-SHA256').update(input).sign(key);
 	return `${input}.${base64url(signature)}`;

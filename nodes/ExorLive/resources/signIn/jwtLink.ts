@@ -1,14 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { fieldValue, type FieldSpec } from '../../fields';
-import { CREDENTIAL_TYPE } from '../../actAs';
-import type { ExorLiveOperation } from '../../shared';
-import { toValue } from '../../responses';
+import { fieldValue, type FieldSpec } from '../../fieldSpecs';
+import { CREDENTIAL_TYPE, toValue } from '../../client';
+import type { ExorLiveOperation } from '../../operationSpecs';
 import { SigningSetupError, signJwt } from './jwt';
+
+const DEFAULT_JWT_ENDPOINT = 'https://sso.exorlive.com/partner/payload';
 
 /** A payload field: parameter name = claim name (contact fields: `contact` + Claim). */
 const claim = (name: string, label: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
@@ -23,10 +20,14 @@ const required = { required: true };
 const employeeFields = [
 	claim('organizationId', 'Organization ID', {
 		...required,
-		description: "Your ID of the customer organization (clinic, centre); later used as External Organization ID",
+		description:
+			'Your ID of the customer organization (clinic, centre); later used as External Organization ID',
 	}),
 	claim('organizationName', 'Organization Name', required),
-	claim('employeeId', 'Employee ID', { ...required, description: 'Your ID of the logged-in employee' }),
+	claim('employeeId', 'Employee ID', {
+		...required,
+		description: 'Your ID of the logged-in employee',
+	}),
 	claim('employeeFirstname', 'Employee First Name', required),
 	claim('employeeLastname', 'Employee Last Name', required),
 	claim('employeeUsername', 'Employee Username'),
@@ -34,11 +35,16 @@ const employeeFields = [
 ];
 
 const contactFields = [
-	claim('contactId', 'Contact ID', { ...required, description: 'Your ID of the contact (patient, member) in focus' }),
+	claim('contactId', 'Contact ID', {
+		...required,
+		description: 'Your ID of the contact (patient, member) in focus',
+	}),
 	claim('contactFirstname', 'Contact First Name', required),
 	claim('contactLastname', 'Contact Last Name', required),
 	claim('contactMiddlename', 'Contact Middle Name'),
-	claim('contactSsn', 'Contact SSN', { description: 'National ID number; ExorLive prefers it for matching' }),
+	claim('contactSsn', 'Contact SSN', {
+		description: 'National ID number; ExorLive prefers it for matching',
+	}),
 	claim('contactBirthdate', 'Contact Birthdate', { check: 'date', placeholder: 'YYYY-MM-DD' }),
 	claim('contactGender', 'Contact Gender', { placeholder: 'e.g. male' }),
 	claim('contactMobile', 'Contact Mobile'),
@@ -82,16 +88,23 @@ async function signedPayload(
 	claims.contact = contact;
 	const [extra, lifetime] = extraFields.map((spec) => fieldValue(this, spec));
 	const now = Math.floor(Date.now() / 1000);
-	const payload = { ...claims, ...((extra as IDataObject) ?? {}), iat: now, exp: now + Number(lifetime ?? 300) };
+	const payload = {
+		...claims,
+		...((extra as IDataObject) ?? {}),
+		iat: now,
+		exp: now + Number(lifetime ?? 300),
+	};
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	let jwt: string;
 	try {
 		jwt = signJwt(credentials, payload);
 	} catch (error) {
-		const message = error instanceof SigningSetupError ? error.message : 'The JWT could not be signed';
+		const message =
+			error instanceof SigningSetupError ? error.message : 'The JWT could not be signed';
 		throw new NodeOperationError(this.getNode(), message, { itemIndex: this.getItemIndex() });
 	}
-	return { ...options, body: new URLSearchParams({ payload: jwt }).toString() };
+	const url = String(credentials.jwtEndpoint || DEFAULT_JWT_ENDPOINT).trim();
+	return { ...options, url, body: new URLSearchParams({ payload: jwt }).toString() };
 }
 
 export const createJwtLink: ExorLiveOperation = {
@@ -102,15 +115,17 @@ export const createJwtLink: ExorLiveOperation = {
 		"Sign the employee, organization and contact in focus as a JWT and post it to ExorLive's partner endpoint, which answers with the URL to open. A customer organization's first jump also approves your API access to it. ExorLive does not name the JWT algorithm or claims: the node signs HS256 or RS256 with the credential's key and adds iat and exp.",
 	method: 'POST',
 	request: {
-		url: '={{ String($credentials.jwtEndpoint || "https://sso.exorlive.com/partner/payload").trim() }}',
 		// ExorLive answers an AJAX POST with the URL to open (a plain form POST gets an HTML page);
 		// X-Requested-With is how AJAX posts are commonly told apart (an assumption, see README).
 		headers: {
 			'Content-Type': 'application/x-www-form-urlencoded',
 			'X-Requested-With': 'XMLHttpRequest',
 		},
+		// Another host, no token of the credential: a 401 is the endpoint's answer, not a reason
+		// to renew the token.
+		ignoreHttpStatusErrors: true,
 	},
-	actAs: 'none',
+	plain: true,
 	fields: [...employeeFields, ...contactFields, ...extraFields],
 	preSend: [signedPayload],
 	output: [toValue({ key: 'url', candidates: ['url', 'link', 'redirectUrl'], url: true })],

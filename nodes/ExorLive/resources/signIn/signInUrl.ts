@@ -1,8 +1,12 @@
-import type { IExecutePaginationFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { trimUrl } from '../../../../credentials/exorLiveAuth';
+import type {
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { trimUrl } from '../../../shared/transport';
 import { inputError, isBlank } from '../../../shared/validation';
-import { CREDENTIAL_TYPE, userIdValue, userToken } from '../../actAs';
-import type { ExorLiveOperation } from '../../shared';
+import { CREDENTIAL_TYPE, userIdValue, userToken } from '../../client';
+import type { ExorLiveOperation } from '../../operationSpecs';
 
 const target = (values: string[]) => ({ show: { target: values } });
 
@@ -17,7 +21,7 @@ const targetFields: INodeProperties[] = [
 				value: 'app',
 				description: 'The main app, for instructors (optionally with a contact in focus)',
 			},
-			{ name: 'ExorLive Go', value: 'go', description: 'The contacts\' app' },
+			{ name: 'ExorLive Go', value: 'go', description: "The contacts' app" },
 			{ name: 'Custom URL', value: 'custom', description: 'Any ExorLive page' },
 		],
 		default: 'go',
@@ -53,7 +57,8 @@ function redirectFor(ctx: IExecutePaginationFunctions, apiBaseUrl: string): stri
 	const chosen = ctx.getNodeParameter('target', 'go') as string;
 	if (chosen === 'custom') {
 		const url = String(ctx.getNodeParameter('redirectUrl', '')).trim();
-		if (!/^https?:\/\/\S+$/i.test(url)) throw inputError(ctx, 'Redirect URL', 'an http(s) URL is required');
+		if (!/^https?:\/\/\S+$/i.test(url))
+			throw inputError(ctx, 'Redirect URL', 'an http(s) URL is required');
 		return url;
 	}
 	if (chosen === 'app') {

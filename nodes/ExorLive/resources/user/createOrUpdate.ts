@@ -1,7 +1,11 @@
-import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
-import { GENDER_OPTIONS, pascalField, type FieldSpec } from '../../fields';
-import type { ExorLiveOperation } from '../../shared';
-import { recordsIn, unwrap } from '../../responses';
+import type {
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { GENDER_OPTIONS, pascalField, type FieldSpec } from '../../fieldSpecs';
+import type { ExorLiveOperation } from '../../operationSpecs';
+import { recordsIn, unwrap } from '../../client';
 
 const text = (name: string, label: string, extra: Partial<FieldSpec> = {}) =>
 	pascalField('body', name, label, 'string', extra);
@@ -58,7 +62,7 @@ export const createOrUpdateUser: ExorLiveOperation = {
 			default: 16,
 			send: { in: 'body', property: 'Role' },
 		},
-		id('organizationId', 'Organization ID', "Default: the organization of the user you act as"),
+		id('organizationId', 'Organization ID', 'Default: the organization of the user you act as'),
 		id('departmentId', 'Department ID', 'Department (unit) within the organization'),
 		id('primaryContactId', 'Primary Contact ID', "User ID of the user's primary instructor"),
 		text('address', 'Address'),
@@ -67,7 +71,9 @@ export const createOrUpdateUser: ExorLiveOperation = {
 		text('phone', 'Phone'),
 		text('comment', 'Comment'),
 		text('dateOfBirth', 'Date of Birth', { check: 'date', placeholder: 'YYYY-MM-DD' }),
-		text('customId', 'Custom ID', { description: 'Your own ID for the person, unique in the organization' }),
+		text('customId', 'Custom ID', {
+			description: 'Your own ID for the person, unique in the organization',
+		}),
 		text('officialId', 'Official ID', { description: 'National ID number, e.g. 050780-12345' }),
 		pascalField('body', 'gender', 'Gender', 'options', { options: GENDER_OPTIONS, default: 0 }),
 	],

@@ -1,5 +1,5 @@
-import type { ExorLiveOperation } from '../../shared';
-import { toItems } from '../../responses';
+import type { ExorLiveOperation } from '../../operationSpecs';
+import { toItems } from '../../client';
 
 export const setEventCallbackUrl: ExorLiveOperation = {
 	name: 'Set Event Callback URL',
@@ -17,7 +17,8 @@ export const setEventCallbackUrl: ExorLiveOperation = {
 			check: 'url',
 			send: { in: 'query', property: 'callbackUrl' },
 			placeholder: 'e.g. https://example.com/exorlive/events',
-			description: 'A URL that accepts GET requests from exorlive.com; its own query parameters are kept',
+			description:
+				'A URL that accepts GET requests from exorlive.com; its own query parameters are kept',
 		},
 	],
 	output: [toItems({ success: true })],

@@ -1,4 +1,4 @@
-import { exorLiveResource } from '../../shared';
+import { exorLiveResource } from '../../operationSpecs';
 import { createOrUpdateUser } from './createOrUpdate';
 import { setEventCallbackUrl } from './eventCallbackUrl';
 import { lookupUser } from './lookup';

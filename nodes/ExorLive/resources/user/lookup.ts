@@ -1,7 +1,11 @@
-import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { vendorError } from '../../../shared/errors';
-import type { ExorLiveOperation } from '../../shared';
-import { recordsIn } from '../../responses';
+import type { ExorLiveOperation } from '../../operationSpecs';
+import { recordsIn } from '../../client';
 
 /**
  * One item per user found. "Not found" is not documented: an empty answer, null and HTTP 404
@@ -74,7 +78,8 @@ export const lookupUser: ExorLiveOperation = {
 				{
 					name: 'Output a Not-Found Item',
 					value: 'item',
-					description: 'Output { found: false, type, text } so a following IF node can create the user',
+					description:
+						'Output { found: false, type, text } so a following IF node can create the user',
 				},
 			],
 			default: 'nothing',

@@ -1,4 +1,4 @@
-import type { FieldSpec } from '../../fields';
+import type { FieldSpec } from '../../fieldSpecs';
 
 const filter = (name: string, label: string, description: string): FieldSpec => ({
 	name,

@@ -1,9 +1,12 @@
-import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
-import { exorLiveResource, type ExorLiveOperation } from '../../shared';
-import { recordsIn, toItems } from '../../responses';
-import { workoutIdField } from '../../fields';
+import type {
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { exorLiveResource, type ExorLiveOperation } from '../../operationSpecs';
+import { exportPath, recordsIn, sendClientName, toItems } from '../../client';
+import { workoutIdField } from '../../fieldSpecs';
 import { workoutFilters } from './filters';
-import { exportPath } from './paths';
 import { getWorkoutPdf } from './pdf';
 
 /** GetAvailableWorkoutIds answers a list of ids: one `{ workoutId }` item each. */
@@ -60,7 +63,7 @@ const operations: ExorLiveOperation[] = [
 export const workoutExportDescription = exorLiveResource('workoutExport', {
 	operations: operations.map((spec) => ({
 		...spec,
-		request: { qs: { clientname: '={{ $credentials.clientName }}' } },
+		preSend: [sendClientName],
 	})),
 	default: 'getAvailableWorkouts',
 	actAs: 'optional',

@@ -1,3 +1,4 @@
+import type { Show } from '../shared/fieldBuilders';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -7,8 +8,22 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { EMAIL, inputError, isBlank, parseJson, toStringList } from '../shared/validation';
+import { ACT_AS } from './client';
 
-export type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
+export function actAsField(show: Show, required: boolean): INodeProperties {
+	return {
+		displayName: 'Act As User ID',
+		name: ACT_AS,
+		type: 'string',
+		default: '',
+		...(required ? { required: true } : {}),
+		placeholder: 'e.g. 12345',
+		description: required
+			? 'ExorLive user ID of the contact whose ExorLive Go data this is. The node gets a token for this user with the credential.'
+			: "ExorLive user ID to act as, e.g. the admin user of a customer organization (from Request API Access). Empty: the credential's Admin User ID.",
+		displayOptions: { show },
+	};
+}
 
 /**
  * One input of an operation, described once: the builder turns it into the UI field (required
@@ -65,7 +80,10 @@ export const GENDER_OPTIONS = [
 ];
 
 /** The workout id of the Go client and Workout Exporter calls (`?workoutId=`). */
-export const workoutIdField = requiredId('workoutId', 'Workout ID', { in: 'query', property: 'workoutId' });
+export const workoutIdField = requiredId('workoutId', 'Workout ID', {
+	in: 'query',
+	property: 'workoutId',
+});
 
 /** Tags as the Go client and plan template calls take them (`?tags=`). */
 export const tagsField: FieldSpec = {
@@ -86,7 +104,8 @@ function fieldProperty(spec: FieldSpec): INodeProperties {
 		name: spec.name,
 		type,
 		default:
-			spec.default ?? (spec.type === 'options' ? String(spec.options?.[0]?.value ?? '') : DEFAULTS[spec.type]),
+			spec.default ??
+			(spec.type === 'options' ? String(spec.options?.[0]?.value ?? '') : DEFAULTS[spec.type]),
 		...(spec.required ? { required: true } : {}),
 		...(spec.description ? { description: spec.description } : {}),
 		...(spec.placeholder ? { placeholder: spec.placeholder } : {}),
@@ -98,7 +117,8 @@ function fieldProperty(spec: FieldSpec): INodeProperties {
 	};
 }
 
-const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+const byName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
 
 /** The UI fields of one operation: required ones on top, the rest in "Additional Fields". */
 export function fieldProperties(show: Show, specs: FieldSpec[]): INodeProperties[] {

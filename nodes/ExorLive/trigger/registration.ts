@@ -1,8 +1,7 @@
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { ACT_AS, CREDENTIAL_TYPE, userIdValue } from '../ExorLive/actAs';
-import { exorLiveGet, type RequestContext } from '../ExorLive/transport';
-import { isBlank } from '../shared/validation';
+import { redact } from '../../shared/errors';
+import { ACT_AS, actingUser, CREDENTIAL_TYPE, exorLiveGet, type RequestContext } from '../client';
 import { newSecret, urlWithSecret } from './secret';
 
 /**
@@ -20,8 +19,7 @@ export const SET_EVENT_CALLBACK_URL = '/api4/user/SetEventCallbackUrl';
 
 /** The Act As User ID, checked; undefined when empty (the credential's own admin user). */
 export function actAsUser(ctx: RequestContext): string | undefined {
-	const raw = ctx.getNodeParameter(ACT_AS, '');
-	return isBlank(raw) ? undefined : userIdValue(ctx, raw, 'Act As User ID');
+	return actingUser(ctx, ctx.getNodeParameter(ACT_AS, ''), false);
 }
 
 /** The user whose organization the callback URL belongs to. */
@@ -64,9 +62,7 @@ export async function isRegistered(ctx: IHookFunctions): Promise<boolean> {
  */
 function withoutSecret(ctx: IHookFunctions, error: unknown, secret: string): NodeApiError {
 	const hide = (text: unknown) =>
-		text === undefined || text === null
-			? undefined
-			: [secret, encodeURIComponent(secret)].reduce((t, s) => t.split(s).join('***'), String(text));
+		text === undefined || text === null ? undefined : redact(String(text), [secret]);
 	const { message, description, httpCode } = error as NodeApiError;
 	const detail = hide(message) ?? 'unknown error';
 	return new NodeApiError(ctx.getNode(), { message: detail } as JsonObject, {

@@ -1,15 +1,13 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	IWebhookFunctions,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
-import { CREDENTIAL_TYPE } from '../ExorLive/actAs';
-import { recordsIn } from '../ExorLive/responses';
-import { exportPath } from '../ExorLive/resources/workoutExport/paths';
-import { hasPdf, splitWorkoutPdf } from '../ExorLive/resources/workoutExport/pdf';
-import { exorLiveGet } from '../ExorLive/transport';
+import type { IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+import {
+	CREDENTIAL_TYPE,
+	exorLiveGet,
+	exportPath,
+	hasPdf,
+	recordsIn,
+	splitWorkoutPdf,
+	unexpectedAnswer,
+} from '../client';
 
 export interface DownloadSettings {
 	/** The Act As user, or undefined for the credential's admin user. */
@@ -22,17 +20,11 @@ export interface DownloadSettings {
 
 const USER_FILTER = { contact: 'contactId', owner: 'ownerId' } as const;
 
-function missing(ctx: IWebhookFunctions, what: string, body: unknown): NodeApiError {
-	return new NodeApiError(ctx.getNode(), { body: JSON.stringify(body ?? null) } as JsonObject, {
-		message: `ExorLive's answer holds no ${what}`,
-		description: 'The response shape is not documented; the raw answer is in the error details.',
-	});
-}
-
 /** A positive whole workout id from a GetAvailableWorkouts record. */
 function workoutIdOf(ctx: IWebhookFunctions, workout: IDataObject): number {
 	const id = Number(workout.Id);
-	if (!Number.isInteger(id) || id <= 0) throw missing(ctx, 'workout Id', workout);
+	if (!Number.isInteger(id) || id <= 0)
+		throw unexpectedAnswer(ctx, 'workout Id', { body: workout });
 	return id;
 }
 
@@ -69,9 +61,19 @@ export async function readyWorkoutItems(
 			settings.actAs,
 		);
 		const [workout] = recordsIn(body);
-		if (!hasPdf(workout)) throw missing(ctx, `PdfBase64 for workout ${workoutId}`, { Id: workoutId });
-		const { metadata, pdf } = await splitWorkoutPdf(ctx.helpers.prepareBinaryData, workout, workoutId);
-		items.push({ json: { ...event, workout: metadata }, binary: { [settings.binaryProperty]: pdf } });
+		if (!hasPdf(workout))
+			throw unexpectedAnswer(ctx, `PdfBase64 for workout ${workoutId}`, {
+				body: { Id: workoutId },
+			});
+		const { metadata, pdf } = await splitWorkoutPdf(
+			ctx.helpers.prepareBinaryData,
+			workout,
+			workoutId,
+		);
+		items.push({
+			json: { ...event, workout: metadata },
+			binary: { [settings.binaryProperty]: pdf },
+		});
 		ids.push(workoutId);
 	}
 	if (!settings.acknowledge) return items;

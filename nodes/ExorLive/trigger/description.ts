@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { ACT_AS } from '../ExorLive/actAs';
-import { binaryField } from '../ExorLive/resources/workoutExport/pdf';
+import { ACT_AS, binaryField } from '../client';
 
 /** Parameter names, stored in saved workflows: never rename. */
 export const DOWNLOAD = 'downloadWorkouts';

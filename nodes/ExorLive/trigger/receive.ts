@@ -1,5 +1,5 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { inputError } from '../shared/validation';
+import { inputError } from '../../shared/validation';
 import { ACKNOWLEDGE, BINARY_PROPERTY, DOWNLOAD, MATCH_USER } from './description';
 import { readyWorkoutItems, type DownloadSettings } from './download';
 import { actAsUser, storedSecret } from './registration';
@@ -24,7 +24,8 @@ export function eventOf(query: IDataObject): IDataObject {
 
 function downloadSettings(ctx: IWebhookFunctions): DownloadSettings {
 	const binaryProperty = String(ctx.getNodeParameter(BINARY_PROPERTY, 'data')).trim();
-	if (!binaryProperty) throw inputError(ctx, 'Put Output File in Field', 'a field name is required');
+	if (!binaryProperty)
+		throw inputError(ctx, 'Put Output File in Field', 'a field name is required');
 	return {
 		actAs: actAsUser(ctx),
 		matchUserAs: ctx.getNodeParameter(MATCH_USER, 'contact') as DownloadSettings['matchUserAs'],

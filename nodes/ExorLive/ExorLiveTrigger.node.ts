@@ -6,10 +6,10 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { CREDENTIAL_TYPE } from '../ExorLive/actAs';
-import { triggerProperties } from './description';
-import { receive } from './receive';
-import { forget, isRegistered, register } from './registration';
+import { CREDENTIAL_TYPE } from './client';
+import { triggerProperties } from './trigger/description';
+import { receive } from './trigger/receive';
+import { forget, isRegistered, register } from './trigger/registration';
 
 export class ExorLiveTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +18,8 @@ export class ExorLiveTrigger implements INodeType {
 		icon: { light: 'file:../../icons/exorlive.svg', dark: 'file:../../icons/exorlive.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["downloadWorkouts"] ? "Workout ready, with PDFs" : "Workout ready" }}',
+		subtitle:
+			'={{ $parameter["downloadWorkouts"] ? "Workout ready, with PDFs" : "Workout ready" }}',
 		description:
 			'Starts the workflow when ExorLive reports workouts ready for export (workoutReady), optionally with the workout PDFs',
 		defaults: { name: 'ExorLive Trigger' },

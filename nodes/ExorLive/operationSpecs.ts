@@ -1,5 +1,4 @@
 import type {
-	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
 	IHttpRequestMethods,
@@ -10,24 +9,18 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { operationBuilder, operationProperty } from '../shared/operation';
-import { actAsField, actAsRequest } from './actAs';
-import { applyFields, fieldProperties, type FieldSpec } from './fields';
-import { toItems } from './responses';
-
-export { CREDENTIAL_TYPE } from './actAs';
+import { computedBy, sentBy, type TakenOver } from '../shared/requestStep';
+import { refusedToken, sendAsActingUser, toItems, type ActAs } from './client';
+import { actAsField, applyFields, fieldProperties, type FieldSpec } from './fieldSpecs';
 
 /** Request parts an operation sets besides method and path (values may be expressions). */
 interface RequestParts {
-	baseURL?: string;
-	url?: string;
 	qs?: IDataObject;
 	headers?: IDataObject;
+	ignoreHttpStatusErrors?: boolean;
 }
 
-export type LocalRun = (
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-) => Promise<INodeExecutionData[]>;
+export type LocalRun = (this: IExecutePaginationFunctions) => Promise<INodeExecutionData[]>;
 
 export interface ExorLiveOperation {
 	name: string;
@@ -50,18 +43,14 @@ export interface ExorLiveOperation {
 	actAs?: ActAs;
 	/** For operations computed in the node (no request of their own). */
 	local?: LocalRun;
+	/** Sent by n8n as it is, with no token (the Partner JWT link goes to another host). */
+	plain?: boolean;
 	/** Fields the table cannot describe (binary output names and the like). */
 	extraFields?: INodeProperties[];
 }
 
-/** Whether operations of a resource can (optional) or must (required) act as another user. */
-export type ActAs = 'none' | 'optional' | 'required';
-
 // ExorLive paths carry no path parameters: every id goes in the query or the body.
 const build = operationBuilder({});
-
-export const API_BASE_URL = '={{ String($credentials.apiBaseUrl).trim().replace(/\\/+$/, "") }}';
-export const AUTH_BASE_URL = '={{ String($credentials.authBaseUrl).trim().replace(/\\/+$/, "") }}';
 
 function operationOption(spec: ExorLiveOperation, actAs: ActAs): INodePropertyOptions {
 	const method = spec.method ?? 'GET';
@@ -74,16 +63,43 @@ function operationOption(spec: ExorLiveOperation, actAs: ActAs): INodePropertyOp
 		path: spec.path ?? '',
 		preSend: [applyFields(spec.fields ?? [], method), ...(spec.preSend ?? [])],
 		postReceive: spec.output ?? [toItems()],
-		pagination: spec.local ?? actAsRequest(actAs),
 	});
 	const routing = option.routing!;
-	return {
+	const withRequest = {
 		...option,
 		routing: {
 			...routing,
 			request: { ...routing.request, ...spec.request },
 			...(spec.checksStatus ? { output: { postReceive: spec.output } } : {}),
 		},
+	};
+	if (spec.plain) return withRequest;
+	if (spec.local) return takenOverBy(withRequest, computedBy(spec.local));
+	return sentAsActingUser(withRequest, actAs);
+}
+
+function takenOverBy(option: INodePropertyOptions, takenOver: TakenOver): INodePropertyOptions {
+	const routing = option.routing!;
+	return {
+		...option,
+		routing: {
+			...routing,
+			send: { ...routing.send, ...takenOver.send },
+			operations: takenOver.operations,
+		},
+	};
+}
+
+/**
+ * An operation whose request goes out through the ExorLive request step (client.ts), as the
+ * user acted as (or with the credential's own token); also used for the Custom API Call.
+ */
+export function sentAsActingUser(option: INodePropertyOptions, actAs: ActAs): INodePropertyOptions {
+	const taken = takenOverBy(option, sentBy(sendAsActingUser(actAs)));
+	const output = taken.routing!.output?.postReceive ?? [];
+	return {
+		...taken,
+		routing: { ...taken.routing, output: { postReceive: [refusedToken, ...output] } },
 	};
 }
 
@@ -92,14 +108,18 @@ export function exorLiveResource(
 	resource: string,
 	config: { operations: ExorLiveOperation[]; default: string; actAs: ActAs },
 ): INodeProperties[] {
-	const actAsOf = (spec: ExorLiveOperation) => (spec.local ? 'none' : (spec.actAs ?? config.actAs));
+	const actAsOf = (spec: ExorLiveOperation) =>
+		spec.local || spec.plain ? 'none' : (spec.actAs ?? config.actAs);
 	const options = config.operations
 		.map((spec) => operationOption(spec, actAsOf(spec)))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	const fields: INodeProperties[] = [];
 	for (const actAs of ['optional', 'required'] as const) {
-		const values = config.operations.filter((spec) => actAsOf(spec) === actAs).map((spec) => spec.value);
-		if (values.length) fields.push(actAsField({ resource: [resource], operation: values }, actAs === 'required'));
+		const values = config.operations
+			.filter((spec) => actAsOf(spec) === actAs)
+			.map((spec) => spec.value);
+		if (values.length)
+			fields.push(actAsField({ resource: [resource], operation: values }, actAs === 'required'));
 	}
 	for (const spec of config.operations) {
 		const show = { resource: [resource], operation: [spec.value] };
