@@ -255,8 +255,11 @@ export function sendAsActingUser(actAs: ActAs): RequestStep {
 // ---------------------------------------------------------------------------------------------
 // Requests outside routing (the trigger's hooks and webhook)
 
-/** Code that calls ExorLive outside routing: a trigger's hooks and its webhook. */
-export type RequestContext = IHookFunctions | IWebhookFunctions;
+/**
+ * Code that calls ExorLive outside routing: a trigger's hooks and its webhook, and an
+ * operation's follow-up request (e.g. finding a user ExorLive saved without answering its ID).
+ */
+export type RequestContext = IHookFunctions | IWebhookFunctions | IExecuteSingleFunctions;
 
 export interface ApiGet {
 	/** Path under the credential's API base URL, e.g. `/api4/user/SetEventCallbackUrl`. */

@@ -132,6 +132,89 @@ describe('ExorLive: acting for three customer organizations in one execution', (
 	});
 });
 
+describe('ExorLive Create or Update when SetUser answers without the user ID', () => {
+	it('an update outputs the input Id; a create finds the new user with the documented lookup, as the same user', async () => {
+		const credentials = credentialData();
+		const newEmail = 'new@cust-1.test';
+		const setUser = (id: number) => ({
+			method: 'POST',
+			path: '/api4/user/setuser',
+			body: { Id: id, Email: newEmail },
+			headers: bearer(orgToken(101)),
+			reply: { status: 200 },
+		});
+		const result = await runExorLiveCase({
+			title: 'create and update',
+			credentials,
+			input: [{ id: 0 }, { id: 77 }],
+			parameters: {
+				resource: 'user',
+				operation: 'createOrUpdate',
+				actAsUserId: '101',
+				id: '={{ $json.id }}',
+				additionalFields: { email: newEmail },
+			},
+			// n8n also gets the credential's own token once, before its first request.
+			auth: [
+				...exchange(credentials, 101, orgToken(101)),
+				...exchange(credentials, ADMIN_ID, ADMIN_BEARER),
+			],
+			apiHeaders: { 'exorlive-client': CLIENT_NAME },
+			requests: [
+				setUser(0),
+				setUser(77),
+				{
+					method: 'GET',
+					path: '/api4/user/lookupuser',
+					query: { type: 'email', text: newEmail },
+					headers: bearer(orgToken(101)),
+					// Two users with the address: the newest (highest ID) is the one just created.
+					reply: {
+						body: [
+							{ Id: 5, Email: newEmail },
+							{ Id: 9, Email: newEmail },
+						],
+					},
+				},
+			],
+			output: [
+				{ success: true, Id: 9, Email: newEmail },
+				{ success: true, Id: 77 },
+			],
+			secrets: [orgToken(101)],
+		});
+		expect(result.error).toBeUndefined();
+	});
+
+	it('a create without Email, Custom ID or Official ID to look it up by fails the item, saying so', async () => {
+		const credentials = credentialData();
+		const result = await runExorLiveCase({
+			title: 'create without a key',
+			credentials,
+			parameters: {
+				resource: 'user',
+				operation: 'createOrUpdate',
+				id: 0,
+				additionalFields: { firstname: 'Nora' },
+			},
+			auth: exchange(credentials, ADMIN_ID, ADMIN_BEARER),
+			requests: [
+				{
+					method: 'POST',
+					path: '/api4/user/setuser',
+					body: { Id: 0, Firstname: 'Nora' },
+					reply: { status: 200 },
+				},
+			],
+			error: {
+				message:
+					'ExorLive created the user but did not answer its ID, and there is no Email, Custom ID or Official ID to look it up by',
+			},
+		});
+		expect(result.items).toEqual([]);
+	});
+});
+
 describe('ExorLive Act As User ID', () => {
 	const lookupAs = (user: string | number) => ({
 		resource: 'user',

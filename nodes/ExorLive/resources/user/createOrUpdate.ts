@@ -1,11 +1,15 @@
 import type {
+	IDataObject,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { isBlank } from '../../../shared/validation';
+import { ACT_AS, actingUser, exorLiveGet, recordsIn, unwrap } from '../../client';
 import { GENDER_OPTIONS, pascalField, type FieldSpec } from '../../fieldSpecs';
 import type { ExorLiveOperation } from '../../operationSpecs';
-import { recordsIn, unwrap } from '../../client';
+import { LOOKUP_PATH } from './lookup';
 
 const text = (name: string, label: string, extra: Partial<FieldSpec> = {}) =>
 	pascalField('body', name, label, 'string', extra);
@@ -13,7 +17,52 @@ const text = (name: string, label: string, extra: Partial<FieldSpec> = {}) =>
 const id = (name: string, label: string, description: string) =>
 	pascalField('body', name, label, 'number', { description });
 
-/** SetUser's answer is not documented: the saved user object, or just its id (→ `{ Id }`). */
+/** Input fields a new user can be found by with the documented lookup, in that order. */
+const LOOKUP_KEYS = [
+	{ field: 'email', type: 'email', label: 'Email' },
+	{ field: 'customId', type: 'customid', label: 'Custom ID' },
+	{ field: 'officialId', type: 'officialid', label: 'Official ID' },
+];
+
+/**
+ * The user ExorLive just created, found with the documented lookup (LookupUser), because
+ * SetUser's answer is not documented and may not carry the new ID. Several matches: the newest
+ * (highest ID).
+ */
+async function createdUser(ctx: IExecuteSingleFunctions): Promise<IDataObject> {
+	const additional = ctx.getNodeParameter('additionalFields', {}) as IDataObject;
+	const key = LOOKUP_KEYS.find(({ field }) => !isBlank(additional[field]));
+	if (!key) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'ExorLive created the user but did not answer its ID, and there is no Email, Custom ID or Official ID to look it up by',
+			{
+				itemIndex: ctx.getItemIndex(),
+				description: 'Give one of them to get the new user ID in the output.',
+			},
+		);
+	}
+	const text = String(additional[key.field]).trim();
+	const actAs = actingUser(ctx, ctx.getNodeParameter(ACT_AS, ''), false);
+	const answer = await exorLiveGet(ctx, { path: LOOKUP_PATH, qs: { type: key.type, text } }, actAs);
+	const found = recordsIn(answer)
+		.filter((user) => Number(user.Id) > 0)
+		.sort((a, b) => Number(b.Id) - Number(a.Id));
+	if (!found.length) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`ExorLive created the user but did not answer its ID, and a lookup by ${key.label} "${text}" found no user`,
+			{ itemIndex: ctx.getItemIndex() },
+		);
+	}
+	return found[0];
+}
+
+/**
+ * SetUser's answer is not documented: the saved user object, just its ID (→ `{ Id }`), or
+ * nothing. The output always carries the user's `Id`: from the answer, the input User ID of an
+ * update, or for a create the user found by the documented lookup.
+ */
 async function savedUserOutput(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
@@ -23,8 +72,11 @@ async function savedUserOutput(
 	if (typeof body === 'number' || (typeof body === 'string' && /^\d+$/.test(body))) {
 		return [{ json: { Id: Number(body) } }];
 	}
-	const [user] = recordsIn(body);
-	return [{ json: user ?? { success: true } }];
+	const [answered] = recordsIn(body);
+	if (answered && Number(answered.Id) > 0) return [{ json: answered }];
+	const inputId = Number(this.getNodeParameter('id', 0));
+	if (inputId > 0) return [{ json: { ...(answered ?? { success: true }), Id: inputId } }];
+	return [{ json: { ...(answered ?? { success: true }), ...(await createdUser(this)) } }];
 }
 
 export const createOrUpdateUser: ExorLiveOperation = {
@@ -32,7 +84,7 @@ export const createOrUpdateUser: ExorLiveOperation = {
 	value: 'createOrUpdate',
 	action: 'Create or update a user',
 	description:
-		'Create a user (User ID 0) or update one (SetUser) in the organization you act in. Fields left out keep their old values.',
+		"Create a user (User ID 0) or update one (SetUser) in the organization you act in. Fields left out keep their old values. The output always has the user's Id: ExorLive does not document SetUser's answer, so after a create without one the node looks the new user up by Email, Custom ID or Official ID.",
 	method: 'POST',
 	path: '/api4/user/setuser',
 	fields: [

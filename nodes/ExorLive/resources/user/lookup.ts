@@ -7,6 +7,9 @@ import { vendorError } from '../../../shared/errors';
 import type { ExorLiveOperation } from '../../operationSpecs';
 import { recordsIn } from '../../client';
 
+/** LookupUser: also used by Create or Update to find a user it created. */
+export const LOOKUP_PATH = '/api4/user/lookupuser';
+
 /**
  * One item per user found. "Not found" is not documented: an empty answer, null and HTTP 404
  * are all taken as no match, which outputs nothing or a `{ found: false }` item.
@@ -39,7 +42,7 @@ export const lookupUser: ExorLiveOperation = {
 	action: 'Look up users by email, ID, name, custom ID or official ID',
 	description:
 		'Find users of the organization you act in (contacts, instructors, administrators). Outputs one item per user found.',
-	path: '/api4/user/lookupuser',
+	path: LOOKUP_PATH,
 	fields: [
 		{
 			name: 'type',
