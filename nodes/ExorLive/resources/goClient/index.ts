@@ -51,7 +51,7 @@ const operations: ExorLiveOperation[] = [
 		value: 'loadAll',
 		action: "Load a contact's profile, workouts and activities",
 		description:
-			'Everything ExorLive Go shows a contact: profile, workouts and activities (LoadAll)',
+			'Everything ExorLive Go shows a contact: profile, workouts and activities (LoadAll). ExorLive names the answer but does not document its fields.',
 		path: go('loadall'),
 	},
 	{
@@ -75,7 +75,8 @@ const operations: ExorLiveOperation[] = [
 		name: 'Get Workouts',
 		value: 'getWorkouts',
 		action: "Get a contact's workouts",
-		description: 'All workouts of the contact, one item each',
+		description:
+			'All workouts of the contact, one item each. ExorLive names the answer but does not document its fields.',
 		path: go('workouts'),
 		output: [toItems(null)],
 	},
@@ -83,7 +84,8 @@ const operations: ExorLiveOperation[] = [
 		name: 'Get Workouts by Tags',
 		value: 'getWorkoutsByTags',
 		action: "Get a contact's workouts by tags",
-		description: 'Workouts of the contact that carry the given tags, one item each',
+		description:
+			'Workouts of the contact that carry the given tags, one item each. ExorLive names the answer but does not document its fields.',
 		path: go('workoutsbytags'),
 		fields: [tagsField],
 		output: [toItems(null)],
@@ -92,7 +94,8 @@ const operations: ExorLiveOperation[] = [
 		name: 'Get Workout',
 		value: 'getWorkout',
 		action: 'Get a workout of a contact',
-		description: 'One workout of the contact with its exercises',
+		description:
+			'One workout of the contact with its exercises. ExorLive names the answer but does not document its fields.',
 		path: go('workout'),
 		fields: [workoutIdField],
 	},
@@ -100,7 +103,8 @@ const operations: ExorLiveOperation[] = [
 		name: 'Copy Workout to User',
 		value: 'copyWorkoutToUser',
 		action: 'Copy a workout to a user',
-		description: 'Copy a workout to a user; returns the new workout',
+		description:
+			'Copy a workout to a user; returns the new workout. ExorLive names the answer but does not document its fields.',
 		method: 'POST',
 		path: go('copyworkouttouser'),
 		fields: [
@@ -119,7 +123,8 @@ const operations: ExorLiveOperation[] = [
 		name: 'Get Activities To Do',
 		value: 'getActivitiesTodo',
 		action: "Get a contact's activities to do",
-		description: 'Activities the contact has still to do, one item each',
+		description:
+			'Activities the contact has still to do, one item each. ExorLive names the answer but does not document its fields.',
 		path: go('activitiestodo'),
 		output: [toItems(null)],
 	},
@@ -127,7 +132,8 @@ const operations: ExorLiveOperation[] = [
 		name: 'Get Activities by Workout',
 		value: 'getActivitiesByWorkout',
 		action: 'Get the activities of a workout',
-		description: "The contact's activities for one workout, one item each",
+		description:
+			"The contact's activities for one workout, one item each. ExorLive names the answer but does not document its fields.",
 		path: go('activitiesbyworkout'),
 		fields: [workoutIdField],
 		output: [toItems(null)],
@@ -137,7 +143,7 @@ const operations: ExorLiveOperation[] = [
 		value: 'queryRelatedExercises',
 		action: 'Find exercises related to an exercise',
 		description:
-			'Exercises related to a master exercise, with a Rating from 0 to 100, one item each',
+			'Exercises related to a master exercise, with a Rating from 0 to 100, one item each. ExorLive names the answer but does not document its fields.',
 		path: go('relatedExercises'),
 		fields: [
 			requiredId('sourceMasterExerciseId', 'Source Master Exercise ID', {
@@ -164,7 +170,7 @@ const operations: ExorLiveOperation[] = [
 		value: 'setExercise',
 		action: 'Update an exercise of a workout',
 		description:
-			'Save an exercise of a workout, e.g. mark it completed; returns the updated exercise (SetExercise)',
+			'Save an exercise of a workout, e.g. mark it completed; returns the updated exercise (SetExercise). ExorLive names the answer but does not document its fields.',
 		method: 'POST',
 		path: go('exercise'),
 		fields: [
@@ -179,7 +185,7 @@ const operations: ExorLiveOperation[] = [
 		value: 'setActivity',
 		action: 'Create or update an activity',
 		description:
-			'Save an activity (Activity ID 0 creates one); returns the saved activity (SetActivity)',
+			'Save an activity (Activity ID 0 creates one); returns the saved activity (SetActivity). ExorLive names the answer but does not document its fields.',
 		method: 'POST',
 		path: go('activity'),
 		fields: [

@@ -1,6 +1,6 @@
 import { exorLiveResource } from '../../operationSpecs';
 import { toItems } from '../../client';
-import { LEGACY, v1 } from './v1';
+import { LEGACY, v1, UNDOCUMENTED_FIELDS } from './v1';
 
 export const legacyDepartmentDescription = exorLiveResource('legacyDepartment', {
 	operations: [
@@ -8,7 +8,7 @@ export const legacyDepartmentDescription = exorLiveResource('legacyDepartment', 
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many departments (legacy)',
-			description: `${LEGACY}the departments (units) of the organization (GetListOfDepartments)`,
+			description: `${LEGACY}the departments (units) of the organization (GetListOfDepartments).${UNDOCUMENTED_FIELDS}`,
 			method: 'POST',
 			path: v1('Core', 'GetListOfDepartments'),
 			output: [toItems(null)],

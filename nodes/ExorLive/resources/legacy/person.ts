@@ -6,7 +6,7 @@ import type {
 import { GENDER_OPTIONS, type FieldSpec } from '../../fieldSpecs';
 import { exorLiveResource, type ExorLiveOperation } from '../../operationSpecs';
 import { scalarIn, toItems, toValue, unexpectedAnswer } from '../../client';
-import { customId, LEGACY, member, param, personId, v1 } from './v1';
+import { customId, LEGACY, member, param, personId, v1, UNDOCUMENTED_ANSWER } from './v1';
 
 /** `d.Data` is the user id, or 0 when no person has the custom id. */
 async function resolvedUser(
@@ -144,7 +144,7 @@ const operations: ExorLiveOperation[] = [
 		name: 'Set Custom ID',
 		value: 'setCustomId',
 		action: 'Set the custom ID of a person (legacy)',
-		description: `${LEGACY}store your own ID on a person (SetCustomId)`,
+		description: `${LEGACY}store your own ID on a person (SetCustomId).${UNDOCUMENTED_ANSWER}`,
 		method: 'POST',
 		path: v1('Persons', 'SetCustomId'),
 		fields: [personId, customId],
@@ -153,7 +153,7 @@ const operations: ExorLiveOperation[] = [
 		name: 'Set Disabled',
 		value: 'setDisabled',
 		action: 'Disable or enable a person (legacy)',
-		description: `${LEGACY}disable or enable a person's user (SetUserDisabled)`,
+		description: `${LEGACY}disable or enable a person's user (SetUserDisabled).${UNDOCUMENTED_ANSWER}`,
 		method: 'POST',
 		path: v1('Persons', 'SetUserDisabled'),
 		fields: [
@@ -172,7 +172,7 @@ const operations: ExorLiveOperation[] = [
 		name: 'Ensure Login Access',
 		value: 'ensureLoginAccess',
 		action: 'Make sure a person has login access (legacy)',
-		description: `${LEGACY}give the person with your custom ID a login if it has none (MakeSureUserHasLoginAccess)`,
+		description: `${LEGACY}give the person with your custom ID a login if it has none (MakeSureUserHasLoginAccess).${UNDOCUMENTED_ANSWER}`,
 		method: 'POST',
 		path: v1('Persons', 'MakeSureUserHasLoginAccess'),
 		fields: [customId],

@@ -8,6 +8,10 @@ export const v1 = (service: string, method: string) => `/WebServices/V1/${servic
 
 export const LEGACY = 'Legacy (WebServices V1): ';
 
+/** Notes for the V1 operations whose answers ExorLive names but does not document. */
+export const UNDOCUMENTED_FIELDS = ' ExorLive names the answer but does not document its fields.';
+export const UNDOCUMENTED_ANSWER = ' ExorLive does not document the answer.';
+
 export const param = (
 	name: string,
 	label: string,

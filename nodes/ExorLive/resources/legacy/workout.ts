@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { exorLiveResource, type ExorLiveOperation } from '../../operationSpecs';
 import { toItems, toValue } from '../../client';
-import { LEGACY, member, param, v1 } from './v1';
+import { LEGACY, member, param, v1, UNDOCUMENTED_FIELDS } from './v1';
 
 /** A field of the `query` object of the two query methods. */
 const query = member('query', true);
@@ -21,7 +21,7 @@ const operations: ExorLiveOperation[] = [
 		name: 'Search',
 		value: 'search',
 		action: 'Search workouts (legacy)',
-		description: `${LEGACY}search workouts and workout templates (QueryWorkouts)`,
+		description: `${LEGACY}search workouts and workout templates (QueryWorkouts).${UNDOCUMENTED_FIELDS}`,
 		method: 'POST',
 		path: v1('Workouts', 'QueryWorkouts'),
 		fields: [
@@ -53,7 +53,7 @@ const operations: ExorLiveOperation[] = [
 		name: 'Get Exercise',
 		value: 'getExercise',
 		action: 'Get an exercise (legacy)',
-		description: `${LEGACY}one exercise by ID (GetExercise)`,
+		description: `${LEGACY}one exercise by ID (GetExercise).${UNDOCUMENTED_FIELDS}`,
 		method: 'POST',
 		path: v1('Workouts', 'GetExercise'),
 		fields: [param('id', 'Exercise ID', 'number', { required: true, check: 'positive' })],
@@ -62,7 +62,7 @@ const operations: ExorLiveOperation[] = [
 		name: 'Search Exercises',
 		value: 'searchExercises',
 		action: 'Search exercises (legacy)',
-		description: `${LEGACY}search the exercise library (QueryExercises)`,
+		description: `${LEGACY}search the exercise library (QueryExercises).${UNDOCUMENTED_FIELDS}`,
 		method: 'POST',
 		path: v1('Workouts', 'QueryExercises'),
 		fields: [

@@ -10,7 +10,8 @@ const operations: ExorLiveOperation[] = [
 		name: 'Get All Tags',
 		value: 'getAllTags',
 		action: 'Get all plan template tags',
-		description: 'All tags used on plan templates',
+		description:
+			'All tags used on plan templates. ExorLive names the answer but does not document its fields.',
 		path: plan('getalltags'),
 		output: [toItems(null)],
 	},
@@ -18,7 +19,8 @@ const operations: ExorLiveOperation[] = [
 		name: 'Search',
 		value: 'search',
 		action: 'Search plan templates',
-		description: 'Plan templates matching a search text, one item each (GetPlanTemplates)',
+		description:
+			'Plan templates matching a search text, one item each (GetPlanTemplates). ExorLive names the answer but does not document its fields.',
 		path: plan('getplantemplates'),
 		fields: [
 			{
@@ -37,7 +39,8 @@ const operations: ExorLiveOperation[] = [
 		name: 'Get by Tags',
 		value: 'getByTags',
 		action: 'Get plan templates by tags',
-		description: 'Plan templates carrying the given tags, one item each',
+		description:
+			'Plan templates carrying the given tags, one item each. ExorLive names the answer but does not document its fields.',
 		path: plan('getplantemplatesbytag'),
 		fields: [tagsField],
 		output: [toItems(null)],

@@ -18,7 +18,7 @@ export const getAuthKey: ExorLiveOperation = {
 	value: 'getAuthKey',
 	action: 'Get an auth key that opens ExorLive signed in as a user',
 	description:
-		"Get an auth key for a user with a login role (GetAuthKey on the auth server). Act as an administrator of the user's organization.",
+		"Get an auth key for a user with a login role (GetAuthKey on the auth server). Act as an administrator of the user's organization. ExorLive does not show the answer: the node reads the key from a bare value, { d } or an authKey field.",
 	method: 'POST',
 	path: '/webservices/AuthenticationService.svc/GetAuthKey',
 	preSend: [toAuthServer],

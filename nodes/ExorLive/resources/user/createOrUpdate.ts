@@ -84,7 +84,7 @@ export const createOrUpdateUser: ExorLiveOperation = {
 	value: 'createOrUpdate',
 	action: 'Create or update a user',
 	description:
-		"Create a user (User ID 0) or update one (SetUser) in the organization you act in. Fields left out keep their old values. The output always has the user's Id: ExorLive does not document SetUser's answer, so after a create without one the node looks the new user up by Email, Custom ID or Official ID.",
+		"Create a user (User ID 0) or update one (SetUser) in the organization you act in. Fields left out keep their old values. The output always carries the user's ID: ExorLive does not document SetUser's answer, so after a create without one the node looks the new user up by Email, Custom ID or Official ID.",
 	method: 'POST',
 	path: '/api4/user/setuser',
 	fields: [

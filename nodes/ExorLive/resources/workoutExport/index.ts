@@ -25,7 +25,8 @@ const operations: ExorLiveOperation[] = [
 		name: 'Ping',
 		value: 'ping',
 		action: 'Check the connection to the workout exporter',
-		description: 'Check that the Workout Exporter can be reached with your token',
+		description:
+			'Check that the Workout Exporter can be reached with your token. ExorLive does not document the answer.',
 		path: exportPath('Ping'),
 	},
 	{
