@@ -711,6 +711,17 @@ export default function exorlive(options = {}) {
 			throw new HttpError(404, `${what} ${id} not found in your organization`);
 		return found;
 	};
+	/** A new user in the caller's organization (SetUser and V1 SetPersonDetails with ID 0). */
+	const createUser = (auth, fields) => {
+		const created = user({
+			PrimaryContactId: auth.user.Id,
+			...fields,
+			Id: state.nextUserId++,
+			OrganizationId: auth.org.id,
+		});
+		state.users.push(created);
+		return created;
+	};
 	const hasLogin = (u) => u.Role !== ROLES.contact && !u.Disabled;
 	const staffOnly = (auth) => {
 		if (![ROLES.admin, ROLES.instructor].includes(auth.user.Role)) throw new HttpError(403, DENIED);
@@ -1230,14 +1241,7 @@ export default function exorlive(options = {}) {
 					);
 			}
 			if (Id === 0) {
-				const created = user({
-					PrimaryContactId: auth.user.Id,
-					...fields,
-					Id: state.nextUserId++,
-					OrganizationId: auth.org.id,
-				});
-				state.users.push(created);
-				return { body: userOut(created) };
+				return { body: userOut(createUser(auth, fields)) };
 			}
 			const existing = inOrg(auth, Id);
 			Object.assign(existing, fields);
@@ -1808,14 +1812,7 @@ export default function exorlive(options = {}) {
 				}).filter(([, v]) => v !== undefined),
 			);
 			if (Number(p.Id) === 0) {
-				const created = user({
-					PrimaryContactId: auth.user.Id,
-					...fields,
-					Id: state.nextUserId++,
-					OrganizationId: auth.org.id,
-				});
-				state.users.push(created);
-				return wcf(created.Id);
+				return wcf(createUser(auth, fields).Id);
 			}
 			Object.assign(inOrg(auth, p.Id, 'Person'), fields);
 			return wcf(Number(p.Id));
