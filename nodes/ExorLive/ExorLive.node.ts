@@ -21,6 +21,7 @@ import { jsonRequestDefaults } from '../shared/operation';
 import { API_BASE_URL_EXPRESSION } from '../../credentials/exorLiveAuth';
 import { CREDENTIAL_TYPE } from './client';
 import { sentAsActingUser } from './operationSpecs';
+import { EXORLIVE_DESCRIPTION } from './summary';
 
 /** The Custom API Call goes out through the request step too (the credential's own token). */
 function withRequestStep(properties: INodeProperties[]): INodeProperties[] {
@@ -45,8 +46,7 @@ export class ExorLive implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Work with ExorLive as a partner: get customer organizations, look up and create users, invite contacts to ExorLive Go, sign users in, export workouts',
+		description: EXORLIVE_DESCRIPTION,
 		defaults: { name: 'ExorLive' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,0 +1,60 @@
+/**
+ * How the nodes meet a builder in n8n's node panel: search matches node names and the codex
+ * `alias` words, and n8n 2.40's panel merges a node `X` with a trigger named `XTrigger` into one
+ * entry that shows the trigger's description.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { INodeTypeDescription } from 'n8n-workflow';
+
+const DIST = path.join(__dirname, '../../dist/nodes');
+
+function codex(file: string): { alias?: string[] } {
+	return JSON.parse(fs.readFileSync(path.join(DIST, `${file}.node.json`), 'utf8'));
+}
+
+function describeNode(file: string): INodeTypeDescription {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const module = require(path.join(DIST, `${file}.node`)) as Record<
+		string,
+		new () => { description: INodeTypeDescription }
+	>;
+	return new (Object.values(module)[0])().description;
+}
+
+const TASKS: Record<string, { own: string[]; others: string[] }> = {
+	'Epilot/Epilot': {
+		own: ['invite', 'partner', 'role', 'user', 'approve', 'assignable'],
+		others: ['tenant', 'charger', 'workout'],
+	},
+	'Exolink/Exolink': {
+		own: ['invite', 'tenant', 'role', 'user', 'charger', 'product', 'ip whitelist'],
+		others: ['partner', 'workout'],
+	},
+	'ExorLive/ExorLive': {
+		own: ['invite', 'partner', 'user', 'workout', 'sign in'],
+		others: ['tenant', 'charger', 'role'],
+	},
+	'ExorLive/ExorLiveTrigger': { own: ['workout', 'export'], others: ['tenant', 'charger'] },
+};
+
+describe.each(Object.entries(TASKS))('%s codex', (file, { own, others }) => {
+	const alias = codex(file).alias ?? [];
+
+	it('lists the task words of what the node does', () => {
+		expect(alias).toEqual(expect.arrayContaining(own));
+	});
+
+	it("lists no other node's tasks", () => {
+		for (const word of others) expect(alias).not.toContain(word);
+	});
+});
+
+it('the merged ExorLive entry in the node panel describes the actions and the trigger', () => {
+	const action = describeNode('ExorLive/ExorLive');
+	const trigger = describeNode('ExorLive/ExorLiveTrigger');
+	// n8n 2.40.7's node panel (generateMergedNodesAndActions): same name minus "Trigger" → merged.
+	expect(trigger.name.replace('Trigger', '')).toBe(action.name);
+	expect(trigger.description).toContain(action.description);
+	expect(trigger.description).toMatch(/workouts ready for export/);
+});
