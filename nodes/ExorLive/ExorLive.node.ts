@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 import { CUSTOM_API_CALL_RESOURCE, withCustomApiCall } from '../shared/customApiCall';
 import { foldRepeatedFields } from '../shared/foldRepeatedFields';
+import { readableSubtitle } from '../shared/subtitle';
 import { goClientDescription } from './resources/goClient';
 import { legacyDepartmentDescription } from './resources/legacy/department';
 import { legacyPersonDescription } from './resources/legacy/person';
@@ -38,6 +39,47 @@ function withRequestStep(properties: INodeProperties[]): INodeProperties[] {
 	);
 }
 
+const properties = withRequestStep(
+	withCustomApiCall(
+		foldRepeatedFields([
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Go Client', value: 'goClient', description: "A contact's ExorLive Go data" },
+					{ name: 'Legacy Department (V1)', value: 'legacyDepartment' },
+					{ name: 'Legacy Person (V1)', value: 'legacyPerson' },
+					{ name: 'Legacy Workout (V1)', value: 'legacyWorkout' },
+					{ name: 'Partner', value: 'partner' },
+					{ name: 'Partner Access (Legacy)', value: 'partnerAccess' },
+					{ name: 'Plan Template', value: 'planTemplate' },
+					{ name: 'Sign-In', value: 'signIn' },
+					{ name: 'User', value: 'user' },
+					{ name: 'Workout Export', value: 'workoutExport' },
+				],
+				default: 'partner',
+			},
+			...partnerDescription,
+			...userDescription,
+			...signInDescription,
+			...workoutExportDescription,
+			...goClientDescription,
+			...planTemplateDescription,
+			...partnerAccessDescription,
+			...legacyPersonDescription,
+			...legacyWorkoutDescription,
+			...legacyDepartmentDescription,
+		]),
+		{
+			apiName: 'ExorLive',
+			pathExample: '/api4/user/lookupuser',
+			hint: "Sent to the API base URL with the admin user's token",
+		},
+	),
+);
+
 export class ExorLive implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ExorLive',
@@ -45,7 +87,7 @@ export class ExorLive implements INodeType {
 		icon: { light: 'file:../../icons/exorlive.svg', dark: 'file:../../icons/exorlive.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: readableSubtitle(properties),
 		description: EXORLIVE_DESCRIPTION,
 		defaults: { name: 'ExorLive' },
 		usableAsTool: true,
@@ -59,45 +101,6 @@ export class ExorLive implements INodeType {
 			except: [401],
 			contentType: 'application/json; charset=utf-8',
 		}),
-		properties: withRequestStep(
-			withCustomApiCall(
-				foldRepeatedFields([
-					{
-						displayName: 'Resource',
-						name: 'resource',
-						type: 'options',
-						noDataExpression: true,
-						options: [
-							{ name: 'Go Client', value: 'goClient', description: "A contact's ExorLive Go data" },
-							{ name: 'Legacy Department (V1)', value: 'legacyDepartment' },
-							{ name: 'Legacy Person (V1)', value: 'legacyPerson' },
-							{ name: 'Legacy Workout (V1)', value: 'legacyWorkout' },
-							{ name: 'Partner', value: 'partner' },
-							{ name: 'Partner Access (Legacy)', value: 'partnerAccess' },
-							{ name: 'Plan Template', value: 'planTemplate' },
-							{ name: 'Sign-In', value: 'signIn' },
-							{ name: 'User', value: 'user' },
-							{ name: 'Workout Export', value: 'workoutExport' },
-						],
-						default: 'partner',
-					},
-					...partnerDescription,
-					...userDescription,
-					...signInDescription,
-					...workoutExportDescription,
-					...goClientDescription,
-					...planTemplateDescription,
-					...partnerAccessDescription,
-					...legacyPersonDescription,
-					...legacyWorkoutDescription,
-					...legacyDepartmentDescription,
-				]),
-				{
-					apiName: 'ExorLive',
-					pathExample: '/api4/user/lookupuser',
-					hint: "Sent to the API base URL with the admin user's token",
-				},
-			),
-		),
+		properties,
 	};
 }

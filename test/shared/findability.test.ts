@@ -3,19 +3,18 @@
  * `alias` words, and n8n 2.40's panel merges a node `X` with a trigger named `XTrigger` into one
  * entry that shows the trigger's description.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { INodeTypeDescription } from 'n8n-workflow';
 
-const DIST = path.join(__dirname, '../../dist/nodes');
+const DIST = '../../dist/nodes';
 
 function codex(file: string): { alias?: string[] } {
-	return JSON.parse(fs.readFileSync(path.join(DIST, `${file}.node.json`), 'utf8'));
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	return require(`${DIST}/${file}.node.json`) as { alias?: string[] };
 }
 
 function describeNode(file: string): INodeTypeDescription {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const module = require(path.join(DIST, `${file}.node`)) as Record<
+	const module = require(`${DIST}/${file}.node`) as Record<
 		string,
 		new () => { description: INodeTypeDescription }
 	>;
