@@ -39,44 +39,70 @@ function withRequestStep(properties: INodeProperties[]): INodeProperties[] {
 	);
 }
 
-const properties = withRequestStep(
-	withCustomApiCall(
-		foldRepeatedFields([
+/**
+ * In this order, not alphabetical: n8n's node panel lists the actions by resource in the order
+ * of these options, so the everyday ones come first and the legacy ones last.
+ */
+const RESOURCES: INodePropertyOptions[] = [
+	{ name: 'Partner', value: 'partner' },
+	{ name: 'User', value: 'user' },
+	{ name: 'Sign-In', value: 'signIn' },
+	{ name: 'Workout Export', value: 'workoutExport' },
+	{ name: 'Go Client', value: 'goClient', description: "A contact's ExorLive Go data" },
+	{ name: 'Plan Template', value: 'planTemplate' },
+	{ name: 'Partner Access (Legacy)', value: 'partnerAccess' },
+	{ name: 'Legacy Department (V1)', value: 'legacyDepartment' },
+	{ name: 'Legacy Person (V1)', value: 'legacyPerson' },
+	{ name: 'Legacy Workout (V1)', value: 'legacyWorkout' },
+];
+
+/** Puts the resources back in the order of RESOURCES (withCustomApiCall sorts them), Custom API Call last. */
+function inListedOrder(properties: INodeProperties[]): INodeProperties[] {
+	const rank = (option: INodePropertyOptions) => {
+		const index = RESOURCES.findIndex(({ value }) => value === option.value);
+		return index < 0 ? RESOURCES.length : index;
+	};
+	return properties.map((property) =>
+		property.name === 'resource'
+			? {
+					...property,
+					options: [...(property.options as INodePropertyOptions[])].sort(
+						(a, b) => rank(a) - rank(b),
+					),
+				}
+			: property,
+	);
+}
+
+const properties = inListedOrder(
+	withRequestStep(
+		withCustomApiCall(
+			foldRepeatedFields([
+				{
+					displayName: 'Resource',
+					name: 'resource',
+					type: 'options',
+					noDataExpression: true,
+					options: RESOURCES,
+					default: 'partner',
+				},
+				...partnerDescription,
+				...userDescription,
+				...signInDescription,
+				...workoutExportDescription,
+				...goClientDescription,
+				...planTemplateDescription,
+				...partnerAccessDescription,
+				...legacyPersonDescription,
+				...legacyWorkoutDescription,
+				...legacyDepartmentDescription,
+			]),
 			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Go Client', value: 'goClient', description: "A contact's ExorLive Go data" },
-					{ name: 'Legacy Department (V1)', value: 'legacyDepartment' },
-					{ name: 'Legacy Person (V1)', value: 'legacyPerson' },
-					{ name: 'Legacy Workout (V1)', value: 'legacyWorkout' },
-					{ name: 'Partner', value: 'partner' },
-					{ name: 'Partner Access (Legacy)', value: 'partnerAccess' },
-					{ name: 'Plan Template', value: 'planTemplate' },
-					{ name: 'Sign-In', value: 'signIn' },
-					{ name: 'User', value: 'user' },
-					{ name: 'Workout Export', value: 'workoutExport' },
-				],
-				default: 'partner',
+				apiName: 'ExorLive',
+				pathExample: '/api4/user/lookupuser',
+				hint: "Sent to the API base URL with the admin user's token",
 			},
-			...partnerDescription,
-			...userDescription,
-			...signInDescription,
-			...workoutExportDescription,
-			...goClientDescription,
-			...planTemplateDescription,
-			...partnerAccessDescription,
-			...legacyPersonDescription,
-			...legacyWorkoutDescription,
-			...legacyDepartmentDescription,
-		]),
-		{
-			apiName: 'ExorLive',
-			pathExample: '/api4/user/lookupuser',
-			hint: "Sent to the API base URL with the admin user's token",
-		},
+		),
 	),
 );
 

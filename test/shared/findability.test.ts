@@ -3,7 +3,7 @@
  * `alias` words, and n8n 2.40's panel merges a node `X` with a trigger named `XTrigger` into one
  * entry that shows the trigger's description.
  */
-import type { INodeTypeDescription } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 
 const DIST = '../../dist/nodes';
 
@@ -56,4 +56,33 @@ it('the merged ExorLive entry in the node panel describes the actions and the tr
 	expect(trigger.name.replace('Trigger', '')).toBe(action.name);
 	expect(trigger.description).toContain(action.description);
 	expect(trigger.description).toMatch(/workouts ready for export/);
+});
+
+it("ExorLive's action list starts with its everyday resources, legacy and Custom API Call last", () => {
+	// n8n 2.40.7's node panel groups the actions by resource in the order of the Resource options.
+	const resource = describeNode('ExorLive/ExorLive').properties.find((p) => p.name === 'resource')!;
+	const values = (resource.options as INodePropertyOptions[]).map((option) => option.value);
+	expect(values.slice(0, 4)).toEqual(['partner', 'user', 'signIn', 'workoutExport']);
+	expect(values.slice(-5)).toEqual([
+		'partnerAccess',
+		'legacyDepartment',
+		'legacyPerson',
+		'legacyWorkout',
+		'customApiCall',
+	]);
+	expect([...values].sort()).toEqual(
+		[
+			'customApiCall',
+			'goClient',
+			'legacyDepartment',
+			'legacyPerson',
+			'legacyWorkout',
+			'partner',
+			'partnerAccess',
+			'planTemplate',
+			'signIn',
+			'user',
+			'workoutExport',
+		].sort(),
+	);
 });
