@@ -123,6 +123,15 @@ describe('ExorLive fields in the editor', () => {
 		for (const field of actAs) expect(field.hint).toMatch(/\w{3}/);
 	});
 
+	it("the Trigger's Act As User ID shows its hint too", async () => {
+		const loader = await loadPackage();
+		const trigger = (
+			loader.getNode('exorLiveTrigger').type as { description: INodeTypeDescription }
+		).description;
+		const actAs = trigger.properties.find((property) => property.name === 'actAsUserId');
+		expect(actAs?.hint).toMatch(/own organization/);
+	});
+
 	it("the create/update choice defaults to today's behaviour; Create hides the User ID", () => {
 		const createOrUpdate = { resource: ['user'], operation: ['createOrUpdate'] };
 		const mode = properties.find(
