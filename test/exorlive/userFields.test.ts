@@ -62,6 +62,17 @@ describeExorLiveCases('ExorLive User > Create or Update: create or update, chose
 		error: { message: 'User ID: must be a positive whole number to update a user, not 0' },
 	},
 	{
+		title: 'an unknown choice from an expression is an input error; nothing is sent',
+		parameters: {
+			resource: 'user',
+			operation: 'createOrUpdate',
+			mode: '={{ "upsert" }}',
+			id: 77,
+		},
+		requests: [],
+		error: { message: 'Create or Update: "upsert" is not one of create, byUserId, update' },
+	},
+	{
 		title: 'a saved workflow without the choice still updates by a non-zero User ID',
 		parameters: {
 			resource: 'user',

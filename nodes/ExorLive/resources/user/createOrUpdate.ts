@@ -60,7 +60,9 @@ async function createdUser(ctx: IExecuteSingleFunctions): Promise<IDataObject> {
 	return found[0];
 }
 
-const savedMode = (ctx: IExecuteSingleFunctions) => ctx.getNodeParameter('mode', 'byUserId');
+const MODES = ['create', 'byUserId', 'update'];
+const savedMode = (ctx: IExecuteSingleFunctions) =>
+	String(ctx.getNodeParameter('mode', 'byUserId'));
 
 /** Create sends User ID 0 whatever a hidden User ID holds; Update needs a real User ID. */
 async function applyMode(
@@ -69,6 +71,9 @@ async function applyMode(
 ): Promise<IHttpRequestOptions> {
 	const body = options.body as IDataObject;
 	const mode = savedMode(this);
+	if (!MODES.includes(mode)) {
+		throw inputError(this, 'Create or Update', `"${mode}" is not one of ${MODES.join(', ')}`);
+	}
 	if (mode === 'create') return { ...options, body: { ...body, Id: 0 } };
 	if (mode === 'update' && !(Number.isInteger(body.Id) && Number(body.Id) > 0)) {
 		throw inputError(
@@ -108,7 +113,7 @@ export const createOrUpdateUser: ExorLiveOperation = {
 	value: 'createOrUpdate',
 	action: 'Create or update a user',
 	description:
-		"Create a user (User ID 0) or update one (SetUser) in the organization you act in. Fields left out keep their old values. The output always carries the user's ID: ExorLive does not document SetUser's answer, so after a create without one the node looks the new user up by Email, Custom ID or Official ID.",
+		"Create a user or update one (SetUser) in the organization you act in, as chosen in Create or Update (by default User ID 0 creates). Fields left out keep their old values. The output always carries the user's ID: ExorLive does not document SetUser's answer, so after a create without one the node looks the new user up by Email, Custom ID or Official ID.",
 	method: 'POST',
 	path: '/api4/user/setuser',
 	fields: [
