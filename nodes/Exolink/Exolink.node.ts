@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { BASE_URL_EXPRESSION } from '../../credentials/common';
 import { withCustomApiCall } from '../shared/customApiCall';
 import { foldRepeatedFields } from '../shared/foldRepeatedFields';
+import { readableSubtitle } from '../shared/subtitle';
 import { jsonRequestDefaults } from '../shared/operation';
 import { chargerDescription } from './resources/charger';
 import { cpmsDescription } from './resources/cpms';
@@ -13,6 +14,39 @@ import { userDescription } from './resources/user';
 import { searchProducts, searchTenantUsers } from './listSearch';
 import { CREDENTIAL_TYPE } from './exolinkOperation';
 
+const properties = withCustomApiCall(
+	foldRepeatedFields([
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Charger', value: 'charger' },
+				{ name: 'CPMS Backend', value: 'cpms' },
+				{ name: 'IP Whitelist', value: 'ipWhitelist' },
+				{ name: 'Product', value: 'product' },
+				{ name: 'Tenant', value: 'tenant' },
+				{ name: 'Tenant User', value: 'tenantUser' },
+				{ name: 'User', value: 'user' },
+			],
+			default: 'tenant',
+		},
+		...chargerDescription,
+		...cpmsDescription,
+		...ipWhitelistDescription,
+		...productDescription,
+		...tenantDescription,
+		...tenantUserDescription,
+		...userDescription,
+	]),
+	{
+		apiName: 'Exolink',
+		pathExample: '/tenant/abc123/charger',
+		hint: 'Use it for the endpoints Exolink does not document (Auth, Public, Static, Lab, Logs, Domain) and for options the other operations lack',
+	},
+);
+
 export class Exolink implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Exolink',
@@ -20,7 +54,7 @@ export class Exolink implements INodeType {
 		icon: { light: 'file:../../icons/exolink.svg', dark: 'file:../../icons/exolink.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: readableSubtitle(properties),
 		description:
 			'Manage Exolink tenants: users and roles, invitations, IP whitelist, CPMS backends and chargers, products and subscriptions',
 		defaults: { name: 'Exolink' },
@@ -29,38 +63,7 @@ export class Exolink implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		requestDefaults: jsonRequestDefaults(BASE_URL_EXPRESSION),
-		properties: withCustomApiCall(
-			foldRepeatedFields([
-				{
-					displayName: 'Resource',
-					name: 'resource',
-					type: 'options',
-					noDataExpression: true,
-					options: [
-						{ name: 'Charger', value: 'charger' },
-						{ name: 'CPMS Backend', value: 'cpms' },
-						{ name: 'IP Whitelist', value: 'ipWhitelist' },
-						{ name: 'Product', value: 'product' },
-						{ name: 'Tenant', value: 'tenant' },
-						{ name: 'Tenant User', value: 'tenantUser' },
-						{ name: 'User', value: 'user' },
-					],
-					default: 'tenant',
-				},
-				...chargerDescription,
-				...cpmsDescription,
-				...ipWhitelistDescription,
-				...productDescription,
-				...tenantDescription,
-				...tenantUserDescription,
-				...userDescription,
-			]),
-			{
-				apiName: 'Exolink',
-				pathExample: '/tenant/abc123/charger',
-				hint: 'Use it for the endpoints Exolink does not document (Auth, Public, Static, Lab, Logs, Domain) and for options the other operations lack',
-			},
-		),
+		properties,
 	};
 
 	methods = {

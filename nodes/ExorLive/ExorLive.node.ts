@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 import { CUSTOM_API_CALL_RESOURCE, withCustomApiCall } from '../shared/customApiCall';
 import { foldRepeatedFields } from '../shared/foldRepeatedFields';
+import { readableSubtitle } from '../shared/subtitle';
 import { goClientDescription } from './resources/goClient';
 import { legacyDepartmentDescription } from './resources/legacy/department';
 import { legacyPersonDescription } from './resources/legacy/person';
@@ -21,6 +22,7 @@ import { jsonRequestDefaults } from '../shared/operation';
 import { API_BASE_URL_EXPRESSION } from '../../credentials/exorLiveAuth';
 import { CREDENTIAL_TYPE } from './client';
 import { sentAsActingUser } from './operationSpecs';
+import { EXORLIVE_DESCRIPTION } from './summary';
 
 /** The Custom API Call goes out through the request step too (the credential's own token). */
 function withRequestStep(properties: INodeProperties[]): INodeProperties[] {
@@ -37,6 +39,73 @@ function withRequestStep(properties: INodeProperties[]): INodeProperties[] {
 	);
 }
 
+/**
+ * In this order, not alphabetical: n8n's node panel lists the actions by resource in the order
+ * of these options, so the everyday ones come first and the legacy ones last.
+ */
+const RESOURCES: INodePropertyOptions[] = [
+	{ name: 'Partner', value: 'partner' },
+	{ name: 'User', value: 'user' },
+	{ name: 'Sign-In', value: 'signIn' },
+	{ name: 'Workout Export', value: 'workoutExport' },
+	{ name: 'Go Client', value: 'goClient', description: "A contact's ExorLive Go data" },
+	{ name: 'Plan Template', value: 'planTemplate' },
+	{ name: 'Partner Access (Legacy)', value: 'partnerAccess' },
+	{ name: 'Legacy Department (V1)', value: 'legacyDepartment' },
+	{ name: 'Legacy Person (V1)', value: 'legacyPerson' },
+	{ name: 'Legacy Workout (V1)', value: 'legacyWorkout' },
+];
+
+/** Puts the resources back in the order of RESOURCES (withCustomApiCall sorts them), Custom API Call last. */
+function inListedOrder(properties: INodeProperties[]): INodeProperties[] {
+	const rank = (option: INodePropertyOptions) => {
+		const index = RESOURCES.findIndex(({ value }) => value === option.value);
+		return index < 0 ? RESOURCES.length : index;
+	};
+	return properties.map((property) =>
+		property.name === 'resource'
+			? {
+					...property,
+					options: [...(property.options as INodePropertyOptions[])].sort(
+						(a, b) => rank(a) - rank(b),
+					),
+				}
+			: property,
+	);
+}
+
+const properties = inListedOrder(
+	withRequestStep(
+		withCustomApiCall(
+			foldRepeatedFields([
+				{
+					displayName: 'Resource',
+					name: 'resource',
+					type: 'options',
+					noDataExpression: true,
+					options: RESOURCES,
+					default: 'partner',
+				},
+				...partnerDescription,
+				...userDescription,
+				...signInDescription,
+				...workoutExportDescription,
+				...goClientDescription,
+				...planTemplateDescription,
+				...partnerAccessDescription,
+				...legacyPersonDescription,
+				...legacyWorkoutDescription,
+				...legacyDepartmentDescription,
+			]),
+			{
+				apiName: 'ExorLive',
+				pathExample: '/api4/user/lookupuser',
+				hint: "Sent to the API base URL with the admin user's token",
+			},
+		),
+	),
+);
+
 export class ExorLive implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ExorLive',
@@ -44,9 +113,8 @@ export class ExorLive implements INodeType {
 		icon: { light: 'file:../../icons/exorlive.svg', dark: 'file:../../icons/exorlive.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Work with ExorLive as a partner: get customer organizations, look up and create users, invite contacts to ExorLive Go, sign users in, export workouts',
+		subtitle: readableSubtitle(properties),
+		description: EXORLIVE_DESCRIPTION,
 		defaults: { name: 'ExorLive' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -59,45 +127,6 @@ export class ExorLive implements INodeType {
 			except: [401],
 			contentType: 'application/json; charset=utf-8',
 		}),
-		properties: withRequestStep(
-			withCustomApiCall(
-				foldRepeatedFields([
-					{
-						displayName: 'Resource',
-						name: 'resource',
-						type: 'options',
-						noDataExpression: true,
-						options: [
-							{ name: 'Go Client', value: 'goClient', description: "A contact's ExorLive Go data" },
-							{ name: 'Legacy Department (V1)', value: 'legacyDepartment' },
-							{ name: 'Legacy Person (V1)', value: 'legacyPerson' },
-							{ name: 'Legacy Workout (V1)', value: 'legacyWorkout' },
-							{ name: 'Partner', value: 'partner' },
-							{ name: 'Partner Access (Legacy)', value: 'partnerAccess' },
-							{ name: 'Plan Template', value: 'planTemplate' },
-							{ name: 'Sign-In', value: 'signIn' },
-							{ name: 'User', value: 'user' },
-							{ name: 'Workout Export', value: 'workoutExport' },
-						],
-						default: 'partner',
-					},
-					...partnerDescription,
-					...userDescription,
-					...signInDescription,
-					...workoutExportDescription,
-					...goClientDescription,
-					...planTemplateDescription,
-					...partnerAccessDescription,
-					...legacyPersonDescription,
-					...legacyWorkoutDescription,
-					...legacyDepartmentDescription,
-				]),
-				{
-					apiName: 'ExorLive',
-					pathExample: '/api4/user/lookupuser',
-					hint: "Sent to the API base URL with the admin user's token",
-				},
-			),
-		),
+		properties,
 	};
 }

@@ -7,6 +7,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from './client';
+import { EXORLIVE_DESCRIPTION } from './summary';
 import { triggerProperties } from './trigger/description';
 import { receive } from './trigger/receive';
 import { forget, isRegistered, register } from './trigger/registration';
@@ -20,8 +21,9 @@ export class ExorLiveTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ $parameter["downloadWorkouts"] ? "Workout ready, with PDFs" : "Workout ready" }}',
-		description:
-			'Starts the workflow when ExorLive reports workouts ready for export (workoutReady), optionally with the workout PDFs',
+		// n8n's node panel shows ExorLive and this trigger as one entry, with the trigger's
+		// description (its name is the action node's name plus "Trigger"): so it says both.
+		description: `${EXORLIVE_DESCRIPTION}; or start a workflow when ExorLive reports workouts ready for export, optionally with their PDFs`,
 		defaults: { name: 'ExorLive Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

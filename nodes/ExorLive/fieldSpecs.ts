@@ -18,6 +18,10 @@ export function actAsField(show: Show, required: boolean): INodeProperties {
 		default: '',
 		...(required ? { required: true } : {}),
 		placeholder: 'e.g. 12345',
+		// Shown under the field, where the description only shows on hover.
+		hint: required
+			? 'The contact whose ExorLive Go data this is'
+			: "Empty: the credential's Admin User ID. To work in a customer organization, its admin user ID (from Request API Access).",
 		description: required
 			? 'ExorLive user ID of the contact whose ExorLive Go data this is. The node gets a token for this user with the credential.'
 			: "ExorLive user ID to act as, e.g. the admin user of a customer organization (from Request API Access). Empty: the credential's Admin User ID.",
@@ -49,6 +53,8 @@ export interface FieldSpec {
 	placeholder?: string;
 	options?: INodePropertyOptions[];
 	typeOptions?: { password: true };
+	/** A required field shown only for these values of other fields (added to the operation's). */
+	showWhen?: Show;
 }
 
 /** A field sent under its own name with a capital first letter (ExorLive's PascalCase members). */
@@ -72,6 +78,15 @@ export function requiredId(
 ): FieldSpec {
 	return { name, label, type: 'number', required: true, check: 'positive', send, ...extra };
 }
+
+/** ExorLive's user roles (SetUser's and LookupUser's `Role`). */
+export const ROLE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Administrator', value: 2 },
+	{ name: 'Assistant', value: 256 },
+	{ name: 'Contact', value: 0, description: 'A contact-list entry without login' },
+	{ name: 'Contact With Login', value: 16, description: 'Can use ExorLive Go' },
+	{ name: 'Instructor', value: 8 },
+];
 
 export const GENDER_OPTIONS = [
 	{ name: 'Female', value: 2 },
@@ -125,7 +140,10 @@ export function fieldProperties(show: Show, specs: FieldSpec[]): INodeProperties
 	const required = specs.filter((spec) => spec.required);
 	const optional = specs.filter((spec) => !required.includes(spec));
 	return [
-		...required.map((spec) => ({ ...fieldProperty(spec), displayOptions: { show } })),
+		...required.map((spec) => ({
+			...fieldProperty(spec),
+			displayOptions: { show: { ...show, ...spec.showWhen } },
+		})),
 		...(optional.length
 			? [
 					{

@@ -26,6 +26,9 @@ const user = {
 	Gender: 1,
 };
 
+/** A user as the node outputs it: the codes kept, their names next to them. */
+const namedUser = { ...user, RoleName: 'Contact With Login', GenderName: 'Male' };
+
 const apiKeyCredential = storedCredential();
 
 /** A case run as a contact: its own credential, one exchange for the contact, then the call. */
@@ -95,7 +98,7 @@ describeExorLiveCases('ExorLive partner and user operations', [
 				reply: { body: user },
 			},
 		],
-		output: [user],
+		output: [namedUser],
 	},
 	{
 		title: 'User > Create or Update: POST /api4/user/setuser with every documented field',
@@ -149,7 +152,7 @@ describeExorLiveCases('ExorLive partner and user operations', [
 				reply: { body: user },
 			},
 		],
-		output: [user],
+		output: [namedUser],
 	},
 	{
 		title:

@@ -23,6 +23,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 12345',
+		hint: 'Empty: your own organization. For a customer organization, its admin user ID (from Request API Access).',
 		description:
 			"ExorLive user ID of the admin user of the customer organization whose events this trigger receives (from Request API Access). Empty: the credential's Admin User ID, i.e. your own organization.",
 	},

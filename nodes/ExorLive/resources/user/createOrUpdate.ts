@@ -1,15 +1,17 @@
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
+	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { isBlank } from '../../../shared/validation';
+import { inputError, isBlank } from '../../../shared/validation';
 import { ACT_AS, actingUser, exorLiveGet, recordsIn, unwrap } from '../../client';
-import { GENDER_OPTIONS, pascalField, type FieldSpec } from '../../fieldSpecs';
+import { GENDER_OPTIONS, pascalField, ROLE_OPTIONS, type FieldSpec } from '../../fieldSpecs';
 import type { ExorLiveOperation } from '../../operationSpecs';
 import { LOOKUP_PATH } from './lookup';
+import { withCodeNames } from './namedCodes';
 
 const text = (name: string, label: string, extra: Partial<FieldSpec> = {}) =>
 	pascalField('body', name, label, 'string', extra);
@@ -58,6 +60,32 @@ async function createdUser(ctx: IExecuteSingleFunctions): Promise<IDataObject> {
 	return found[0];
 }
 
+const MODES = ['create', 'byUserId', 'update'];
+const savedMode = (ctx: IExecuteSingleFunctions) =>
+	String(ctx.getNodeParameter('mode', 'byUserId'));
+
+/** Create sends User ID 0 whatever a hidden User ID holds; Update needs a real User ID. */
+async function applyMode(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = options.body as IDataObject;
+	const mode = savedMode(this);
+	if (!MODES.includes(mode)) {
+		throw inputError(this, 'Create or Update', `"${mode}" is not one of ${MODES.join(', ')}`);
+	}
+	if (mode === 'create') return { ...options, body: { ...body, Id: 0 } };
+	if (mode === 'update' && !(Number.isInteger(body.Id) && Number(body.Id) > 0)) {
+		throw inputError(
+			this,
+			'User ID',
+			`must be a positive whole number to update a user, not ${String(body.Id ?? '')}`,
+			'Choose Create a New User to create one.',
+		);
+	}
+	return options;
+}
+
 /**
  * SetUser's answer is not documented: the saved user object, just its ID (→ `{ Id }`), or
  * nothing. The output always carries the user's `Id`: from the answer, the input User ID of an
@@ -73,10 +101,11 @@ async function savedUserOutput(
 		return [{ json: { Id: Number(body) } }];
 	}
 	const [answered] = recordsIn(body);
-	if (answered && Number(answered.Id) > 0) return [{ json: answered }];
-	const inputId = Number(this.getNodeParameter('id', 0));
-	if (inputId > 0) return [{ json: { ...(answered ?? { success: true }), Id: inputId } }];
-	return [{ json: { ...(answered ?? { success: true }), ...(await createdUser(this)) } }];
+	if (answered && Number(answered.Id) > 0) return [{ json: withCodeNames(answered) }];
+	const inputId = savedMode(this) === 'create' ? 0 : Number(this.getNodeParameter('id', 0));
+	const saved = answered ?? { success: true };
+	if (inputId > 0) return [{ json: withCodeNames({ ...saved, Id: inputId }) }];
+	return [{ json: withCodeNames({ ...saved, ...(await createdUser(this)) }) }];
 }
 
 export const createOrUpdateUser: ExorLiveOperation = {
@@ -84,10 +113,27 @@ export const createOrUpdateUser: ExorLiveOperation = {
 	value: 'createOrUpdate',
 	action: 'Create or update a user',
 	description:
-		"Create a user (User ID 0) or update one (SetUser) in the organization you act in. Fields left out keep their old values. The output always carries the user's ID: ExorLive does not document SetUser's answer, so after a create without one the node looks the new user up by Email, Custom ID or Official ID.",
+		"Create a user or update one (SetUser) in the organization you act in, as chosen in Create or Update (by default User ID 0 creates). Fields left out keep their old values. The output always carries the user's ID: ExorLive does not document SetUser's answer, so after a create without one the node looks the new user up by Email, Custom ID or Official ID.",
 	method: 'POST',
 	path: '/api4/user/setuser',
 	fields: [
+		{
+			name: 'mode',
+			label: 'Create or Update',
+			type: 'options',
+			required: true,
+			options: [
+				{ name: 'Create a New User', value: 'create', description: 'Sends User ID 0' },
+				{
+					name: 'Decide by User ID',
+					value: 'byUserId',
+					description: 'User ID 0 creates a new user, any other ID updates that user',
+				},
+				{ name: 'Update a User', value: 'update', description: 'The User ID must be given' },
+			],
+			// Saved workflows made before this choice keep deciding by the User ID.
+			default: 'byUserId',
+		},
 		{
 			name: 'id',
 			label: 'User ID',
@@ -95,7 +141,9 @@ export const createOrUpdateUser: ExorLiveOperation = {
 			required: true,
 			default: 0,
 			send: { in: 'body', property: 'Id' },
-			description: '0 creates a new user; otherwise the ExorLive user ID of the user to update',
+			showWhen: { mode: ['byUserId', 'update'] },
+			description:
+				'ExorLive user ID of the user to update; with Decide by User ID, 0 creates a new user',
 		},
 		text('firstname', 'First Name'),
 		text('lastname', 'Last Name'),
@@ -104,13 +152,7 @@ export const createOrUpdateUser: ExorLiveOperation = {
 			name: 'role',
 			label: 'Role',
 			type: 'options',
-			options: [
-				{ name: 'Administrator', value: 2 },
-				{ name: 'Assistant', value: 256 },
-				{ name: 'Contact', value: 0, description: 'A contact-list entry without login' },
-				{ name: 'Contact With Login', value: 16, description: 'Can use ExorLive Go' },
-				{ name: 'Instructor', value: 8 },
-			],
+			options: ROLE_OPTIONS,
 			default: 16,
 			send: { in: 'body', property: 'Role' },
 		},
@@ -129,5 +171,6 @@ export const createOrUpdateUser: ExorLiveOperation = {
 		text('officialId', 'Official ID', { description: 'National ID number, e.g. 050780-12345' }),
 		pascalField('body', 'gender', 'Gender', 'options', { options: GENDER_OPTIONS, default: 0 }),
 	],
+	preSend: [applyMode],
 	output: [savedUserOutput],
 };

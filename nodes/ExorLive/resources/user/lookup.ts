@@ -6,6 +6,7 @@ import type {
 import { vendorError } from '../../../shared/errors';
 import type { ExorLiveOperation } from '../../operationSpecs';
 import { recordsIn } from '../../client';
+import { withCodeNames } from './namedCodes';
 
 /** LookupUser: also used by Create or Update to find a user it created. */
 export const LOOKUP_PATH = '/api4/user/lookupuser';
@@ -23,7 +24,7 @@ async function lookupOutput(
 		throw vendorError(this, response, this.getItemIndex());
 	}
 	const users = response.statusCode === 404 ? [] : recordsIn(response.body);
-	if (users.length) return users.map((json) => ({ json }));
+	if (users.length) return users.map((user) => ({ json: withCodeNames(user) }));
 	if (this.getNodeParameter('whenNotFound', 'nothing') !== 'item') return [];
 	return [
 		{
