@@ -204,7 +204,8 @@ function httpCodeOf(error: unknown): string | undefined {
 
 /**
  * A failed request as a NodeApiError. A 401 that survives n8n's own renewal and retry arrives as
- * n8n's generic "Authorization failed"; the vendor's words are put back.
+ * n8n's generic "Authorization failed"; the vendor's words are put back. A NodeApiError (a
+ * vendor error, or an input check: InputError) comes back from `new NodeApiError` unchanged.
  */
 function credentialUserError(ctx: NodeContext, error: unknown): NodeApiError {
 	const data = (error as NodeApiError).context?.data;

@@ -2,14 +2,37 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INode,
+	JsonObject,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 /** Any node context: an operation's (with an item index) or a trigger's hook or webhook. */
 export interface NodeContext {
 	getNode(): INode;
 	getItemIndex?: () => number;
+}
+
+/**
+ * Bad user input, found before any request is sent: shown as the node's own error (a
+ * NodeOperationError: no HTTP code, no "From <vendor>" details), also when raised in a routing
+ * hook. n8n-core's RoutingNode (routing-node.js, `runNode`) turns any error a preSend,
+ * postReceive or paging hook throws into a NodeApiError with httpCode "none", except a
+ * NodeApiError, which it rethrows as it is. So this error is a NodeApiError underneath and
+ * presents itself exactly as a NodeOperationError: that name, no `httpCode`, no vendor messages.
+ */
+export class InputError extends NodeApiError {
+	constructor(node: INode, message: string, options: { itemIndex?: number; description?: string }) {
+		super(node, {} as JsonObject, {
+			message,
+			description: options.description,
+			itemIndex: options.itemIndex,
+			level: 'warning',
+		});
+		this.name = 'NodeOperationError';
+		this.description = options.description;
+		Reflect.deleteProperty(this, 'httpCode');
+	}
 }
 
 /** Error for bad user input, raised before any request is sent. */
@@ -18,8 +41,8 @@ export function inputError(
 	field: string,
 	problem: string,
 	description?: string,
-): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `${field}: ${problem}`, {
+): InputError {
+	return new InputError(ctx.getNode(), `${field}: ${problem}`, {
 		itemIndex: ctx.getItemIndex?.(),
 		description,
 	});
