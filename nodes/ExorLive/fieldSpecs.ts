@@ -192,8 +192,14 @@ export function wireValue(ctx: IExecuteSingleFunctions, spec: FieldSpec, raw: un
 			}
 			return spec.asString ? String(value) : value;
 		}
-		case 'options':
+		case 'options': {
+			// Expressions and AI tools can give any text: only the offered choices are sent.
+			const values = (spec.options ?? []).map((option) => option.value);
+			if (values.length && !values.some((value) => String(value) === String(raw))) {
+				throw inputError(ctx, label, `"${String(raw)}" is not one of ${values.join(', ')}`);
+			}
 			return raw;
+		}
 		case 'list':
 			return toStringList(raw);
 		case 'json': {

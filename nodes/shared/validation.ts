@@ -14,8 +14,9 @@ export interface NodeContext {
 }
 
 /**
- * Bad user input, found before any request is sent: shown as the node's own error (a
- * NodeOperationError: no HTTP code, no "From <vendor>" details), also when raised in a routing
+ * The node's own error: bad user input found before any request is sent, or a problem the node
+ * finds itself (a setup it cannot use, an answer it cannot go on from). Shown as a
+ * NodeOperationError (no HTTP code, no "From <vendor>" details), also when raised in a routing
  * hook. n8n-core's RoutingNode (routing-node.js, `runNode`) turns any error a preSend,
  * postReceive or paging hook throws into a NodeApiError with httpCode "none", except a
  * NodeApiError, which it rethrows as it is. So this error is a NodeApiError underneath and

@@ -2,9 +2,13 @@
 // scripts/sandbox-assumptions.mjs, and a self-test keeps the two equal).
 
 /** Every assumption of the given vendor factories, in vendor order, as the sandbox knows them. */
-export function assumptionsOf(vendors) {
-	return vendors.flatMap((factory) => {
-		const vendor = factory({ assumes: () => false });
+export function assumptionsOf(factories) {
+	return assumptionsOfMounted(factories.map((factory) => factory({ assumes: () => false })));
+}
+
+/** The same for vendors already made (a running sandbox's). */
+export function assumptionsOfMounted(vendors) {
+	return vendors.flatMap((vendor) => {
 		return [
 			...vendor.routes
 				.filter((route) => route.assumed)

@@ -4,7 +4,7 @@
 // Vendor modules (../vendors/*.mjs) only describe routes, state and their error shape.
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import { assumptionsOf } from './assumptions.mjs';
+import { assumptionsOfMounted } from './assumptions.mjs';
 
 const HOST = '127.0.0.1';
 const MAX_BODY = 1024 * 1024;
@@ -220,7 +220,7 @@ export async function startSandbox({ port = 0, vendors, options = {}, latencyMs,
 		for (const route of vendor.routes) route.compiled = compile(route.path);
 		return vendor;
 	});
-	const assumptions = assumptionsOf(factories);
+	const assumptions = assumptionsOfMounted(mounted);
 	const known = new Set(assumptions.map((a) => a.name));
 	for (const name of mode.label.split(',')) {
 		if (!['assumed', 'documented'].includes(name) && !known.has(name)) {

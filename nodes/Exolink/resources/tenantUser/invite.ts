@@ -5,10 +5,9 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { isEmpty } from '../../../shared/output';
 import { apiRequest } from '../../../shared/transport';
-import { requireParameters } from '../../../shared/validation';
+import { InputError, requireParameters } from '../../../shared/validation';
 import { roleField } from '../../exolinkFields';
 import { CREDENTIAL_TYPE } from '../../exolinkOperation';
 
@@ -98,7 +97,7 @@ export async function inviteOutput(
 			)
 		: undefined;
 	if (!found) {
-		throw new NodeOperationError(
+		throw new InputError(
 			this.getNode(),
 			`Exolink accepted the invitation, but the users of tenant "${tenant}" do not list ${email} yet`,
 			{

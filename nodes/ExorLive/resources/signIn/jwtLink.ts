@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { InputError } from '../../../shared/validation';
 import { fieldValue, type FieldSpec } from '../../fieldSpecs';
 import { CREDENTIAL_TYPE, toValue } from '../../client';
 import type { ExorLiveOperation } from '../../operationSpecs';
@@ -101,7 +101,7 @@ async function signedPayload(
 	} catch (error) {
 		const message =
 			error instanceof SigningSetupError ? error.message : 'The JWT could not be signed';
-		throw new NodeOperationError(this.getNode(), message, { itemIndex: this.getItemIndex() });
+		throw new InputError(this.getNode(), message, { itemIndex: this.getItemIndex() });
 	}
 	const url = String(credentials.jwtEndpoint || DEFAULT_JWT_ENDPOINT).trim();
 	return { ...options, url, body: new URLSearchParams({ payload: jwt }).toString() };

@@ -5,8 +5,7 @@ import type {
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-import { inputError, isBlank } from '../../../shared/validation';
+import { InputError, inputError, isBlank } from '../../../shared/validation';
 import { ACT_AS, actingUser, exorLiveGet, recordsIn, unwrap } from '../../client';
 import { GENDER_OPTIONS, pascalField, ROLE_OPTIONS, type FieldSpec } from '../../fieldSpecs';
 import type { ExorLiveOperation } from '../../operationSpecs';
@@ -35,7 +34,7 @@ async function createdUser(ctx: IExecuteSingleFunctions): Promise<IDataObject> {
 	const additional = ctx.getNodeParameter('additionalFields', {}) as IDataObject;
 	const key = LOOKUP_KEYS.find(({ field }) => !isBlank(additional[field]));
 	if (!key) {
-		throw new NodeOperationError(
+		throw new InputError(
 			ctx.getNode(),
 			'ExorLive created the user but did not answer its ID, and there is no Email, Custom ID or Official ID to look it up by',
 			{
@@ -51,7 +50,7 @@ async function createdUser(ctx: IExecuteSingleFunctions): Promise<IDataObject> {
 		.filter((user) => Number(user.Id) > 0)
 		.sort((a, b) => Number(b.Id) - Number(a.Id));
 	if (!found.length) {
-		throw new NodeOperationError(
+		throw new InputError(
 			ctx.getNode(),
 			`ExorLive created the user but did not answer its ID, and a lookup by ${key.label} "${text}" found no user`,
 			{ itemIndex: ctx.getItemIndex() },
@@ -60,7 +59,6 @@ async function createdUser(ctx: IExecuteSingleFunctions): Promise<IDataObject> {
 	return found[0];
 }
 
-const MODES = ['create', 'byUserId', 'update'];
 const savedMode = (ctx: IExecuteSingleFunctions) =>
 	String(ctx.getNodeParameter('mode', 'byUserId'));
 
@@ -70,10 +68,8 @@ async function applyMode(
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = options.body as IDataObject;
+	// The choice itself is checked with the other fields (an unknown one never gets here).
 	const mode = savedMode(this);
-	if (!MODES.includes(mode)) {
-		throw inputError(this, 'Create or Update', `"${mode}" is not one of ${MODES.join(', ')}`);
-	}
 	if (mode === 'create') return { ...options, body: { ...body, Id: 0 } };
 	if (mode === 'update' && !(Number.isInteger(body.Id) && Number(body.Id) > 0)) {
 		throw inputError(
