@@ -95,13 +95,16 @@ async function signedPayload(
 		exp: now + Number(lifetime ?? 300),
 	};
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	let jwt: string;
+	// A signing problem is the credential's setup, not the vendor's: the node's own error.
+	let jwt: string | undefined;
+	let problem = 'The JWT could not be signed';
 	try {
 		jwt = signJwt(credentials, payload);
 	} catch (error) {
-		const message =
-			error instanceof SigningSetupError ? error.message : 'The JWT could not be signed';
-		throw new InputError(this.getNode(), message, { itemIndex: this.getItemIndex() });
+		if (error instanceof SigningSetupError) problem = error.message;
+	}
+	if (jwt === undefined) {
+		throw new InputError(this.getNode(), problem, { itemIndex: this.getItemIndex() });
 	}
 	const url = String(credentials.jwtEndpoint || DEFAULT_JWT_ENDPOINT).trim();
 	return { ...options, url, body: new URLSearchParams({ payload: jwt }).toString() };
