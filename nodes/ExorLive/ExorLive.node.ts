@@ -21,7 +21,7 @@ import { workoutExportDescription } from './resources/workoutExport';
 import { jsonRequestDefaults } from '../shared/operation';
 import { API_BASE_URL_EXPRESSION } from '../../credentials/exorLiveAuth';
 import { CREDENTIAL_TYPE } from './client';
-import { sentAsActingUser } from './operationSpecs';
+import { sentAsActingUser } from './exorLiveOperation';
 import { EXORLIVE_DESCRIPTION } from './summary';
 
 /** The Custom API Call goes out through the request step too (the credential's own token). */
