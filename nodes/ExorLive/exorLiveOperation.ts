@@ -105,3 +105,15 @@ export function sentAsActingUser(
 		routing: { ...taken.routing, output: { postReceive: [refusedToken, ...output] } },
 	};
 }
+
+// ---------------------------------------------------------------------------------------------
+// Legacy JSON web services (`/WebServices/V1/*.svc/*`, all POST JSON). ExorLive's samples send
+// their top-level values as strings, so numbers and flags go out as text (`asText`) too.
+
+export const v1 = (service: string, method: string) => `/WebServices/V1/${service}.svc/${method}`;
+
+export const LEGACY = 'Legacy (WebServices V1): ';
+
+/** Notes for the V1 operations whose answers ExorLive names but does not document. */
+export const UNDOCUMENTED_FIELDS = ' ExorLive names the answer but does not document its fields.';
+export const UNDOCUMENTED_ANSWER = ' ExorLive does not document the answer.';
