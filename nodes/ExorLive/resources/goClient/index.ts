@@ -12,15 +12,14 @@ import { goClientUpdateProfileDescription } from './updateProfile';
 /** Go client API v4: every call acts as the contact (Act As User ID is required). */
 const go = (path: string) => `/api4/client/go/${path}/4`;
 
-const UNDOCUMENTED = 'ExorLive names the answer but does not document its fields.';
-
 export const goClientDescription: INodeProperties[] = [
 	operationProperty('goClient', 'loadAll', [
 		exorLiveOperation({
 			name: 'Copy Workout to User',
 			value: 'copyWorkoutToUser',
 			action: 'Copy a workout to a user',
-			description: `Copy a workout to a user; returns the new workout. ${UNDOCUMENTED}`,
+			description:
+				'Copy a workout to a user; returns the new workout. ExorLive names the answer but does not document its fields.',
 			method: 'POST',
 			path: go('copyworkouttouser'),
 			actAs: 'required',
@@ -29,7 +28,8 @@ export const goClientDescription: INodeProperties[] = [
 			name: 'Get Activities by Workout',
 			value: 'getActivitiesByWorkout',
 			action: 'Get the activities of a workout',
-			description: `The contact's activities for one workout, one item each. ${UNDOCUMENTED}`,
+			description:
+				"The contact's activities for one workout, one item each. ExorLive names the answer but does not document its fields.",
 			path: go('activitiesbyworkout'),
 			actAs: 'required',
 			postReceive: [toItems(null)],
@@ -38,7 +38,8 @@ export const goClientDescription: INodeProperties[] = [
 			name: 'Get Activities To Do',
 			value: 'getActivitiesTodo',
 			action: "Get a contact's activities to do",
-			description: `Activities the contact has still to do, one item each. ${UNDOCUMENTED}`,
+			description:
+				'Activities the contact has still to do, one item each. ExorLive names the answer but does not document its fields.',
 			path: go('activitiestodo'),
 			actAs: 'required',
 			postReceive: [toItems(null)],
@@ -55,7 +56,8 @@ export const goClientDescription: INodeProperties[] = [
 			name: 'Get Workout',
 			value: 'getWorkout',
 			action: 'Get a workout of a contact',
-			description: `One workout of the contact with its exercises. ${UNDOCUMENTED}`,
+			description:
+				'One workout of the contact with its exercises. ExorLive names the answer but does not document its fields.',
 			path: go('workout'),
 			actAs: 'required',
 		}),
@@ -63,7 +65,8 @@ export const goClientDescription: INodeProperties[] = [
 			name: 'Get Workouts',
 			value: 'getWorkouts',
 			action: "Get a contact's workouts",
-			description: `All workouts of the contact, one item each. ${UNDOCUMENTED}`,
+			description:
+				'All workouts of the contact, one item each. ExorLive names the answer but does not document its fields.',
 			path: go('workouts'),
 			actAs: 'required',
 			postReceive: [toItems(null)],
@@ -72,7 +75,8 @@ export const goClientDescription: INodeProperties[] = [
 			name: 'Get Workouts by Tags',
 			value: 'getWorkoutsByTags',
 			action: "Get a contact's workouts by tags",
-			description: `Workouts of the contact that carry the given tags, one item each. ${UNDOCUMENTED}`,
+			description:
+				'Workouts of the contact that carry the given tags, one item each. ExorLive names the answer but does not document its fields.',
 			path: go('workoutsbytags'),
 			actAs: 'required',
 			postReceive: [toItems(null)],
@@ -81,7 +85,8 @@ export const goClientDescription: INodeProperties[] = [
 			name: 'Load All',
 			value: 'loadAll',
 			action: "Load a contact's profile, workouts and activities",
-			description: `Everything ExorLive Go shows a contact: profile, workouts and activities (LoadAll). ${UNDOCUMENTED}`,
+			description:
+				'Everything ExorLive Go shows a contact: profile, workouts and activities (LoadAll). ExorLive names the answer but does not document its fields.',
 			path: go('loadall'),
 			actAs: 'required',
 		}),
@@ -89,7 +94,8 @@ export const goClientDescription: INodeProperties[] = [
 			name: 'Query Related Exercises',
 			value: 'queryRelatedExercises',
 			action: 'Find exercises related to an exercise',
-			description: `Exercises related to a master exercise, with a Rating from 0 to 100, one item each. ${UNDOCUMENTED}`,
+			description:
+				'Exercises related to a master exercise, with a Rating from 0 to 100, one item each. ExorLive names the answer but does not document its fields.',
 			path: go('relatedExercises'),
 			actAs: 'required',
 			postReceive: [toItems(null)],
@@ -98,7 +104,8 @@ export const goClientDescription: INodeProperties[] = [
 			name: 'Save Activity',
 			value: 'setActivity',
 			action: 'Create or update an activity',
-			description: `Save an activity (Activity ID 0 creates one); returns the saved activity (SetActivity). ${UNDOCUMENTED}`,
+			description:
+				'Save an activity (Activity ID 0 creates one); returns the saved activity (SetActivity). ExorLive names the answer but does not document its fields.',
 			method: 'POST',
 			path: go('activity'),
 			actAs: 'required',
@@ -107,7 +114,8 @@ export const goClientDescription: INodeProperties[] = [
 			name: 'Update Exercise',
 			value: 'setExercise',
 			action: 'Update an exercise of a workout',
-			description: `Save an exercise of a workout, e.g. mark it completed; returns the updated exercise (SetExercise). ${UNDOCUMENTED}`,
+			description:
+				'Save an exercise of a workout, e.g. mark it completed; returns the updated exercise (SetExercise). ExorLive names the answer but does not document its fields.',
 			method: 'POST',
 			path: go('exercise'),
 			actAs: 'required',

@@ -40,6 +40,7 @@ export const goClientUpdateProfileDescription: INodeProperties[] = [
 					}),
 				},
 			},
+			// eslint-disable-next-line n8n-nodes-base/node-param-placeholder-missing-email -- the editor has shown it without one
 			{
 				displayName: 'Email',
 				name: 'email',

@@ -9,7 +9,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE, scalarIn, unexpectedAnswer, unwrap } from '../../client';
-import { checkedValue, sendChecked, type CheckedValue } from '../../exorLiveFields';
+import { isBlank } from '../../../shared/validation';
+import { sendChecked } from '../../exorLiveFields';
 
 const CANDIDATES = ['adminUserId', 'userId', 'id'];
 
@@ -43,20 +44,15 @@ export async function adminUserIdOutput(
 	});
 }
 
-const PARTNER_API_KEY: CheckedValue = {
-	name: 'partnerApiKey',
-	label: 'Partner API Key',
-	type: 'string',
-};
-
 /** The partner API key is the credential's client key unless the user gives another one. */
 export async function sendPartnerApiKey(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const given = checkedValue(this, PARTNER_API_KEY);
-	const partnerApiKey =
-		given ?? String((await this.getCredentials(CREDENTIAL_TYPE)).clientKey ?? '');
+	const { partnerApiKey: given } = this.getNodeParameter('additionalFields', {}) as IDataObject;
+	const partnerApiKey = isBlank(given)
+		? String((await this.getCredentials(CREDENTIAL_TYPE)).clientKey ?? '')
+		: String(given).trim();
 	return { ...options, qs: { ...options.qs, partnerApiKey } };
 }
 

@@ -10,8 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { vendorError } from '../../../shared/errors';
-import { inputError, isBlank } from '../../../shared/validation';
-import { checkedValue } from '../../exorLiveFields';
+import { inputError, isBlank, requiredValues } from '../../../shared/validation';
 import { CREDENTIAL_TYPE, recordsIn, unexpectedAnswer } from '../../client';
 import { challengeBody, challengeFrom, CHALLENGE_PATH, randomValue } from './challenge';
 
@@ -55,8 +54,10 @@ export async function sendLinkBody(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	checkedValue(this, { name: 'username', label: 'Username', type: 'string', required: true });
-	checkedValue(this, { name: 'password', label: 'Password', type: 'string', required: true });
+	requiredValues(this, [
+		{ name: 'username', label: 'Username' },
+		{ name: 'password', label: 'Password' },
+	]);
 	const additional = this.getNodeParameter('additionalFields', {}) as IDataObject;
 	const { clientKey } = await this.getCredentials(CREDENTIAL_TYPE);
 	const given = String(additional.challenge ?? '').trim();

@@ -9,8 +9,6 @@ import { planTemplateSearchDescription } from './search';
 /** Plan template API v4: acts as the contact, like the Go client API. */
 const plan = (path: string) => `/api4/client/plantemplate/${path}/4`;
 
-const UNDOCUMENTED = 'ExorLive names the answer but does not document its fields.';
-
 export const planTemplateDescription: INodeProperties[] = [
 	operationProperty('planTemplate', 'search', [
 		exorLiveOperation({
@@ -27,7 +25,8 @@ export const planTemplateDescription: INodeProperties[] = [
 			name: 'Get All Tags',
 			value: 'getAllTags',
 			action: 'Get all plan template tags',
-			description: `All tags used on plan templates. ${UNDOCUMENTED}`,
+			description:
+				'All tags used on plan templates. ExorLive names the answer but does not document its fields.',
 			path: plan('getalltags'),
 			actAs: 'required',
 			postReceive: [toItems(null)],
@@ -36,7 +35,8 @@ export const planTemplateDescription: INodeProperties[] = [
 			name: 'Get by Tags',
 			value: 'getByTags',
 			action: 'Get plan templates by tags',
-			description: `Plan templates carrying the given tags, one item each. ${UNDOCUMENTED}`,
+			description:
+				'Plan templates carrying the given tags, one item each. ExorLive names the answer but does not document its fields.',
 			path: plan('getplantemplatesbytag'),
 			actAs: 'required',
 			postReceive: [toItems(null)],
@@ -45,7 +45,8 @@ export const planTemplateDescription: INodeProperties[] = [
 			name: 'Search',
 			value: 'search',
 			action: 'Search plan templates',
-			description: `Plan templates matching a search text, one item each (GetPlanTemplates). ${UNDOCUMENTED}`,
+			description:
+				'Plan templates matching a search text, one item each (GetPlanTemplates). ExorLive names the answer but does not document its fields.',
 			path: plan('getplantemplates'),
 			actAs: 'required',
 			// The documented call always carries ?query=, empty or not.

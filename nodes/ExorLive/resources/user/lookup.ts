@@ -35,6 +35,7 @@ export const userLookupDescription: INodeProperties[] = [
 		type: 'options',
 		default: 'email',
 		required: true,
+		// eslint-disable-next-line n8n-nodes-base/node-param-description-miscased-id -- "id" is the value to type
 		description:
 			'Which kind of value Search Text holds. As an expression or from an AI tool: email, id (ExorLive user ID), name, customid (your own ID for the person) or officialid (national ID number).',
 		options: TYPE_OPTIONS,
