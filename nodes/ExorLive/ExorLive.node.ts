@@ -9,9 +9,9 @@ import { CUSTOM_API_CALL_RESOURCE, withCustomApiCall } from '../shared/customApi
 import { foldRepeatedFields } from '../shared/foldRepeatedFields';
 import { readableSubtitle } from '../shared/subtitle';
 import { goClientDescription } from './resources/goClient';
-import { legacyDepartmentDescription } from './resources/legacy/department';
-import { legacyPersonDescription } from './resources/legacy/person';
-import { legacyWorkoutDescription } from './resources/legacy/workout';
+import { legacyDepartmentDescription } from './resources/legacyDepartment';
+import { legacyPersonDescription } from './resources/legacyPerson';
+import { legacyWorkoutDescription } from './resources/legacyWorkout';
 import { partnerDescription } from './resources/partner';
 import { partnerAccessDescription } from './resources/partnerAccess';
 import { planTemplateDescription } from './resources/planTemplate';
@@ -21,7 +21,7 @@ import { workoutExportDescription } from './resources/workoutExport';
 import { jsonRequestDefaults } from '../shared/operation';
 import { API_BASE_URL_EXPRESSION } from '../../credentials/exorLiveAuth';
 import { CREDENTIAL_TYPE } from './client';
-import { sentAsActingUser } from './operationSpecs';
+import { sentAsActingUser } from './exorLiveOperation';
 import { EXORLIVE_DESCRIPTION } from './summary';
 
 /** The Custom API Call goes out through the request step too (the credential's own token). */

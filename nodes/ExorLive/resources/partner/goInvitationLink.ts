@@ -1,30 +1,33 @@
-import { requiredId } from '../../fieldSpecs';
-import type { ExorLiveOperation } from '../../operationSpecs';
+import type { INodeProperties } from 'n8n-workflow';
 import { toValue } from '../../client';
+import { sendChecked } from '../../exorLiveFields';
 
-export const getGoInvitationLink: ExorLiveOperation = {
-	name: 'Get Go Invitation Link',
-	value: 'getGoInvitationLink',
-	action: 'Get an ExorLive Go invitation link for a contact',
-	description:
-		"Get the link that invites a contact to ExorLive Go, for you to deliver. Act as the admin user of the contact's organization.",
-	path: '/osloapi/access/GetGoInvitationLink',
-	fields: [
-		requiredId(
-			'contactUserId',
-			'Contact User ID',
-			{ in: 'query', property: 'contactUserId' },
-			{
-				description:
-					'ExorLive user ID of the contact (from Lookup or Create or Update). The contact needs an email address, and usually the role Contact With Login.',
-			},
-		),
-	],
-	output: [
-		toValue({
-			key: 'invitationLink',
-			candidates: ['invitationLink', 'link', 'url', 'goInvitationLink'],
-			context: (ctx) => ({ contactUserId: Number(ctx.getNodeParameter('contactUserId')) }),
-		}),
-	],
-};
+const show = { resource: ['partner'], operation: ['getGoInvitationLink'] };
+
+export const partnerGetGoInvitationLinkDescription: INodeProperties[] = [
+	{
+		displayName: 'Contact User ID',
+		name: 'contactUserId',
+		type: 'number',
+		default: 0,
+		required: true,
+		description:
+			'ExorLive user ID of the contact (from Lookup or Create or Update). The contact needs an email address, and usually the role Contact With Login.',
+		displayOptions: { show },
+		routing: {
+			send: sendChecked('query', 'contactUserId', {
+				name: 'contactUserId',
+				label: 'Contact User ID',
+				type: 'number',
+				required: true,
+				check: 'positive',
+			}),
+		},
+	},
+];
+
+export const invitationLinkOutput = toValue({
+	key: 'invitationLink',
+	candidates: ['invitationLink', 'link', 'url', 'goInvitationLink'],
+	context: (ctx) => ({ contactUserId: Number(ctx.getNodeParameter('contactUserId')) }),
+});

@@ -4,16 +4,18 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	INodeProperties,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import type { ExorLiveOperation } from '../../operationSpecs';
 import { CREDENTIAL_TYPE, scalarIn, unexpectedAnswer, unwrap } from '../../client';
+import { isBlank } from '../../../shared/validation';
+import { sendChecked } from '../../exorLiveFields';
 
 const CANDIDATES = ['adminUserId', 'userId', 'id'];
 
 /** `{ adminUserId, externalOrganizationId }`; 0, null or an empty answer means "not approved yet". */
-async function adminUserIdOutput(
+export async function adminUserIdOutput(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
@@ -43,43 +45,57 @@ async function adminUserIdOutput(
 }
 
 /** The partner API key is the credential's client key unless the user gives another one. */
-async function defaultPartnerApiKey(
+export async function sendPartnerApiKey(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	if (options.qs?.partnerApiKey !== undefined) return options;
-	const { clientKey } = await this.getCredentials(CREDENTIAL_TYPE);
-	return { ...options, qs: { ...options.qs, partnerApiKey: String(clientKey ?? '') } };
+	const { partnerApiKey: given } = this.getNodeParameter('additionalFields', {}) as IDataObject;
+	const partnerApiKey = isBlank(given)
+		? String((await this.getCredentials(CREDENTIAL_TYPE)).clientKey ?? '')
+		: String(given).trim();
+	return { ...options, qs: { ...options.qs, partnerApiKey } };
 }
 
-export const requestApiAccess: ExorLiveOperation = {
-	name: 'Request API Access and Get Admin User ID',
-	value: 'requestApiAccess',
-	action: 'Request API access to a customer organization and get its admin user ID',
-	description:
-		"Get the admin user ID of a customer organization that approved your integration, by the customer's ID in your system. Use it as Act As User ID to work inside that organization.",
-	path: '/osloapi/access/RequestAPIAccessForPartnerOrganizationAndGetAdminUserId',
-	preSend: [defaultPartnerApiKey],
-	fields: [
-		{
-			name: 'externalOrganizationId',
-			label: 'External Organization ID',
-			type: 'string',
-			required: true,
+const show = { resource: ['partner'], operation: ['requestApiAccess'] };
+
+export const partnerRequestApiAccessDescription: INodeProperties[] = [
+	{
+		displayName: 'External Organization ID',
+		name: 'externalOrganizationId',
+		type: 'string',
+		default: '',
+		required: true,
+		description:
+			"The customer's ID in your system: the organizationId you send in the Partner JWT link payload",
+		placeholder: 'e.g. ace615c2',
+		displayOptions: { show },
+		routing: {
 			// The vendor's spelling, missing "i" included.
-			send: { in: 'query', property: 'externalOrganizatonId' },
-			placeholder: 'e.g. ace615c2',
-			description:
-				"The customer's ID in your system: the organizationId you send in the Partner JWT link payload",
+			send: sendChecked('query', 'externalOrganizatonId', {
+				name: 'externalOrganizationId',
+				label: 'External Organization ID',
+				type: 'string',
+				required: true,
+			}),
 		},
-		{
-			name: 'partnerApiKey',
-			label: 'Partner API Key',
-			type: 'string',
-			typeOptions: { password: true },
-			send: { in: 'query', property: 'partnerApiKey' },
-			description: "Your partner API key. Default: the credential's Client Key.",
-		},
-	],
-	output: [adminUserIdOutput],
-};
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				// Sent by sendPartnerApiKey, which falls back to the credential's client key.
+				displayName: 'Partner API Key',
+				name: 'partnerApiKey',
+				type: 'string',
+				default: '',
+				description: "Your partner API key. Default: the credential's Client Key.",
+				typeOptions: { password: true },
+			},
+		],
+	},
+];

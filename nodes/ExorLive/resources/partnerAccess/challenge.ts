@@ -5,8 +5,8 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
-import type { ExorLiveOperation } from '../../operationSpecs';
 import { CREDENTIAL_TYPE, scalarIn, unexpectedAnswer } from '../../client';
 
 export const CHALLENGE_PATH = '/api4/Access/PartnerChallenge';
@@ -32,7 +32,7 @@ export function challengeFrom(body: unknown): string | undefined {
 /** The random number sent for an item, so the output can hand it on with the challenge. */
 const sentRandom = new WeakMap<object, string>();
 
-async function sendChallengeBody(
+export async function sendChallengeBody(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
@@ -43,7 +43,7 @@ async function sendChallengeBody(
 	return { ...options, body: challengeBody(credentials.clientKey, random) };
 }
 
-async function challengeOutput(
+export async function challengeOutput(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
@@ -53,22 +53,25 @@ async function challengeOutput(
 	return [{ json: { challenge, random: sentRandom.get(this) ?? '' } }];
 }
 
-export const partnerChallenge: ExorLiveOperation = {
-	name: 'Partner Challenge',
-	value: 'partnerChallenge',
-	action: 'Get a partner challenge (legacy)',
-	description:
-		'Legacy (api4/Access): get a challenge for Link Organization, valid for 30 seconds with the same random number. Link Organization can fetch one itself.',
-	method: 'POST',
-	path: CHALLENGE_PATH,
-	fields: [
-		{
-			name: 'random',
-			label: 'Random Number',
-			type: 'string',
-			description: 'Default: a new random number',
-		},
-	],
-	preSend: [sendChallengeBody],
-	output: [challengeOutput],
-};
+const show = { resource: ['partnerAccess'], operation: ['partnerChallenge'] };
+
+export const partnerAccessPartnerChallengeDescription: INodeProperties[] = [
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Random Number',
+				name: 'random',
+				type: 'string',
+				default: '',
+				description: 'Default: a new random number',
+				// Read by sendChallengeBody.
+			},
+		],
+	},
+];

@@ -5,12 +5,12 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	INodeProperties,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { vendorError } from '../../../shared/errors';
-import { inputError, isBlank } from '../../../shared/validation';
-import type { ExorLiveOperation } from '../../operationSpecs';
+import { inputError, isBlank, requiredValues } from '../../../shared/validation';
 import { CREDENTIAL_TYPE, recordsIn, unexpectedAnswer } from '../../client';
 import { challengeBody, challengeFrom, CHALLENGE_PATH, randomValue } from './challenge';
 
@@ -49,10 +49,15 @@ async function freshChallenge(
 	return challenge;
 }
 
-async function sendLinkBody(
+/** Builds the body (the fields only show the values), after checking them: nothing is sent before. */
+export async function sendLinkBody(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
+	requiredValues(this, [
+		{ name: 'username', label: 'Username' },
+		{ name: 'password', label: 'Password' },
+	]);
 	const additional = this.getNodeParameter('additionalFields', {}) as IDataObject;
 	const { clientKey } = await this.getCredentials(CREDENTIAL_TYPE);
 	const given = String(additional.challenge ?? '').trim();
@@ -93,7 +98,7 @@ const RESULT_HINTS: Record<string, string> = {
 };
 
 /** Business errors come inside a 200 as `resultCode`; anything but OK fails the item. */
-async function linkOutput(
+export async function linkOutput(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
@@ -113,45 +118,53 @@ async function linkOutput(
 	return [{ json: result }];
 }
 
-export const linkOrganization: ExorLiveOperation = {
-	name: 'Link Organization',
-	value: 'linkOrganization',
-	action: "Link a customer organization with its administrator's login (legacy)",
-	description:
-		"Legacy (api4/Access PartnerLinkOrganizationToApplication): link a customer's organization to your application with its administrator's username and password, and get its admin user ID. The password is only sent salted.",
-	method: 'POST',
-	path: '/api4/Access/PartnerLinkOrganizationToApplication',
-	fields: [
-		{
-			name: 'username',
-			label: 'Username',
-			type: 'string',
-			required: true,
-			description: "The customer administrator's ExorLive username or email",
-		},
-		{
-			name: 'password',
-			label: 'Password',
-			type: 'string',
-			required: true,
-			typeOptions: { password: true },
-			description:
-				"The customer administrator's ExorLive password. Map it with an expression (e.g. from a form): a typed value is saved in the workflow.",
-		},
-		{
-			name: 'challenge',
-			label: 'Challenge',
-			type: 'string',
-			description: 'From Partner Challenge. Default: the node gets a new one right before linking.',
-		},
-		{
-			name: 'random',
-			label: 'Random Number',
-			type: 'string',
-			description:
-				'The random number the challenge was requested with; required with a Challenge. Default (no Challenge): a new one.',
-		},
-	],
-	preSend: [sendLinkBody],
-	output: [linkOutput],
-};
+const show = { resource: ['partnerAccess'], operation: ['linkOrganization'] };
+
+export const partnerAccessLinkOrganizationDescription: INodeProperties[] = [
+	{
+		displayName: 'Username',
+		name: 'username',
+		type: 'string',
+		default: '',
+		required: true,
+		description: "The customer administrator's ExorLive username or email",
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Password',
+		name: 'password',
+		type: 'string',
+		default: '',
+		required: true,
+		description:
+			"The customer administrator's ExorLive password. Map it with an expression (e.g. from a form): a typed value is saved in the workflow.",
+		typeOptions: { password: true },
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Challenge',
+				name: 'challenge',
+				type: 'string',
+				default: '',
+				description:
+					'From Partner Challenge. Default: the node gets a new one right before linking.',
+			},
+			{
+				displayName: 'Random Number',
+				name: 'random',
+				type: 'string',
+				default: '',
+				description:
+					'The random number the challenge was requested with; required with a Challenge. Default (no Challenge): a new one.',
+			},
+		],
+	},
+];

@@ -6,11 +6,23 @@ import type {
 import { trimUrl } from '../../../shared/transport';
 import { inputError, isBlank } from '../../../shared/validation';
 import { CREDENTIAL_TYPE, userIdValue, userToken } from '../../client';
-import type { ExorLiveOperation } from '../../operationSpecs';
 
-const target = (values: string[]) => ({ show: { target: values } });
+const show = { resource: ['signIn'], operation: ['buildSignInUrl'] };
+const target = (values: string[]) => ({ show: { ...show, target: values } });
 
-const targetFields: INodeProperties[] = [
+export const signInBuildSignInUrlDescription: INodeProperties[] = [
+	{
+		// Checked (a positive whole number) when the URL is built.
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		default: '',
+		required: true,
+		description:
+			'ExorLive user ID of the user to sign in: an instructor for the app, a contact for ExorLive Go',
+		placeholder: 'e.g. 12345',
+		displayOptions: { show },
+	},
 	{
 		displayName: 'Open',
 		name: 'target',
@@ -25,6 +37,7 @@ const targetFields: INodeProperties[] = [
 			{ name: 'Custom URL', value: 'custom', description: 'Any ExorLive page' },
 		],
 		default: 'go',
+		displayOptions: { show },
 	},
 	{
 		displayName: 'Skin Code',
@@ -75,7 +88,9 @@ function redirectFor(ctx: IExecutePaginationFunctions, apiBaseUrl: string): stri
  * The documented token sign-in: `<auth>/?access_token=<token of the user>&redirect=<target>`.
  * Built in the node with a token for that user; no request of its own.
  */
-async function buildSignInUrl(this: IExecutePaginationFunctions): Promise<INodeExecutionData[]> {
+export async function buildSignInUrl(
+	this: IExecutePaginationFunctions,
+): Promise<INodeExecutionData[]> {
 	const userId = userIdValue(this, this.getNodeParameter('userId', ''), 'User ID');
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const redirect = redirectFor(this, trimUrl(credentials.apiBaseUrl));
@@ -91,24 +106,3 @@ async function buildSignInUrl(this: IExecutePaginationFunctions): Promise<INodeE
 		},
 	];
 }
-
-export const buildSignInUrlOperation: ExorLiveOperation = {
-	name: 'Build Sign-In URL',
-	value: 'buildSignInUrl',
-	action: 'Build a URL that opens ExorLive signed in as a user',
-	description:
-		'Build a link that signs a user in to the ExorLive app or ExorLive Go. It holds a token for that user (valid up to 2 hours): give it only to that user.',
-	fields: [
-		{
-			name: 'userId',
-			label: 'User ID',
-			type: 'string',
-			required: true,
-			placeholder: 'e.g. 12345',
-			description:
-				'ExorLive user ID of the user to sign in: an instructor for the app, a contact for ExorLive Go',
-		},
-	],
-	extraFields: targetFields,
-	local: buildSignInUrl,
-};

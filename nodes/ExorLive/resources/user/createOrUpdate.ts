@@ -4,19 +4,19 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
 import { InputError, inputError, isBlank } from '../../../shared/validation';
 import { ACT_AS, actingUser, exorLiveGet, recordsIn, unwrap } from '../../client';
-import { GENDER_OPTIONS, pascalField, ROLE_OPTIONS, type FieldSpec } from '../../fieldSpecs';
-import type { ExorLiveOperation } from '../../operationSpecs';
-import { LOOKUP_PATH } from './lookup';
-import { withCodeNames } from './namedCodes';
-
-const text = (name: string, label: string, extra: Partial<FieldSpec> = {}) =>
-	pascalField('body', name, label, 'string', extra);
-
-const id = (name: string, label: string, description: string) =>
-	pascalField('body', name, label, 'number', { description });
+import {
+	checkedValue,
+	checkValue,
+	GENDER_OPTIONS,
+	ROLE_OPTIONS,
+	sendChecked,
+	type CheckedValue,
+} from '../../exorLiveFields';
+import { LOOKUP_PATH, withCodeNames } from './lookup';
 
 /** Input fields a new user can be found by with the documented lookup, in that order. */
 const LOOKUP_KEYS = [
@@ -62,20 +62,32 @@ async function createdUser(ctx: IExecuteSingleFunctions): Promise<IDataObject> {
 const savedMode = (ctx: IExecuteSingleFunctions) =>
 	String(ctx.getNodeParameter('mode', 'byUserId'));
 
-/** Create sends User ID 0 whatever a hidden User ID holds; Update needs a real User ID. */
+const USER_ID: CheckedValue = {
+	name: 'id',
+	label: 'User ID',
+	type: 'number',
+	required: true,
+	default: 0,
+};
+
+/**
+ * preSend of Create or Update, after its choice is checked: Create sends User ID 0 whatever a
+ * hidden User ID holds; Update needs a real User ID.
+ */
 async function applyMode(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const body = options.body as IDataObject;
-	// The choice itself is checked with the other fields (an unknown one never gets here).
 	const mode = savedMode(this);
-	if (mode === 'create') return { ...options, body: { ...body, Id: 0 } };
-	if (mode === 'update' && !(Number.isInteger(body.Id) && Number(body.Id) > 0)) {
+	if (mode === 'create') {
+		return { ...options, body: { ...(options.body as IDataObject), Id: 0 } };
+	}
+	const id = mode === 'update' ? checkedValue(this, USER_ID) : undefined;
+	if (mode === 'update' && !(Number.isInteger(id) && Number(id) > 0)) {
 		throw inputError(
 			this,
 			'User ID',
-			`must be a positive whole number to update a user, not ${String(body.Id ?? '')}`,
+			`must be a positive whole number to update a user, not ${String(id ?? '')}`,
 			'Choose Create a New User to create one.',
 		);
 	}
@@ -87,7 +99,7 @@ async function applyMode(
  * nothing. The output always carries the user's `Id`: from the answer, the input User ID of an
  * update, or for a create the user found by the documented lookup.
  */
-async function savedUserOutput(
+export async function savedUserOutput(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
@@ -104,69 +116,284 @@ async function savedUserOutput(
 	return [{ json: withCodeNames({ ...saved, ...(await createdUser(this)) }) }];
 }
 
-export const createOrUpdateUser: ExorLiveOperation = {
-	name: 'Create or Update',
-	value: 'createOrUpdate',
-	action: 'Create or update a user',
-	description:
-		"Create a user or update one (SetUser) in the organization you act in, as chosen in Create or Update (by default User ID 0 creates). Fields left out keep their old values. The output always carries the user's ID: ExorLive does not document SetUser's answer, so after a create without one the node looks the new user up by Email, Custom ID or Official ID.",
-	method: 'POST',
-	path: '/api4/user/setuser',
-	fields: [
-		{
-			name: 'mode',
-			label: 'Create or Update',
-			type: 'options',
-			required: true,
-			options: [
-				{ name: 'Create a New User', value: 'create', description: 'Sends User ID 0' },
-				{
-					name: 'Decide by User ID',
-					value: 'byUserId',
-					description: 'User ID 0 creates a new user, any other ID updates that user',
+const show = { resource: ['user'], operation: ['createOrUpdate'] };
+
+// Saved workflows made before this choice keep deciding by the User ID (the default).
+const MODE_OPTIONS = [
+	{ name: 'Create a New User', value: 'create', description: 'Sends User ID 0' },
+	{
+		name: 'Decide by User ID',
+		value: 'byUserId',
+		description: 'User ID 0 creates a new user, any other ID updates that user',
+	},
+	{ name: 'Update a User', value: 'update', description: 'The User ID must be given' },
+];
+
+export const userCreateOrUpdateDescription: INodeProperties[] = [
+	{
+		displayName: 'Create or Update',
+		name: 'mode',
+		type: 'options',
+		default: 'byUserId',
+		required: true,
+		options: MODE_OPTIONS,
+		displayOptions: { show },
+		routing: {
+			send: {
+				preSend: [
+					checkValue({
+						name: 'mode',
+						label: 'Create or Update',
+						type: 'options',
+						required: true,
+						default: 'byUserId',
+						choices: MODE_OPTIONS,
+					}),
+					applyMode,
+				],
+			},
+		},
+	},
+	{
+		displayName: 'User ID',
+		name: 'id',
+		type: 'number',
+		default: 0,
+		required: true,
+		description:
+			'ExorLive user ID of the user to update; with Decide by User ID, 0 creates a new user',
+		displayOptions: { show: { ...show, mode: ['byUserId', 'update'] } },
+		routing: {
+			send: sendChecked('body', 'Id', {
+				name: 'id',
+				label: 'User ID',
+				type: 'number',
+				required: true,
+				default: 0,
+			}),
+		},
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Address',
+				name: 'address',
+				type: 'string',
+				default: '',
+				routing: {
+					send: sendChecked('body', 'Address', {
+						name: 'address',
+						label: 'Address',
+						type: 'string',
+					}),
 				},
-				{ name: 'Update a User', value: 'update', description: 'The User ID must be given' },
-			],
-			// Saved workflows made before this choice keep deciding by the User ID.
-			default: 'byUserId',
-		},
-		{
-			name: 'id',
-			label: 'User ID',
-			type: 'number',
-			required: true,
-			default: 0,
-			send: { in: 'body', property: 'Id' },
-			showWhen: { mode: ['byUserId', 'update'] },
-			description:
-				'ExorLive user ID of the user to update; with Decide by User ID, 0 creates a new user',
-		},
-		text('firstname', 'First Name'),
-		text('lastname', 'Last Name'),
-		text('email', 'Email', { check: 'email', placeholder: 'name@email.com' }),
-		{
-			name: 'role',
-			label: 'Role',
-			type: 'options',
-			options: ROLE_OPTIONS,
-			default: 16,
-			send: { in: 'body', property: 'Role' },
-		},
-		id('organizationId', 'Organization ID', 'Default: the organization of the user you act as'),
-		id('departmentId', 'Department ID', 'Department (unit) within the organization'),
-		id('primaryContactId', 'Primary Contact ID', "User ID of the user's primary instructor"),
-		text('address', 'Address'),
-		text('city', 'City'),
-		text('zipcode', 'Zip Code'),
-		text('phone', 'Phone'),
-		text('comment', 'Comment'),
-		text('dateOfBirth', 'Date of Birth', { check: 'date', placeholder: 'YYYY-MM-DD' }),
-		text('customId', 'Custom ID', {
-			description: 'Your own ID for the person, unique in the organization',
-		}),
-		text('officialId', 'Official ID', { description: 'National ID number, e.g. 050780-12345' }),
-		pascalField('body', 'gender', 'Gender', 'options', { options: GENDER_OPTIONS, default: 0 }),
-	],
-	preSend: [applyMode],
-	output: [savedUserOutput],
-};
+			},
+			{
+				displayName: 'City',
+				name: 'city',
+				type: 'string',
+				default: '',
+				routing: {
+					send: sendChecked('body', 'City', { name: 'city', label: 'City', type: 'string' }),
+				},
+			},
+			{
+				displayName: 'Comment',
+				name: 'comment',
+				type: 'string',
+				default: '',
+				routing: {
+					send: sendChecked('body', 'Comment', {
+						name: 'comment',
+						label: 'Comment',
+						type: 'string',
+					}),
+				},
+			},
+			{
+				displayName: 'Custom ID',
+				name: 'customId',
+				type: 'string',
+				default: '',
+				description: 'Your own ID for the person, unique in the organization',
+				routing: {
+					send: sendChecked('body', 'CustomId', {
+						name: 'customId',
+						label: 'Custom ID',
+						type: 'string',
+					}),
+				},
+			},
+			{
+				displayName: 'Date of Birth',
+				name: 'dateOfBirth',
+				type: 'string',
+				default: '',
+				placeholder: 'YYYY-MM-DD',
+				routing: {
+					send: sendChecked('body', 'DateOfBirth', {
+						name: 'dateOfBirth',
+						label: 'Date of Birth',
+						type: 'string',
+						check: 'date',
+					}),
+				},
+			},
+			{
+				displayName: 'Department ID',
+				name: 'departmentId',
+				type: 'number',
+				default: 0,
+				description: 'Department (unit) within the organization',
+				routing: {
+					send: sendChecked('body', 'DepartmentId', {
+						name: 'departmentId',
+						label: 'Department ID',
+						type: 'number',
+					}),
+				},
+			},
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				default: '',
+				placeholder: 'name@email.com',
+				routing: {
+					send: sendChecked('body', 'Email', {
+						name: 'email',
+						label: 'Email',
+						type: 'string',
+						check: 'email',
+					}),
+				},
+			},
+			{
+				displayName: 'First Name',
+				name: 'firstname',
+				type: 'string',
+				default: '',
+				routing: {
+					send: sendChecked('body', 'Firstname', {
+						name: 'firstname',
+						label: 'First Name',
+						type: 'string',
+					}),
+				},
+			},
+			{
+				displayName: 'Gender',
+				name: 'gender',
+				type: 'options',
+				default: 0,
+				options: GENDER_OPTIONS,
+				routing: {
+					send: sendChecked('body', 'Gender', {
+						name: 'gender',
+						label: 'Gender',
+						type: 'options',
+						choices: GENDER_OPTIONS,
+					}),
+				},
+			},
+			{
+				displayName: 'Last Name',
+				name: 'lastname',
+				type: 'string',
+				default: '',
+				routing: {
+					send: sendChecked('body', 'Lastname', {
+						name: 'lastname',
+						label: 'Last Name',
+						type: 'string',
+					}),
+				},
+			},
+			{
+				displayName: 'Official ID',
+				name: 'officialId',
+				type: 'string',
+				default: '',
+				description: 'National ID number, e.g. 050780-12345',
+				routing: {
+					send: sendChecked('body', 'OfficialId', {
+						name: 'officialId',
+						label: 'Official ID',
+						type: 'string',
+					}),
+				},
+			},
+			{
+				displayName: 'Organization ID',
+				name: 'organizationId',
+				type: 'number',
+				default: 0,
+				description: 'Default: the organization of the user you act as',
+				routing: {
+					send: sendChecked('body', 'OrganizationId', {
+						name: 'organizationId',
+						label: 'Organization ID',
+						type: 'number',
+					}),
+				},
+			},
+			{
+				displayName: 'Phone',
+				name: 'phone',
+				type: 'string',
+				default: '',
+				routing: {
+					send: sendChecked('body', 'Phone', { name: 'phone', label: 'Phone', type: 'string' }),
+				},
+			},
+			{
+				displayName: 'Primary Contact ID',
+				name: 'primaryContactId',
+				type: 'number',
+				default: 0,
+				description: "User ID of the user's primary instructor",
+				routing: {
+					send: sendChecked('body', 'PrimaryContactId', {
+						name: 'primaryContactId',
+						label: 'Primary Contact ID',
+						type: 'number',
+					}),
+				},
+			},
+			{
+				displayName: 'Role',
+				name: 'role',
+				type: 'options',
+				default: 16,
+				options: ROLE_OPTIONS,
+				routing: {
+					send: sendChecked('body', 'Role', {
+						name: 'role',
+						label: 'Role',
+						type: 'options',
+						choices: ROLE_OPTIONS,
+					}),
+				},
+			},
+			{
+				displayName: 'Zip Code',
+				name: 'zipcode',
+				type: 'string',
+				default: '',
+				routing: {
+					send: sendChecked('body', 'Zipcode', {
+						name: 'zipcode',
+						label: 'Zip Code',
+						type: 'string',
+					}),
+				},
+			},
+		],
+	},
+];

@@ -1,12 +1,101 @@
 import type {
+	IDataObject,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
 } from 'n8n-workflow';
 import { vendorError } from '../../../shared/errors';
-import type { ExorLiveOperation } from '../../operationSpecs';
 import { recordsIn } from '../../client';
-import { withCodeNames } from './namedCodes';
+import { checkValue, GENDER_OPTIONS, ROLE_OPTIONS, sendChecked } from '../../exorLiveFields';
+
+const show = { resource: ['user'], operation: ['lookup'] };
+
+/** Names the values an expression or AI tool gives, lowercase "id" included (not the word ID). */
+const SEARCH_BY_DESCRIPTION =
+	'Which kind of value Search Text holds. As an expression or from an AI tool: email, id (ExorLive user ID), name, customid (your own ID for the person) or officialid (national ID number).';
+
+const TYPE_OPTIONS = [
+	{ name: 'Custom ID', value: 'customid', description: 'Your own ID for the person' },
+	{ name: 'Email', value: 'email' },
+	{ name: 'ID', value: 'id', description: 'ExorLive user ID' },
+	{ name: 'Name', value: 'name' },
+	{ name: 'Official ID', value: 'officialid', description: 'National ID number' },
+];
+const WHEN_NOT_FOUND_OPTIONS = [
+	{ name: 'Output Nothing', value: 'nothing' },
+	{
+		name: 'Output a Not-Found Item',
+		value: 'item',
+		description: 'Output { found: false, type, text } so a following IF node can create the user',
+	},
+];
+
+export const userLookupDescription: INodeProperties[] = [
+	{
+		displayName: 'Search By',
+		name: 'type',
+		type: 'options',
+		default: 'email',
+		required: true,
+		description: SEARCH_BY_DESCRIPTION,
+		options: TYPE_OPTIONS,
+		displayOptions: { show },
+		routing: {
+			send: sendChecked('query', 'type', {
+				name: 'type',
+				label: 'Search By',
+				type: 'options',
+				required: true,
+				default: 'email',
+				choices: TYPE_OPTIONS,
+			}),
+		},
+	},
+	{
+		displayName: 'Search Text',
+		name: 'text',
+		type: 'string',
+		default: '',
+		required: true,
+		description:
+			'The email, ExorLive user ID, name, custom ID or official ID to look for, as chosen in Search By',
+		placeholder: 'e.g. name@email.com',
+		displayOptions: { show },
+		routing: {
+			send: sendChecked('query', 'text', {
+				name: 'text',
+				label: 'Search Text',
+				type: 'string',
+				required: true,
+			}),
+		},
+	},
+	{
+		displayName: 'When Not Found',
+		name: 'whenNotFound',
+		type: 'options',
+		default: 'nothing',
+		required: true,
+		options: WHEN_NOT_FOUND_OPTIONS,
+		displayOptions: { show },
+		routing: {
+			send: {
+				preSend: [
+					checkValue({
+						name: 'whenNotFound',
+						label: 'When Not Found',
+						type: 'options',
+						required: true,
+						default: 'nothing',
+						choices: WHEN_NOT_FOUND_OPTIONS,
+					}),
+				],
+			},
+		},
+	},
+];
 
 /** LookupUser: also used by Create or Update to find a user it created. */
 export const LOOKUP_PATH = '/api4/user/lookupuser';
@@ -15,7 +104,7 @@ export const LOOKUP_PATH = '/api4/user/lookupuser';
  * One item per user found. "Not found" is not documented: an empty answer, null and HTTP 404
  * are all taken as no match, which outputs nothing or a `{ found: false }` item.
  */
-async function lookupOutput(
+export async function lookupOutput(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
@@ -37,58 +126,21 @@ async function lookupOutput(
 	];
 }
 
-export const lookupUser: ExorLiveOperation = {
-	name: 'Lookup',
-	value: 'lookup',
-	action: 'Look up users by email, ID, name, custom ID or official ID',
-	description:
-		'Find users of the organization you act in (contacts, instructors, administrators). Outputs one item per user found.',
-	path: LOOKUP_PATH,
-	fields: [
-		{
-			name: 'type',
-			label: 'Search By',
-			type: 'options',
-			required: true,
-			options: [
-				{ name: 'Custom ID', value: 'customid', description: 'Your own ID for the person' },
-				{ name: 'Email', value: 'email' },
-				{ name: 'ID', value: 'id', description: 'ExorLive user ID' },
-				{ name: 'Name', value: 'name' },
-				{ name: 'Official ID', value: 'officialid', description: 'National ID number' },
-			],
-			default: 'email',
-			description:
-				'Which kind of value Search Text holds. As an expression or from an AI tool: email, id (ExorLive user ID), name, customid (your own ID for the person) or officialid (national ID number).',
-			send: { in: 'query', property: 'type' },
-		},
-		{
-			name: 'text',
-			label: 'Search Text',
-			type: 'string',
-			required: true,
-			send: { in: 'query', property: 'text' },
-			placeholder: 'e.g. name@email.com',
-			description:
-				'The email, ExorLive user ID, name, custom ID or official ID to look for, as chosen in Search By',
-		},
-		{
-			name: 'whenNotFound',
-			label: 'When Not Found',
-			type: 'options',
-			required: true,
-			options: [
-				{ name: 'Output Nothing', value: 'nothing' },
-				{
-					name: 'Output a Not-Found Item',
-					value: 'item',
-					description:
-						'Output { found: false, type, text } so a following IF node can create the user',
-				},
-			],
-			default: 'nothing',
-		},
-	],
-	checksStatus: true,
-	output: [lookupOutput],
-};
+/** Coded members of a user record, named from the same choices the input fields offer. */
+const CODED: Array<{ code: string; name: string; options: INodePropertyOptions[] }> = [
+	{ code: 'Role', name: 'RoleName', options: ROLE_OPTIONS },
+	{ code: 'Gender', name: 'GenderName', options: GENDER_OPTIONS },
+];
+
+/** The user record with each known code's name right after it (`Role: 16, RoleName: 'Contact With Login'`). */
+export function withCodeNames(user: IDataObject): IDataObject {
+	const named: IDataObject = {};
+	for (const [key, value] of Object.entries(user)) {
+		named[key] = value;
+		const coded = CODED.find(({ code }) => code === key);
+		if (!coded || value === null || value === '' || typeof value === 'object') continue;
+		const option = coded.options.find((choice) => choice.value === Number(value));
+		if (option) named[coded.name] = option.name;
+	}
+	return named;
+}

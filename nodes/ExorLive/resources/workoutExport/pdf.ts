@@ -2,21 +2,14 @@ import type {
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
 import { inputError } from '../../../shared/validation';
-import type { ExorLiveOperation } from '../../operationSpecs';
-import {
-	binaryField,
-	exportPath,
-	hasPdf,
-	recordsIn,
-	splitWorkoutPdf,
-	unexpectedAnswer,
-} from '../../client';
-import { workoutIdField } from '../../fieldSpecs';
+import { binaryField, hasPdf, recordsIn, splitWorkoutPdf, unexpectedAnswer } from '../../client';
+import { workoutIdField } from '../../exorLiveFields';
 
 /** WorkoutForExport: the PDF (PdfBase64) becomes binary data, the rest the item's JSON. */
-async function pdfOutput(
+export async function pdfOutput(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
@@ -33,14 +26,9 @@ async function pdfOutput(
 	return [{ json: split.metadata, binary: { [property]: split.pdf } }];
 }
 
-export const getWorkoutPdf: ExorLiveOperation = {
-	name: 'Get Workout PDF',
-	value: 'getWorkoutPdf',
-	action: 'Get the PDF and metadata of a signed workout',
-	description:
-		'Download a signed workout as a PDF (binary output) with its metadata and exercises (GetWorkoutPDF)',
-	path: exportPath('GetWorkoutPDF'),
-	fields: [workoutIdField],
-	extraFields: [binaryField],
-	output: [pdfOutput],
-};
+const show = { resource: ['workoutExport'], operation: ['getWorkoutPdf'] };
+
+export const workoutExportGetWorkoutPdfDescription: INodeProperties[] = [
+	workoutIdField(show),
+	{ ...binaryField, displayOptions: { show } },
+];

@@ -1,0 +1,119 @@
+import type {
+	IDataObject,
+	IExecutePaginationFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodePropertyOptions,
+	PostReceiveAction,
+} from 'n8n-workflow';
+import { operationBuilder, type OperationSpec } from '../shared/operation';
+import { computedBy, sentBy, type RequestStep, type TakenOver } from '../shared/requestStep';
+import { refusedToken, sendAsActingUser, toItems, type ActAs } from './client';
+
+export type LocalRun = (this: IExecutePaginationFunctions) => Promise<INodeExecutionData[]>;
+
+export interface ExorLiveOperationSpec
+	extends Omit<OperationSpec, 'method' | 'path' | 'pagination' | 'postReceive'> {
+	/** Default GET. */
+	method?: IHttpRequestMethods;
+	/** ExorLive paths carry no path parameters: every id goes in the query or the body. */
+	path?: string;
+	/** Whose token the request carries: the credential's (`none`), or an Act As User ID. */
+	actAs?: ActAs;
+	/** Request parts besides method and path (values may be expressions). */
+	request?: { qs?: IDataObject; headers?: IDataObject; ignoreHttpStatusErrors?: boolean };
+	/** The output; default one item per record of the answer. */
+	postReceive?: PostReceiveAction[];
+	/** The output actions judge the HTTP status themselves (e.g. 404 = not found). */
+	checksStatus?: boolean;
+	/** Computed in the node: no request of its own. */
+	local?: LocalRun;
+	/** Sent by n8n as it is, with no token (the Partner JWT link goes to another host). */
+	plain?: boolean;
+}
+
+const build = operationBuilder({});
+
+/**
+ * One ExorLive operation: sent through the ExorLive request step (client.ts) as the user acted
+ * as, or computed in the node (`local`), or sent by n8n as it is (`plain`).
+ */
+export function exorLiveOperation(spec: ExorLiveOperationSpec): INodePropertyOptions {
+	const { actAs = 'none', request, checksStatus, local, plain, ...operation } = spec;
+	const postReceive = operation.postReceive ?? [toItems()];
+	const option = build({
+		...operation,
+		method: operation.method ?? 'GET',
+		path: operation.path ?? '',
+		postReceive,
+	});
+	const routing = option.routing!;
+	const withRequest = {
+		...option,
+		routing: {
+			...routing,
+			request: { ...routing.request, ...request },
+			...(checksStatus ? { output: { postReceive } } : {}),
+		},
+	};
+	if (plain) return withRequest;
+	if (local) return takenOverBy(withRequest, computedBy(local));
+	return sentAsActingUser(withRequest, actAs, withJsonBody(sendAsActingUser(actAs)));
+}
+
+function takenOverBy(option: INodePropertyOptions, takenOver: TakenOver): INodePropertyOptions {
+	const routing = option.routing!;
+	return {
+		...option,
+		routing: {
+			...routing,
+			send: { ...routing.send, ...takenOver.send },
+			operations: takenOver.operations,
+		},
+	};
+}
+
+/**
+ * A POST whose fields left its body empty goes out as `{}`, which ExorLive's JSON services
+ * expect. Done in the request step because n8n runs the fields' preSends (which leave out
+ * empty values) after the operation's.
+ */
+function withJsonBody(step: RequestStep): RequestStep {
+	return async function (this, options, send) {
+		const { body } = options;
+		const empty =
+			options.method === 'POST' &&
+			(body === undefined ||
+				(typeof body === 'object' && body !== null && !Object.keys(body).length));
+		return await step.call(this, empty ? { ...options, body: '{}' } : options, send);
+	};
+}
+
+/**
+ * An operation whose request goes out through the ExorLive request step (client.ts), as the
+ * user acted as (or with the credential's own token); also used for the Custom API Call.
+ */
+export function sentAsActingUser(
+	option: INodePropertyOptions,
+	actAs: ActAs,
+	step: RequestStep = sendAsActingUser(actAs),
+): INodePropertyOptions {
+	const taken = takenOverBy(option, sentBy(step));
+	const output = taken.routing!.output?.postReceive ?? [];
+	return {
+		...taken,
+		routing: { ...taken.routing, output: { postReceive: [refusedToken, ...output] } },
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Legacy JSON web services (`/WebServices/V1/*.svc/*`, all POST JSON). ExorLive's samples send
+// their top-level values as strings, so numbers and flags go out as text (`asText`) too.
+
+export const v1 = (service: string, method: string) => `/WebServices/V1/${service}.svc/${method}`;
+
+export const LEGACY = 'Legacy (WebServices V1): ';
+
+/** Notes for the V1 operations whose answers ExorLive names but does not document. */
+export const UNDOCUMENTED_FIELDS = ' ExorLive names the answer but does not document its fields.';
+export const UNDOCUMENTED_ANSWER = ' ExorLive does not document the answer.';

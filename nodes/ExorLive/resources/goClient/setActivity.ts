@@ -1,0 +1,49 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { sendChecked, mergeJsonIntoBody } from '../../exorLiveFields';
+
+const show = { resource: ['goClient'], operation: ['setActivity'] };
+
+export const goClientSetActivityDescription: INodeProperties[] = [
+	{
+		displayName: 'Activity ID',
+		name: 'id',
+		type: 'number',
+		default: 0,
+		required: true,
+		description: '0 creates a new activity',
+		displayOptions: { show },
+		routing: {
+			send: sendChecked('body', 'Id', {
+				name: 'id',
+				label: 'Activity ID',
+				type: 'number',
+				required: true,
+				default: 0,
+			}),
+		},
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'More Fields (JSON)',
+				name: 'moreFields',
+				type: 'json',
+				default: '{}',
+				description: 'Further activity fields as a JSON object, e.g. from a Get operation',
+				routing: {
+					send: {
+						preSend: [
+							mergeJsonIntoBody({ name: 'moreFields', label: 'More Fields (JSON)', type: 'json' }),
+						],
+					},
+				},
+			},
+		],
+	},
+];

@@ -1,0 +1,34 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { checkedValue } from '../../exorLiveFields';
+
+const show = { resource: ['planTemplate'], operation: ['search'] };
+
+/** The documented call always carries `?query=`, empty or not (the operation sends it empty). */
+async function sendSearchText(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const text = checkedValue(this, { name: 'query', label: 'Search Text', type: 'string' });
+	return text === undefined ? options : { ...options, qs: { ...options.qs, query: text } };
+}
+
+export const planTemplateSearchDescription: INodeProperties[] = [
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Search Text',
+				name: 'query',
+				type: 'string',
+				default: '',
+				description: 'Leave empty to list all',
+				routing: { send: { preSend: [sendSearchText] } },
+			},
+		],
+	},
+];
