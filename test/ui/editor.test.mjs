@@ -2,7 +2,8 @@
 // builder uses them: the set-up of `npm run dev` (sandbox, n8n with the package, the sandbox
 // credentials and the examples) in a profile of its own (`ui`, on free ports, fresh data), so a
 // developer's running `npm run dev` is never touched. Every step leaves a screenshot in
-// .n8n-runtime/ui-screenshots/; four of them are the README's pictures (docs/images/).
+// .n8n-runtime/ui-screenshots/; four of them are the README's pictures (docs/images/:
+// search-invite, epilot-roles-output, exolink-input-error, example-workflow).
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -282,9 +283,6 @@ function editor(page, origin) {
 				has: page.locator('summary', { hasText: /From / }),
 			});
 			if (await from.count()) await from.locator('summary').click();
-			// The toast repeats the message over the panel.
-			for (const close of await page.locator('.el-notification__closeBtn:visible').all())
-				await close.click();
 			return {
 				message: (await message.innerText()).trim(),
 				details: (await from.count()) ? await from.innerText() : '',
