@@ -3,7 +3,15 @@
 // package loaded from a custom extensions folder and the sandbox's credentials and the example
 // workflows imported.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -144,6 +152,24 @@ export function freePort() {
 			server.close(() => resolve(port));
 		});
 	});
+}
+
+/**
+ * Copies the built package (dist/ and package.json: what users install) into n8n's install
+ * folder, `extensions/<profile>/<package name>`, and returns that folder for
+ * N8N_CUSTOM_EXTENSIONS. From there the nodes' `require('n8n-workflow')` finds n8n's own copy,
+ * as an installed package's does; loaded from the repository's dist/ they would get the
+ * repository's copy, and n8n's `instanceof NodeApiError` / `NodeOperationError` checks would
+ * fail on the nodes' errors (the editor then shows input checks under the vendor's name and
+ * "Error code: none").
+ */
+export function installPackage(profile) {
+	const dir = path.join(INSTALL_DIR, 'extensions', profile, PACKAGE.name);
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true });
+	cpSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+	return dir;
 }
 
 /** bcrypt hash of the owner password, made with n8n's own bcryptjs. */

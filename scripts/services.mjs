@@ -1,8 +1,9 @@
-// Redis and PostgreSQL for n8n's queue mode (`npm run dev:queue`, `npm run test:scale`,
-// `npm run bench:scale`): Debian's packages, installed with apt-get when missing (needs root),
-// each started on 127.0.0.1 on a free port with a throw-away data folder and stopped afterwards.
-// A process that exits without stopping them still kills them and removes their data (see
-// `track`).
+// Debian packages the tests run for real: Redis and PostgreSQL for n8n's queue mode
+// (`npm run dev:queue`, `npm run test:scale`, `npm run bench:scale`) and Chromium for the
+// browser test (`npm run test:ui`), installed with apt-get when missing (needs root). Redis and
+// PostgreSQL are started on 127.0.0.1 on a free port with a throw-away data folder and stopped
+// afterwards; a process that exits without stopping them still kills them and removes their
+// data (see `track`).
 import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,7 @@ import { freePort, run } from './n8n.mjs';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
 const PG_ROOT = '/usr/lib/postgresql';
+const CHROMIUM = '/usr/bin/chromium';
 const POLICY_RC = '/usr/sbin/policy-rc.d';
 const log = (message) => console.log(`[services] ${message}`);
 
@@ -24,29 +26,25 @@ function postgresBin() {
 }
 
 /**
- * Installs `redis-server` and `postgresql` from Debian when either is missing. Debian would start
- * the packages' own system services on install; a /usr/sbin/policy-rc.d answering 101 (what
+ * Installs Debian `packages` with apt-get (as root, without their recommendations). Debian would
+ * start a package's own system service on install; a /usr/sbin/policy-rc.d answering 101 (what
  * containers usually have) forbids that, and is put in place for the install when missing, so
  * no Redis or PostgreSQL service keeps running: only the throw-away ones below are used.
  */
-export async function ensureServices() {
-	const missing = [];
-	if (!existsSync(REDIS_SERVER)) missing.push('redis-server');
-	if (!postgresBin()) missing.push('postgresql');
-	if (!missing.length) return;
+export async function aptInstall(packages) {
 	if (process.getuid?.() !== 0) {
 		throw new Error(
-			`${missing.join(' and ')} missing; install as root: apt-get install -y ${missing.join(' ')}`,
+			`${packages.join(' and ')} missing; install as root: apt-get install -y ${packages.join(' ')}`,
 		);
 	}
 	const started = Date.now();
-	log(`installing ${missing.join(', ')} with apt-get`);
+	log(`installing ${packages.join(', ')} with apt-get`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	const ownPolicy = !existsSync(POLICY_RC);
 	if (ownPolicy) writeFileSync(POLICY_RC, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
 	try {
 		await run('apt-get', ['update', '-qq'], { env, timeoutMs: 600_000, capture: true });
-		await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+		await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
 			env,
 			timeoutMs: 900_000,
 			capture: true,
@@ -55,6 +53,20 @@ export async function ensureServices() {
 		if (ownPolicy) rmSync(POLICY_RC, { force: true });
 	}
 	log(`installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/** Installs `redis-server` and `postgresql` from Debian when either is missing. */
+export async function ensureServices() {
+	const missing = [];
+	if (!existsSync(REDIS_SERVER)) missing.push('redis-server');
+	if (!postgresBin()) missing.push('postgresql');
+	if (missing.length) await aptInstall(missing);
+}
+
+/** Debian's Chromium (installed when missing); returns its executable. */
+export async function ensureChromium() {
+	if (!existsSync(CHROMIUM)) await aptInstall(['chromium']);
+	return CHROMIUM;
 }
 
 /** Children that must not outlive this process, whatever way it ends. */
