@@ -196,7 +196,7 @@ describe('ExorLive token exchange failures', () => {
 			error: {
 				name: 'NodeApiError',
 				message:
-					'ExorLive token exchange failed at Authorize.aspx: Unknown client secret *** (HTTP 400)',
+					'ExorLive token exchange failed at Authorize.aspx: Unknown client secret [redacted] (HTTP 400)',
 				description: /Check Client Key, Client Secret and Registered Domain/,
 			},
 		});
