@@ -338,9 +338,25 @@ export function isEmptyAnswer(json: unknown): boolean {
 }
 
 /**
+ * Post-receive action the request step runs first for every operation, whatever its own
+ * actions: a 2xx answer that is an HTML page (a login page, a proxy's page) is an error.
+ */
+export async function refuseHtmlAnswer(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (response.statusCode < 300 && isHtml(response.body, response.headers)) {
+		const status = response.statusCode;
+		throw malformedAnswer(this, 'HTML instead of JSON', status, response.body, this.getItemIndex());
+	}
+	return items;
+}
+
+/**
  * First post-receive action of every operation: the nodes ask n8n not to throw on HTTP errors
  * (`ignoreHttpStatusErrors`) so that this action can raise a readable `NodeApiError` instead of
- * "Request failed with status code 4xx". A 2xx answer that is an HTML page is an error too; an empty one (or JSON `null`) is passed on as an empty answer (see above).
+ * "Request failed with status code 4xx". (A 2xx HTML page is refused before, see above); an empty one (or JSON `null`) is passed on as an empty answer (see above).
  */
 export async function throwOnErrorStatus(
 	this: IExecuteSingleFunctions,
@@ -350,9 +366,6 @@ export async function throwOnErrorStatus(
 	const itemIndex = this.getItemIndex();
 	if (response.statusCode >= 400) throw vendorError(this, response, itemIndex);
 	const body = response.body as unknown;
-	if (isHtml(body, response.headers)) {
-		throw malformedAnswer(this, 'HTML instead of JSON', response.statusCode, body, itemIndex);
-	}
 	const text = typeof body === 'string' ? body.trim() : undefined;
 	// Text that is not JSON is left to the operation (ExorLive answers bare strings, which n8n
 	// hands over parsed, as text); the request step refuses it as an item.

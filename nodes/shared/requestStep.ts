@@ -8,7 +8,14 @@ import type {
 	IN8nRequestOperations,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import { failedAnswer, isEmptyAnswer, malformedAnswer, redactDeep, secretsOf } from './errors';
+import {
+	failedAnswer,
+	isEmptyAnswer,
+	malformedAnswer,
+	redactDeep,
+	refuseHtmlAnswer,
+	secretsOf,
+} from './errors';
 
 /**
  * Sends an operation's request as n8n prepared it (request defaults, fields, preSend), with
@@ -177,6 +184,11 @@ function checkedOutput(
  */
 function takenOver(run: Pagination): Pagination {
 	return async function (this: IExecutePaginationFunctions, requestData) {
+		// n8n runs the post-receive actions of this very list on each answer.
+		requestData.postReceive.unshift({
+			data: { parameterValue: undefined },
+			actions: [refuseHtmlAnswer],
+		});
 		const makeRoutingRequest = this.makeRoutingRequest.bind(this);
 		const ctx: IExecutePaginationFunctions = Object.create(this, {
 			makeRoutingRequest: {
