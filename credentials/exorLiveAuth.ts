@@ -126,13 +126,13 @@ async function step(
 	};
 	if (response.timedOut) {
 		throw new TokenExchangeError(
-			`ExorLive token exchange failed: ${name} at the Auth Base URL ${settings.authBaseUrl} did not answer within ${timeout / 1000} s`,
-			'Check the Auth Base URL in the credential and that the ExorLive auth server is up; the wait is the node\'s Settings > Request Options > Timeout.',
+			`ExorLive token exchange failed: ${name} did not answer within ${timeout / 1000} s (Auth Base URL ${settings.authBaseUrl})`,
+			"Check the Auth Base URL in the credential and that the ExorLive auth server is up; the wait is the node's Settings > Request Options > Timeout.",
 		);
 	}
 	if (response.unreachable) {
 		throw new TokenExchangeError(
-			`ExorLive token exchange failed: ${name} at the Auth Base URL ${settings.authBaseUrl} could not be reached (${response.unreachable})`,
+			`ExorLive token exchange failed: ${name} could not be reached (${response.unreachable}; Auth Base URL ${settings.authBaseUrl})`,
 			`Check the Auth Base URL (${settings.authBaseUrl}).`,
 		);
 	}

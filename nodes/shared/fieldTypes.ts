@@ -149,13 +149,23 @@ export function checkFieldTypes(): PreSendAction {
 	return check;
 }
 
+/** The checks of preSend actions that run a check among others. */
+const checkOf = new WeakMap<PreSendAction, PreSendAction>();
+
+/** `action`, known to run `check` (so that `bindFieldTypes` finds it); returned. */
+export function checkedAs(action: PreSendAction, check: PreSendAction): PreSendAction {
+	checkOf.set(action, check);
+	return action;
+}
+
 /** Hands a node's complete properties to the type checks of its operations; returns them. */
 export function bindFieldTypes(properties: INodeProperties[]): INodeProperties[] {
 	for (const property of properties) {
 		if (property.name !== 'operation') continue;
 		for (const option of (property.options ?? []) as INodePropertyOptions[]) {
 			for (const action of option.routing?.send?.preSend ?? []) {
-				if (checks.has(action)) nodeProperties.set(action, properties);
+				const check = checks.has(action) ? action : checkOf.get(action);
+				if (check) nodeProperties.set(check, properties);
 			}
 		}
 	}

@@ -9,8 +9,8 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { throwOnErrorStatus } from './errors';
-import { checkFieldTypes } from './fieldTypes';
-import { paged, sentOnce } from './requestStep';
+import { checkedAs, checkFieldTypes } from './fieldTypes';
+import { deferredUnderContinue, paged, sentOnce } from './requestStep';
 import { requiredValues, type RequiredParameter } from './validation';
 
 export interface OperationSpec {
@@ -64,10 +64,16 @@ export function operationBuilder(labels: Record<string, string>) {
 			if (!label) throw new Error(`No label for path parameter "${name}" of ${spec.value}`);
 			return { name, label, format: 'pathSegment' as const };
 		});
+		const check = checkFieldTypes();
 		const preSend = [
-			checkFieldTypes(),
-			...(required.length ? [fillPath(spec.path, required)] : []),
-			...(spec.preSend ?? []),
+			checkedAs(
+				deferredUnderContinue([
+					check,
+					...(required.length ? [fillPath(spec.path, required)] : []),
+					...(spec.preSend ?? []),
+				]),
+				check,
+			),
 		];
 		// Sent through the request step: retried on 429/503, output checked, paired and redacted.
 		const sending = typeof spec.pagination === 'function' ? paged(spec.pagination) : sentOnce();

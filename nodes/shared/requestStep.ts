@@ -2,6 +2,9 @@ import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	PreSendAction,
 	INodeExecutionData,
 	INodeProperties,
 	INodeRequestSend,
@@ -57,7 +60,8 @@ type Pagination = (
 // ---------------------------------------------------------------------------------------------
 // Retries of one request on 429 and 503
 
-/** Names inside the node's "Request Options" (Settings); stored in saved workflows. */
+/** Names inside the node's "Request Options" (Settings); stored in saved workflows (the
+ * property below spells them and its defaults out, as n8n's lint wants literals). */
 export const RETRIES_OPTION = 'rateLimitRetries';
 export const MAX_WAIT_OPTION = 'maxRetryWait';
 
@@ -77,19 +81,19 @@ export const requestOptionsProperty: INodeProperties = {
 	options: [
 		{
 			displayName: 'Retries on Rate Limit or Outage',
-			name: RETRIES_OPTION,
+			name: 'rateLimitRetries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10 },
-			default: RETRY_DEFAULTS.retries,
+			default: 3,
 			description:
 				'How many times a request the API answers with 429 (rate limit) or 503 (unavailable) is sent again. Only that request is repeated, never the requests of items already done. 0 turns retrying off.',
 		},
 		{
 			displayName: 'Max Wait Before Retry (Seconds)',
-			name: MAX_WAIT_OPTION,
+			name: 'maxRetryWait',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 600 },
-			default: RETRY_DEFAULTS.maxWaitSeconds,
+			default: 30,
 			description:
 				"Longest wait before a retry. The API's Retry-After is honoured up to this; when it asks for longer, the request fails at once. Without Retry-After the waits are 1, 2, 4 … seconds.",
 		},
@@ -125,25 +129,29 @@ async function withRetries<T>(
 ): Promise<T> {
 	const { retries, maxWaitSeconds } = retrySettings(ctx);
 	for (let attempt = 0; ; attempt++) {
-		try {
-			return await send();
-		} catch (error) {
-			const { status, retryAfter } = failedAnswer(error);
-			if (status !== 429 && status !== 503) throw error;
-			if (attempt >= retries) {
-				if (retries > 0) addHint(error, `Sent ${attempt + 1} times.`);
-				throw error;
-			}
-			const wait = retryAfter ?? Math.min(2 ** attempt, maxWaitSeconds);
-			if (wait > maxWaitSeconds) {
-				addHint(
-					error,
-					`Not retried: the API asked to wait longer than Max Wait Before Retry (${maxWaitSeconds} s).`,
-				);
-				throw error;
-			}
-			await sleep(Math.round(wait * 1000));
-		}
+		// The error goes on as it is (the ExorLive step reads its own errors), unless retried.
+		const wait = await send().then(
+			(value) => ({ value }),
+			(error: unknown) => {
+				const { status, retryAfter } = failedAnswer(error);
+				if (status !== 429 && status !== 503) throw error;
+				if (attempt >= retries) {
+					if (retries > 0) addHint(error, `Sent ${attempt + 1} times.`);
+					throw error;
+				}
+				const seconds = retryAfter ?? Math.min(2 ** attempt, maxWaitSeconds);
+				if (seconds > maxWaitSeconds) {
+					addHint(
+						error,
+						`Not retried: the API asked to wait longer than Max Wait Before Retry (${maxWaitSeconds} s).`,
+					);
+					throw error;
+				}
+				return { seconds };
+			},
+		);
+		if ('value' in wait) return wait.value;
+		await sleep(Math.round(wait.seconds * 1000));
 	}
 }
 
@@ -171,7 +179,7 @@ function checkedOutput(
 	for (const item of items) {
 		const problem = describeJson(item.json);
 		if (problem) throw malformedAnswer(ctx, problem, undefined, item.json, itemIndex);
-		redactDeep(item.json, secrets);
+		if (secrets.length) redactDeep(item.json, secrets);
 		item.pairedItem ??= { item: itemIndex };
 	}
 	return items;
@@ -182,7 +190,7 @@ function checkedOutput(
  * retries on 429/503), then the output is checked, paired and redacted; an error is redacted
  * and, under On Error: Continue, becomes an item paired with its input.
  */
-function takenOver(run: Pagination): Pagination {
+function takenOver(run: Pagination, { computed = false } = {}): Pagination {
 	return async function (this: IExecutePaginationFunctions, requestData) {
 		// n8n runs the post-receive actions of this very list on each answer.
 		requestData.postReceive.unshift({
@@ -196,20 +204,67 @@ function takenOver(run: Pagination): Pagination {
 					await withRetries(this, async () => await makeRoutingRequest(data)),
 			},
 		});
-		try {
-			const items = await run.call(ctx, requestData);
-			return checkedOutput(this, items, await secretsOf(this));
-		} catch (error) {
-			redactDeep(error, await secretsOf(this));
-			if (!this.continueOnFail()) throw error;
-			return [
-				{
-					json: {},
-					error: error as INodeExecutionData['error'],
-					pairedItem: { item: this.getItemIndex() },
+		const deferred = deferredError(this);
+		const outcome = await (
+			deferred ? Promise.reject(deferred.error) : run.call(ctx, requestData)
+		).then(
+			(items) => ({ items }),
+			(error: unknown) => ({ error }),
+		);
+		// Read after sending: tokens exchanged on the way are among them.
+		const secrets = await secretsOf(this);
+		// The output of an operation the node computes (a sign-in link made of a token) is
+		// what the user asked for; only answers from a vendor, which may echo the request, are
+		// cleared of secrets.
+		if ('items' in outcome) return checkedOutput(this, outcome.items, computed ? [] : secrets);
+		redactDeep(outcome.error, secrets);
+		if (!this.continueOnFail()) return await Promise.reject(outcome.error);
+		return [
+			{
+				json: {},
+				error: outcome.error as INodeExecutionData['error'],
+				pairedItem: { item: this.getItemIndex() },
+			},
+		];
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input errors under On Error: Continue
+
+/*
+ * n8n turns an error of a preSend action into an error item without `pairedItem`. Under On
+ * Error: Continue the operation's own checks therefore keep their error for the request step,
+ * which sends nothing and returns it as an item paired with its input.
+ */
+const deferredErrors = new WeakMap<object, unknown>();
+
+function deferredError(ctx: object): { error: unknown } | undefined {
+	for (let inner: object | null = ctx; inner; inner = Object.getPrototypeOf(inner) as object) {
+		if (deferredErrors.has(inner)) return { error: deferredErrors.get(inner) };
+	}
+	return undefined;
+}
+
+/** The preSend `actions` run in order; under On Error: Continue an error is kept (see above). */
+export function deferredUnderContinue(actions: PreSendAction[]): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		let current = options;
+		for (const action of actions) {
+			const outcome = await action.call(this, current).then(
+				(value) => ({ value }),
+				(error: unknown) => {
+					if (!this.continueOnFail()) throw error;
+					return { error };
 				},
-			];
+			);
+			if ('error' in outcome) {
+				deferredErrors.set(this, outcome.error);
+				return options;
+			}
+			current = outcome.value;
 		}
+		return current;
 	};
 }
 
@@ -221,8 +276,8 @@ export function sentOnce(): TakenOver {
 }
 
 /** Routing parts for an operation that pages itself (see pagination.ts). */
-export function paged(pagination: Pagination): TakenOver {
-	return { send: { paginate: true }, operations: { pagination: takenOver(pagination) } };
+export function paged(pagination: Pagination, options?: { computed?: boolean }): TakenOver {
+	return { send: { paginate: true }, operations: { pagination: takenOver(pagination, options) } };
 }
 
 /** Routing parts that make `step` send the operation's request (e.g. as another user, retrying once). */
@@ -243,7 +298,10 @@ export function sentBy(step: RequestStep): TakenOver {
 export function computedBy(
 	run: (this: IExecutePaginationFunctions) => Promise<INodeExecutionData[]>,
 ): TakenOver {
-	return paged(async function (this: IExecutePaginationFunctions) {
-		return await run.call(this);
-	});
+	return paged(
+		async function (this: IExecutePaginationFunctions) {
+			return await run.call(this);
+		},
+		{ computed: true },
+	);
 }

@@ -541,6 +541,31 @@ describe('Every output item is paired with its input item', () => {
 	});
 });
 
+describe('Input errors under On Error: Continue are paired too', () => {
+	it('an object in an ID field fails that item only, before sending, and the error item is paired', async () => {
+		const mock = new ApiMock(EPILOT_ORIGIN);
+		mock.expect({
+			method: 'GET',
+			path: '/v2/partners/o1/roles',
+			reply: { body: { results: [{ id: 'a' }, { id: 'b' }] } },
+		});
+		const result = await runNode({
+			node: 'epilot',
+			parameters: { ...roles, orgId: rl('={{ $json.org }}') },
+			input: [{ org: 'o1' }, { org: { a: 1 } }],
+			credentials: epilotCredentials,
+			continueOnFail: true,
+		});
+		expect(mock.requests.map((request) => request.path)).toEqual(['/v2/partners/o1/roles']);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 1 },
+		]);
+		expect(String(result.items[2].json.error)).toMatch(/^Partner Organization: expects/);
+	});
+});
+
 describe('Header values with line breaks are refused', () => {
 	it.each([
 		[
