@@ -87,7 +87,8 @@ function describeBody(body: unknown): string {
 		return text === undefined ? '' : String(text);
 	}
 	const text = String(value ?? '').trim();
-	return text.startsWith('<') ? '' : text;
+	// A page is no message (and may quote anything): only what it is.
+	return text.startsWith('<') ? 'an HTML page instead of JSON' : text;
 }
 
 const HINT =

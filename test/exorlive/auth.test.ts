@@ -212,7 +212,7 @@ describe('ExorLive token exchange failures', () => {
 			requests: [],
 			error: {
 				message:
-					'ExorLive token exchange failed at Authorize.aspx: no details given (no code in the answer)',
+					'ExorLive token exchange failed at Authorize.aspx: an HTML page instead of JSON (no code in the answer)',
 			},
 		});
 	});
