@@ -169,7 +169,8 @@ export function credentialSecrets(credentials: IDataObject): string[] {
 			...key.split(/\r?\n/).filter((line) => line.length >= 16 && !line.startsWith('-----')),
 		);
 	}
-	return [...new Set(secrets)].filter((value) => value.length >= 4);
+	// Shorter values are no real secrets and would mask ordinary text in outputs.
+	return [...new Set(secrets)].filter((value) => value.length >= 8);
 }
 
 /** Any node context that can read its credentials. */
