@@ -9,6 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { trimUrl } from '../nodes/shared/transport';
+import { headerValue } from './common';
 import { API_BASE_URL_EXPRESSION, authSettings, DEFAULT_SCOPE, tokenFor } from './exorLiveAuth';
 
 function originOf(url: unknown): string | undefined {
@@ -213,13 +214,13 @@ export class ExorLiveApi implements ICredentialType {
 			originOf(trimUrl(credentials.authBaseUrl)),
 		];
 		if (!target || !own.includes(target)) return requestOptions;
-		headers['ExorLive-Client'] = String(credentials.clientName ?? '');
+		headers['ExorLive-Client'] = headerValue(credentials.clientName, 'Client Name');
 		const given = authorizationKey(headers);
 		if (given !== undefined && !withOwnToken.has(requestOptions)) {
 			return { ...requestOptions, headers };
 		}
 		if (given !== undefined) delete headers[given];
-		headers.Authorization = `Bearer ${String(credentials.accessToken ?? '')}`;
+		headers.Authorization = `Bearer ${headerValue(credentials.accessToken, 'access token')}`;
 		const authenticated = { ...requestOptions, headers };
 		withOwnToken.add(authenticated);
 		return authenticated;

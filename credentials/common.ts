@@ -55,11 +55,33 @@ export async function bearerAuthenticate(
 	credentials: ICredentialDataDecryptedObject,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
+	const token = headerValue(credentials.accessToken, 'Access Token');
 	return {
 		...requestOptions,
-		headers: {
-			...requestOptions.headers,
-			Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
-		},
+		headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` },
 	};
+}
+
+/** A credential value that a header of the request carries. */
+export class CredentialValueError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'CredentialValueError';
+	}
+}
+
+/**
+ * A credential value as a header carries it. A line break (or another control character) would
+ * be altered by the HTTP client or split the header, so such a value is refused, naming the
+ * field (never its value). Spaces around it, often pasted along, are dropped.
+ */
+export function headerValue(value: unknown, field: string): string {
+	const text = String(value ?? '').trim();
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u001f\u007f]/.test(text)) {
+		throw new CredentialValueError(
+			`The credential's ${field} contains a line break or another control character, which cannot be sent in a request header. Open the credential and enter the ${field} again on one line.`,
+		);
+	}
+	return text;
 }

@@ -4,7 +4,7 @@ import type {
 	IDataObject,
 	IHttpRequestOptions,
 } from 'n8n-workflow';
-import { redact } from '../nodes/shared/errors';
+import { redact, rememberSecret } from '../nodes/shared/errors';
 import { trimUrl } from '../nodes/shared/transport';
 import { trimmedUrlExpression } from './common';
 
@@ -32,6 +32,8 @@ export interface AuthSettings {
 	clientSecret: string;
 	redirectUri: string;
 	scope: string;
+	/** Longest wait for each request of the exchange (the node's Timeout); 30 s if not set. */
+	timeoutMs?: number;
 }
 
 /** The ExorLive API host as the node and the credential test send to it. */
@@ -85,11 +87,17 @@ function describeBody(body: unknown): string {
 		return text === undefined ? '' : String(text);
 	}
 	const text = String(value ?? '').trim();
-	return text.startsWith('<') ? '' : text;
+	// A page is no message (and may quote anything): only what it is.
+	return text.startsWith('<') ? 'an HTML page instead of JSON' : text;
 }
 
 const HINT =
 	'Check Client Key, Client Secret and Registered Domain (it must match the registered value exactly, trailing slash included), the scope, and that the user ID belongs to an organization the key may act for.';
+
+/** How long each request of the exchange may take when the node sets no Timeout. */
+export const DEFAULT_EXCHANGE_TIMEOUT_MS = 30_000;
+
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
 async function step(
 	request: HttpRequest,
@@ -99,22 +107,33 @@ async function step(
 	field: string,
 	secrets: string[],
 ): Promise<IDataObject> {
+	const timeout = settings.timeoutMs ?? DEFAULT_EXCHANGE_TIMEOUT_MS;
 	// Network-level errors carry the request config (with the secret): keep only their code.
 	const response = (await request({
 		...options,
+		timeout,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		json: true,
-	}).catch((error: { code?: unknown }) => ({
+	}).catch((error: { code?: unknown; message?: unknown }) => ({
 		unreachable: String(error?.code ?? 'network error'),
+		timedOut:
+			TIMEOUT_CODES.has(String(error?.code)) || /timeout/i.test(String(error?.message ?? '')),
 	}))) as {
 		statusCode: number;
 		body: unknown;
 		unreachable?: string;
+		timedOut?: boolean;
 	};
+	if (response.timedOut) {
+		throw new TokenExchangeError(
+			`ExorLive token exchange failed: ${name} did not answer within ${timeout / 1000} s (Auth Base URL ${settings.authBaseUrl})`,
+			"Check the Auth Base URL in the credential and that the ExorLive auth server is up; the wait is the node's Settings > Request Options > Timeout.",
+		);
+	}
 	if (response.unreachable) {
 		throw new TokenExchangeError(
-			`ExorLive token exchange failed: ${name} could not be reached (${response.unreachable})`,
+			`ExorLive token exchange failed: ${name} could not be reached (${response.unreachable}; Auth Base URL ${settings.authBaseUrl})`,
 			`Check the Auth Base URL (${settings.authBaseUrl}).`,
 		);
 	}
@@ -182,10 +201,19 @@ export async function exchangeToken(
 		'access_token',
 		[settings.clientSecret, String(authorized.code)],
 	);
+	const accessToken = String(issued.access_token);
+	if (/[\r\n]/.test(accessToken)) {
+		throw new TokenExchangeError(
+			'ExorLive token exchange failed at Token.ashx: the issued token contains a line break and cannot be sent in a header',
+			HINT,
+		);
+	}
+	rememberSecret(accessToken);
+	rememberSecret(String(authorized.code));
 	// expires_in is documented as a string ("7200").
 	const lifetime = Number(issued.expires_in);
 	return {
-		accessToken: String(issued.access_token),
+		accessToken,
 		expiresInSeconds: Number.isFinite(lifetime) && lifetime > 0 ? lifetime : DEFAULT_LIFETIME_S,
 	};
 }

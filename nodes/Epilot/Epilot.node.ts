@@ -3,6 +3,7 @@ import { BASE_URL_EXPRESSION } from '../../credentials/common';
 import { withCustomApiCall } from '../shared/customApiCall';
 import { jsonRequestDefaults } from '../shared/operation';
 import { foldRepeatedFields } from '../shared/foldRepeatedFields';
+import { requestOptionsProperty } from '../shared/requestStep';
 import { readableSubtitle } from '../shared/subtitle';
 import { assignableDescription } from './resources/assignable';
 import { geolocationDescription } from './resources/geolocation';
@@ -62,7 +63,8 @@ export class Epilot implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		requestDefaults: jsonRequestDefaults(BASE_URL_EXPRESSION),
-		properties,
+		// n8n merges the package's Request Options (retries) into its own Settings collection.
+		properties: [...properties, requestOptionsProperty],
 	};
 
 	methods = {

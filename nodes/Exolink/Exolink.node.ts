@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { BASE_URL_EXPRESSION } from '../../credentials/common';
 import { withCustomApiCall } from '../shared/customApiCall';
 import { foldRepeatedFields } from '../shared/foldRepeatedFields';
+import { requestOptionsProperty } from '../shared/requestStep';
 import { readableSubtitle } from '../shared/subtitle';
 import { jsonRequestDefaults } from '../shared/operation';
 import { chargerDescription } from './resources/charger';
@@ -63,7 +64,8 @@ export class Exolink implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		requestDefaults: jsonRequestDefaults(BASE_URL_EXPRESSION),
-		properties,
+		// n8n merges the package's Request Options (retries) into its own Settings collection.
+		properties: [...properties, requestOptionsProperty],
 	};
 
 	methods = {

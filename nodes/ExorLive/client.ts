@@ -19,7 +19,7 @@ import {
 	tokenFor,
 	TokenExchangeError,
 } from '../../credentials/exorLiveAuth';
-import { vendorError } from '../shared/errors';
+import { redactDeep, secretsOf, vendorError } from '../shared/errors';
 import { isEmpty } from '../shared/output';
 import type { RequestStep, SendRequest } from '../shared/requestStep';
 import { trimUrl } from '../shared/transport';
@@ -57,6 +57,19 @@ export const ACT_AS = 'actAsUserId';
 export interface TokenContext extends NodeContext {
 	getCredentials(type: string): Promise<ICredentialDataDecryptedObject>;
 	helpers: { httpRequest(options: IHttpRequestOptions): Promise<unknown> };
+	getNodeParameter?: (name: string, fallback: unknown) => unknown;
+}
+
+/** The node's Settings > Request Options > Timeout in ms, when it has one set. */
+function nodeTimeout(ctx: TokenContext): number | undefined {
+	let options: unknown;
+	try {
+		options = ctx.getNodeParameter?.('requestOptions', {});
+	} catch {
+		return undefined; // a node without Request Options (the trigger)
+	}
+	const timeout = Number((options as IDataObject | undefined)?.timeout);
+	return Number.isFinite(timeout) && timeout > 0 ? timeout : undefined;
 }
 
 /** A user id as ExorLive expects it: a positive whole number (also from expressions). */
@@ -83,7 +96,7 @@ export async function userToken(
 	try {
 		return await tokenFor(
 			async (options) => await ctx.helpers.httpRequest(options),
-			authSettings(credentials),
+			{ ...authSettings(credentials), timeoutMs: nodeTimeout(ctx) },
 			userId,
 			rejected,
 		);
@@ -289,16 +302,22 @@ export async function exorLiveGet(
 		// n8n renews the credential's own token on a 401 (2.x); see the note on tokens above.
 		ignoreHttpStatusErrors: { ignore: true, except: [401] },
 	};
-	return await sendAs(ctx, actAs, async (authorization) => {
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-			ctx,
-			CREDENTIAL_TYPE,
-			withAuthorization(options, authorization),
-		)) as IN8nHttpFullResponse;
-		if (response.statusCode === 401) throw new TokenRefused(vendorError(ctx, response));
-		if (response.statusCode >= 400) throw vendorError(ctx, response);
-		return response.body;
-	});
+	try {
+		const body = await sendAs(ctx, actAs, async (authorization) => {
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				CREDENTIAL_TYPE,
+				withAuthorization(options, authorization),
+			)) as IN8nHttpFullResponse;
+			if (response.statusCode === 401) throw new TokenRefused(vendorError(ctx, response));
+			if (response.statusCode >= 400) throw vendorError(ctx, response);
+			return response.body;
+		});
+		// Answers that quote the request (its token) are kept from the trigger's output too.
+		return redactDeep(body, await secretsOf(ctx));
+	} catch (error) {
+		throw redactDeep(error, await secretsOf(ctx));
+	}
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,9 @@ import type {
 } from 'n8n-workflow';
 import { bodyItems } from './bodyItems';
 import { throwOnErrorStatus } from './errors';
+import { bindFieldTypes } from './fieldTypes';
 import { operationProperty } from './operation';
+import { sentOnce } from './requestStep';
 import { noContent } from './output';
 import { inputError, isBlank, parseJson } from './validation';
 
@@ -123,6 +125,7 @@ function resourceOption(spec: CustomApiCallSpec): INodePropertyOptions {
 }
 
 function customApiCallProperties(spec: CustomApiCallSpec): INodeProperties[] {
+	const sending = sentOnce();
 	return [
 		operationProperty(CUSTOM_API_CALL_RESOURCE, OPERATION, [
 			{
@@ -131,10 +134,12 @@ function customApiCallProperties(spec: CustomApiCallSpec): INodeProperties[] {
 				action: `Send a request to any ${spec.apiName} API endpoint`,
 				description: `Call any endpoint of the ${spec.apiName} API with the credential's token: choose the method, the path under the credential's server, query parameters and a JSON body`,
 				routing: {
-					send: { preSend: [buildCustomRequest] },
+					// Sent through the request step like every operation (retries, checks, pairing).
+					send: { preSend: [buildCustomRequest], ...sending.send },
 					output: {
 						postReceive: [throwOnErrorStatus, noContent({ success: true }), bodyItems],
 					},
+					operations: sending.operations,
 				},
 			},
 		]),
@@ -209,8 +214,8 @@ export function withCustomApiCall(
 	const options = [...(resource.options as INodePropertyOptions[]), resourceOption(spec)].sort(
 		(a, b) => a.name.localeCompare(b.name),
 	);
-	return [
+	return bindFieldTypes([
 		...properties.map((property) => (property === resource ? { ...resource, options } : property)),
 		...customApiCallProperties(spec),
-	];
+	]);
 }

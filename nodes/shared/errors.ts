@@ -1,6 +1,8 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteSingleFunctions,
+	INode,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	JsonObject,
@@ -60,19 +62,138 @@ function bodyAsObject(body: unknown): JsonObject {
 	return { body: body === undefined ? null : (body as string) } as JsonObject;
 }
 
+/** What a secret is replaced by wherever it would be shown. */
+export const REDACTED = '[redacted]';
+
+/** The forms a secret can take when an answer or an error quotes a request. */
+function secretForms(secret: string): string[] {
+	const forms = new Set([
+		secret,
+		encodeURIComponent(secret),
+		// form-encoded (x-www-form-urlencoded: spaces as "+", "*" encoded)
+		new URLSearchParams({ s: secret }).toString().slice(2),
+		// inside JSON text (quotes, backslashes and line breaks escaped)
+		JSON.stringify(secret).slice(1, -1),
+		Buffer.from(secret).toString('base64'),
+	]);
+	return [...forms].filter((form) => form.length >= 4);
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
- * `text` with every secret (as given and URL-encoded) replaced by `***`, for messages that may
- * quote a request or an answer. Secrets shorter than 4 characters are left (they would mask
- * ordinary text).
+ * `text` with every secret replaced by `[redacted]`: as given, URI- and form-encoded (any case of
+ * the percent escapes), JSON-escaped and base64-encoded. Secrets shorter than 4 characters are
+ * left (they would mask ordinary text).
  */
 export function redact(text: string, secrets: string[]): string {
 	let result = text;
-	for (const secret of secrets.filter((value) => value.length >= 4)) {
-		for (const form of new Set([secret, encodeURIComponent(secret)])) {
-			result = result.split(form).join('***');
+	for (const secret of secrets) {
+		if (secret.length < 4) continue;
+		for (const form of secretForms(secret)) {
+			const pattern = form.includes('%') ? new RegExp(escapeRegExp(form), 'gi') : undefined;
+			result = pattern ? result.replace(pattern, REDACTED) : result.split(form).join(REDACTED);
 		}
 	}
 	return result;
+}
+
+/** Keys of nested values never rewritten: the node (its parameters belong to the workflow). */
+const KEEP = new Set(['node']);
+
+/**
+ * Replaces every secret in the strings of `value` (objects, arrays and errors, with their
+ * message, description, context and cause) in place, and returns it. Strings at the top level
+ * come back redacted.
+ */
+export function redactDeep<T>(value: T, secrets: string[], depth = 0, seen = new Set<object>()): T {
+	if (typeof value === 'string') return redact(value, secrets) as T;
+	if (!secrets.length || depth > 8 || value === null || typeof value !== 'object') return value;
+	if (seen.has(value)) return value;
+	seen.add(value);
+	const plain =
+		Array.isArray(value) ||
+		value instanceof Error ||
+		[Object.prototype, null].includes(Object.getPrototypeOf(value));
+	if (!plain) return value;
+	const record = value as Record<string, unknown>;
+	for (const key of Object.getOwnPropertyNames(record)) {
+		if (KEEP.has(key)) continue;
+		const descriptor = Object.getOwnPropertyDescriptor(record, key);
+		if (!descriptor || !('value' in descriptor) || !descriptor.writable) continue;
+		const inner = descriptor.value as unknown;
+		if (typeof inner === 'string') {
+			const cleaned = redact(inner, secrets);
+			if (cleaned !== inner) record[key] = cleaned;
+		} else redactDeep(inner, secrets, depth + 1, seen);
+	}
+	return value;
+}
+
+/*
+ * Secrets a credential does not hold itself but that requests carry: tokens the nodes exchange
+ * (ExorLive's per-user tokens and codes). Kept so that any error or output can be scrubbed of
+ * them; bounded (oldest forgotten first).
+ */
+const issuedSecrets = new Set<string>();
+const MAX_ISSUED = 1000;
+
+/** Remembers a token or code issued at run time, so it is redacted like the credential's secrets. */
+export function rememberSecret(value: string): void {
+	if (value.length < 4) return;
+	issuedSecrets.delete(value);
+	issuedSecrets.add(value);
+	if (issuedSecrets.size > MAX_ISSUED) {
+		issuedSecrets.delete(issuedSecrets.values().next().value as string);
+	}
+}
+
+/** Credential fields holding secrets, in any of the package's credentials. */
+const SECRET_FIELDS = ['accessToken', 'clientSecret', 'jwtPrivateKey', 'jwtSharedSecret'];
+
+/** The secrets in one credential's data (with the Basic form of key and secret). */
+export function credentialSecrets(credentials: IDataObject): string[] {
+	const secrets = SECRET_FIELDS.map((field) => credentials[field])
+		.filter((value): value is string => typeof value === 'string')
+		.flatMap((value) => [value, value.trim()]);
+	const { clientKey, clientSecret } = credentials;
+	if (typeof clientKey === 'string' && typeof clientSecret === 'string' && clientSecret) {
+		secrets.push(`${clientKey}:${clientSecret}`);
+	}
+	// A PEM key is also echoed line by line.
+	const key = credentials.jwtPrivateKey;
+	if (typeof key === 'string') {
+		secrets.push(
+			...key.split(/\r?\n/).filter((line) => line.length >= 16 && !line.startsWith('-----')),
+		);
+	}
+	// Shorter values are no real secrets and would mask ordinary text in outputs.
+	return [...new Set(secrets)].filter((value) => value.length >= 8);
+}
+
+/** Any node context that can read its credentials. */
+interface CredentialContext {
+	getNode(): INode;
+	getCredentials(type: string): Promise<ICredentialDataDecryptedObject>;
+}
+
+/**
+ * Every secret the node's credentials hold, plus the tokens issued at run time: what
+ * `redactDeep` removes from errors and output items.
+ */
+export async function secretsOf(ctx: CredentialContext): Promise<string[]> {
+	const secrets = [...issuedSecrets];
+	for (const type of Object.keys(ctx.getNode().credentials ?? {})) {
+		try {
+			secrets.push(...credentialSecrets(await ctx.getCredentials(type)));
+		} catch {
+			// a credential the node cannot read holds nothing this run could show
+		}
+	}
+	// Longest first, so a secret containing another is replaced whole.
+	return [...new Set(secrets)].sort((a, b) => b.length - a.length);
 }
 
 const STATUS_HINTS: Record<number, string> = {
@@ -80,8 +201,65 @@ const STATUS_HINTS: Record<number, string> = {
 	403: 'The credential is valid but lacks permission for this action.',
 	404: 'The resource was not found. Check the IDs used.',
 	409: 'The request conflicts with the current state of the resource.',
-	429: 'The API rate limit was hit. Use Retry On Fail, or the batching settings under Options.',
+	429: 'The API rate limit was hit. The node retries such a request by itself (Settings > Request Options > Retries on Rate Limit or Outage); to send fewer requests at once, use Settings > Request Options > Batching.',
+	502: 'The API or a gateway in front of it failed. Try again later.',
+	503: 'The API is unavailable or overloaded. The node retries such a request by itself (Settings > Request Options > Retries on Rate Limit or Outage); try again later.',
+	504: 'The API or a gateway in front of it timed out. Try again later.',
 };
+
+const STATUS_TEXTS: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'Not Found',
+	409: 'Conflict',
+	429: 'Too Many Requests',
+	500: 'Internal Server Error',
+	502: 'Bad Gateway',
+	503: 'Service Unavailable',
+	504: 'Gateway Timeout',
+};
+
+/** Whether an answer body is an HTML page (an error page, a login page, a proxy's page). */
+export function isHtml(body: unknown, headers?: IN8nHttpFullResponse['headers']): boolean {
+	const type = String(headers?.['content-type'] ?? '');
+	return typeof body === 'string' && (/html/i.test(type) || /^\s*</.test(body));
+}
+
+/** Seconds a `Retry-After` header asks to wait (seconds or an HTTP date); undefined if none. */
+export function retryAfterSeconds(value: unknown): number | undefined {
+	const text = String(Array.isArray(value) ? value[0] : (value ?? '')).trim();
+	if (!text) return undefined;
+	if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+/** Retry-After of the answer an error was made from (read by the request step's retries). */
+const retryAfterOf = new WeakMap<Error, number>();
+
+/** The HTTP status and Retry-After of a failed request's error, if it came from an answer. */
+export function failedAnswer(error: unknown): { status?: number; retryAfter?: number } {
+	const record = (error ?? {}) as {
+		httpCode?: unknown;
+		cause?: { status?: unknown; response?: { status?: unknown; headers?: IDataObject } };
+	};
+	const status = Number(
+		record.httpCode ?? record.cause?.response?.status ?? record.cause?.status ?? NaN,
+	);
+	const known = error instanceof Error ? retryAfterOf.get(error) : undefined;
+	const header = record.cause?.response?.headers?.['retry-after'];
+	return {
+		status: Number.isFinite(status) ? status : undefined,
+		retryAfter: known ?? retryAfterSeconds(header),
+	};
+}
+
+/** The start of an answer, for error details: short, on one line. */
+export function excerpt(text: string, length = 200): string {
+	const line = text.replace(/\s+/g, ' ').trim();
+	return line.length > length ? `${line.slice(0, length)}…` : line;
+}
 
 /** Builds the error for a failed vendor response: the vendor's own words and the HTTP status. */
 export function vendorError(
@@ -90,31 +268,112 @@ export function vendorError(
 	itemIndex?: number,
 ): NodeApiError {
 	const status = response.statusCode;
-	const found = vendorMessage(response.body);
-	const message = found ? `${found} (HTTP ${status})` : `The API answered with HTTP ${status}`;
+	const html = isHtml(response.body, response.headers);
+	// An HTML page (a proxy's or a server's error page) is no message: its status says more.
+	const found = html ? undefined : vendorMessage(response.body);
+	const text = STATUS_TEXTS[status];
+	const message = found
+		? `${found} (HTTP ${status})`
+		: text
+			? `${text} (HTTP ${status})`
+			: `The API answered with HTTP ${status}`;
 	const hints = [STATUS_HINTS[status]];
-	const retryAfter = response.headers?.['retry-after'];
-	if (status === 429 && retryAfter !== undefined) hints.push(`Retry after ${retryAfter} s.`);
-	return new NodeApiError(ctx.getNode(), bodyAsObject(response.body), {
-		message,
-		description: hints.filter(Boolean).join(' ') || undefined,
-		httpCode: String(status),
+	const retryAfter = retryAfterSeconds(response.headers?.['retry-after']);
+	if ((status === 429 || status === 503) && retryAfter !== undefined) {
+		hints.push(`The API asked to wait ${Math.ceil(retryAfter)} s (Retry-After).`);
+	}
+	if (html) hints.push('The API answered with an HTML page; its start is in the error details.');
+	const error = new NodeApiError(
+		ctx.getNode(),
+		html ? ({ body: excerpt(String(response.body)) } as JsonObject) : bodyAsObject(response.body),
+		{
+			message,
+			description: hints.filter(Boolean).join(' ') || undefined,
+			httpCode: String(status),
+			itemIndex,
+		},
+	);
+	if (retryAfter !== undefined) retryAfterOf.set(error, retryAfter);
+	return error;
+}
+
+/** The vendor's name as users know it, from the node's type. */
+export function apiNameOf(ctx: Pick<IExecuteSingleFunctions, 'getNode'>): string {
+	const type = ctx.getNode().type.toLowerCase();
+	if (type.endsWith('.epilot')) return 'Epilot';
+	if (type.endsWith('.exolink')) return 'Exolink';
+	if (type.includes('.exorlive')) return 'ExorLive';
+	return 'The API';
+}
+
+/** An answer with a 2xx status that the node cannot turn into items. */
+export function malformedAnswer(
+	ctx: Pick<IExecuteSingleFunctions, 'getNode'>,
+	what: string,
+	statusCode: number | undefined,
+	body?: unknown,
+	itemIndex?: number,
+): NodeApiError {
+	const status = statusCode === undefined ? '' : ` (HTTP ${statusCode})`;
+	const shown = typeof body === 'string' ? excerpt(body) : body === undefined ? null : body;
+	return new NodeApiError(ctx.getNode(), { body: shown } as JsonObject, {
+		message: `${apiNameOf(ctx)} answered with ${what}${status}`,
+		description:
+			"The answer is not the JSON this operation expects; its start is in the error details. Check the credential's server URL (a proxy or a login page answers with HTML).",
+		httpCode: statusCode === undefined ? undefined : String(statusCode),
 		itemIndex,
 	});
+}
+
+/*
+ * An answer without a body (empty, or JSON `null`) is handed to the operation's post-receive
+ * actions as one item holding an object marked here: actions that confirm an empty answer
+ * (`noContent`) do so, list actions find no elements, and if the marked object itself reaches
+ * the output, the request step reports the answer as empty instead of outputting it.
+ */
+const emptyAnswers = new WeakSet<object>();
+
+/** Whether `json` stands for an answer without a body. */
+export function isEmptyAnswer(json: unknown): boolean {
+	return typeof json === 'object' && json !== null && emptyAnswers.has(json);
+}
+
+/**
+ * Post-receive action the request step runs first for every operation, whatever its own
+ * actions: a 2xx answer that is an HTML page (a login page, a proxy's page) is an error.
+ */
+export async function refuseHtmlAnswer(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (response.statusCode < 300 && isHtml(response.body, response.headers)) {
+		const status = response.statusCode;
+		throw malformedAnswer(this, 'HTML instead of JSON', status, response.body, this.getItemIndex());
+	}
+	return items;
 }
 
 /**
  * First post-receive action of every operation: the nodes ask n8n not to throw on HTTP errors
  * (`ignoreHttpStatusErrors`) so that this action can raise a readable `NodeApiError` instead of
- * "Request failed with status code 4xx".
+ * "Request failed with status code 4xx". (A 2xx HTML page is refused before, see above); an empty one (or JSON `null`) is passed on as an empty answer (see above).
  */
 export async function throwOnErrorStatus(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (response.statusCode >= 400) {
-		throw vendorError(this, response, this.getItemIndex());
+	const itemIndex = this.getItemIndex();
+	if (response.statusCode >= 400) throw vendorError(this, response, itemIndex);
+	const body = response.body as unknown;
+	const text = typeof body === 'string' ? body.trim() : undefined;
+	// Text that is not JSON is left to the operation (ExorLive answers bare strings, which n8n
+	// hands over parsed, as text); the request step refuses it as an item.
+	if (body === null || body === undefined || text === '') {
+		const empty = {};
+		emptyAnswers.add(empty);
+		return [{ json: empty }];
 	}
 	return items;
 }

@@ -5,11 +5,12 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 	INodeTypeDescription,
-	IN8nRequestOperations,
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
 import { throwOnErrorStatus } from './errors';
+import { checkedAs, checkFieldTypes } from './fieldTypes';
+import { deferredUnderContinue, paged, sentOnce } from './requestStep';
 import { requiredValues, type RequiredParameter } from './validation';
 
 export interface OperationSpec {
@@ -27,7 +28,8 @@ export interface OperationSpec {
 	preSend?: PreSendAction[];
 	/** Post-receive actions run after the HTTP status check. */
 	postReceive?: PostReceiveAction[];
-	pagination?: IN8nRequestOperations['pagination'];
+	/** Paging of a list operation (see pagination.ts); it is sent through the request step. */
+	pagination?: Parameters<typeof paged>[0];
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -62,10 +64,19 @@ export function operationBuilder(labels: Record<string, string>) {
 			if (!label) throw new Error(`No label for path parameter "${name}" of ${spec.value}`);
 			return { name, label, format: 'pathSegment' as const };
 		});
+		const check = checkFieldTypes();
 		const preSend = [
-			...(required.length ? [fillPath(spec.path, required)] : []),
-			...(spec.preSend ?? []),
+			checkedAs(
+				deferredUnderContinue([
+					check,
+					...(required.length ? [fillPath(spec.path, required)] : []),
+					...(spec.preSend ?? []),
+				]),
+				check,
+			),
 		];
+		// Sent through the request step: retried on 429/503, output checked, paired and redacted.
+		const sending = typeof spec.pagination === 'function' ? paged(spec.pagination) : sentOnce();
 		return {
 			name: spec.name,
 			value: spec.value,
@@ -74,12 +85,9 @@ export function operationBuilder(labels: Record<string, string>) {
 			routing: {
 				// A path with parameters is completed by fillPath before the request is sent.
 				request: { method: spec.method, url: spec.path },
-				send: {
-					...(preSend.length ? { preSend } : {}),
-					...(spec.pagination ? { paginate: true } : {}),
-				},
+				send: { ...(preSend.length ? { preSend } : {}), ...sending.send },
 				output: { postReceive: [throwOnErrorStatus, ...(spec.postReceive ?? [])] },
-				...(spec.pagination ? { operations: { pagination: spec.pagination } } : {}),
+				operations: sending.operations,
 			},
 		};
 	};

@@ -1,10 +1,24 @@
 import type {
 	DeclarativeRestApiSettings,
+	IDataObject,
 	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	PreSendAction,
 	INodeExecutionData,
+	INodeProperties,
 	INodeRequestSend,
 	IN8nRequestOperations,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+import {
+	failedAnswer,
+	isEmptyAnswer,
+	malformedAnswer,
+	redactDeep,
+	refuseHtmlAnswer,
+	secretsOf,
+} from './errors';
 
 /**
  * Sends an operation's request as n8n prepared it (request defaults, fields, preSend), with
@@ -28,31 +42,253 @@ export interface TakenOver {
 	operations: IN8nRequestOperations;
 }
 
+type Pagination = (
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
+
 /*
  * n8n's declarative engine sends each operation's request itself. The one place where it lets a
  * node take over (send with other headers, send again, or send nothing) is the paging hook:
  * `routing.operations.pagination` as a function, with `routing.send.paginate`. This file is the
  * only one of the package that uses that hook for anything but paging; paging itself is
- * nodes/shared/pagination.ts. Per-request retries (e.g. on 429/503) belong here too.
+ * nodes/shared/pagination.ts. Every operation of the package is sent through `takenOver` below
+ * (the operation builder adds it), which is where each request is retried on 429/503 and where
+ * the output of every operation is checked, paired with its input item and cleared of secrets.
  */
+
+// ---------------------------------------------------------------------------------------------
+// Retries of one request on 429 and 503
+
+/** Names inside the node's "Request Options" (Settings); stored in saved workflows (the
+ * property below spells them and its defaults out, as n8n's lint wants literals). */
+export const RETRIES_OPTION = 'rateLimitRetries';
+export const MAX_WAIT_OPTION = 'maxRetryWait';
+
+export const RETRY_DEFAULTS = { retries: 3, maxWaitSeconds: 30 };
+
+/**
+ * The package's options in n8n's "Request Options" collection of each node's Settings (n8n adds
+ * Batching, Proxy, Timeout and the like to it). A node lists it among its properties.
+ */
+export const requestOptionsProperty: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	isNodeSetting: true,
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Retries on Rate Limit or Outage',
+			name: 'rateLimitRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 3,
+			description:
+				'How many times a request the API answers with 429 (rate limit) or 503 (unavailable) is sent again. Only that request is repeated, never the requests of items already done. 0 turns retrying off.',
+		},
+		{
+			displayName: 'Max Wait Before Retry (Seconds)',
+			name: 'maxRetryWait',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 600 },
+			default: 30,
+			description:
+				"Longest wait before a retry. The API's Retry-After is honoured up to this; when it asks for longer, the request fails at once. Without Retry-After the waits are 1, 2, 4 … seconds.",
+		},
+	],
+};
+
+function retrySettings(ctx: IExecutePaginationFunctions) {
+	const options = (ctx.getNodeParameter('requestOptions', {}) ?? {}) as IDataObject;
+	const number = (value: unknown, fallback: number, max: number) => {
+		const parsed = Number(value);
+		return Number.isFinite(parsed) && parsed >= 0 ? Math.min(parsed, max) : fallback;
+	};
+	return {
+		retries: Math.floor(number(options[RETRIES_OPTION], RETRY_DEFAULTS.retries, 10)),
+		maxWaitSeconds: number(options[MAX_WAIT_OPTION], RETRY_DEFAULTS.maxWaitSeconds, 600),
+	};
+}
+
+function addHint(error: unknown, hint: string): void {
+	const record = error as { description?: unknown };
+	if (!record || typeof record !== 'object') return;
+	record.description = [record.description, hint].filter(Boolean).join(' ');
+}
+
+/**
+ * `send`, sent again while the API answers 429 or 503 (at most `retries` times, waiting what
+ * Retry-After asks, up to the maximum wait). Only this request is repeated: the other items'
+ * requests, done or not, are not touched.
+ */
+async function withRetries<T>(
+	ctx: IExecutePaginationFunctions,
+	send: () => Promise<T>,
+): Promise<T> {
+	const { retries, maxWaitSeconds } = retrySettings(ctx);
+	for (let attempt = 0; ; attempt++) {
+		// The error goes on as it is (the ExorLive step reads its own errors), unless retried.
+		const wait = await send().then(
+			(value) => ({ value }),
+			(error: unknown) => {
+				const { status, retryAfter } = failedAnswer(error);
+				if (status !== 429 && status !== 503) throw error;
+				if (attempt >= retries) {
+					if (retries > 0) addHint(error, `Sent ${attempt + 1} times.`);
+					throw error;
+				}
+				const seconds = retryAfter ?? Math.min(2 ** attempt, maxWaitSeconds);
+				if (seconds > maxWaitSeconds) {
+					addHint(
+						error,
+						`Not retried: the API asked to wait longer than Max Wait Before Retry (${maxWaitSeconds} s).`,
+					);
+					throw error;
+				}
+				return { seconds };
+			},
+		);
+		if ('value' in wait) return wait.value;
+		await sleep(Math.round(wait.seconds * 1000));
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// The output of every operation
+
+function describeJson(json: unknown): string | undefined {
+	if (json === null || json === undefined || isEmptyAnswer(json)) return 'an empty answer';
+	if (Array.isArray(json)) return 'a list where an object was expected';
+	if (typeof json === 'string') return 'text instead of JSON';
+	if (typeof json !== 'object') return 'a bare value instead of a JSON object';
+	return undefined;
+}
+
+/**
+ * Output items as n8n expects them: each a JSON object (an answer that is none fails the item
+ * with a clear error), paired with its input item, with no secret of the credential in it.
+ */
+function checkedOutput(
+	ctx: IExecutePaginationFunctions,
+	items: INodeExecutionData[],
+	secrets: string[],
+): INodeExecutionData[] {
+	const itemIndex = ctx.getItemIndex();
+	for (const item of items) {
+		const problem = describeJson(item.json);
+		if (problem) throw malformedAnswer(ctx, problem, undefined, item.json, itemIndex);
+		if (secrets.length) redactDeep(item.json, secrets);
+		item.pairedItem ??= { item: itemIndex };
+	}
+	return items;
+}
+
+/**
+ * The pagination hook every operation is sent through: `run` sends (its `makeRoutingRequest`
+ * retries on 429/503), then the output is checked, paired and redacted; an error is redacted
+ * and, under On Error: Continue, becomes an item paired with its input.
+ */
+function takenOver(run: Pagination, { computed = false } = {}): Pagination {
+	return async function (this: IExecutePaginationFunctions, requestData) {
+		// n8n runs the post-receive actions of this very list on each answer.
+		requestData.postReceive.unshift({
+			data: { parameterValue: undefined },
+			actions: [refuseHtmlAnswer],
+		});
+		const makeRoutingRequest = this.makeRoutingRequest.bind(this);
+		const ctx: IExecutePaginationFunctions = Object.create(this, {
+			makeRoutingRequest: {
+				value: async (data: DeclarativeRestApiSettings.ResultOptions) =>
+					await withRetries(this, async () => await makeRoutingRequest(data)),
+			},
+		});
+		const deferred = deferredError(this);
+		const outcome = await (
+			deferred ? Promise.reject(deferred.error) : run.call(ctx, requestData)
+		).then(
+			(items) => ({ items }),
+			(error: unknown) => ({ error }),
+		);
+		// Read after sending: tokens exchanged on the way are among them.
+		const secrets = await secretsOf(this);
+		// The output of an operation the node computes (a sign-in link made of a token) is
+		// what the user asked for; only answers from a vendor, which may echo the request, are
+		// cleared of secrets.
+		if ('items' in outcome) return checkedOutput(this, outcome.items, computed ? [] : secrets);
+		redactDeep(outcome.error, secrets);
+		if (!this.continueOnFail()) return await Promise.reject(outcome.error);
+		return [
+			{
+				json: {},
+				error: outcome.error as INodeExecutionData['error'],
+				pairedItem: { item: this.getItemIndex() },
+			},
+		];
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input errors under On Error: Continue
+
+/*
+ * n8n turns an error of a preSend action into an error item without `pairedItem`. Under On
+ * Error: Continue the operation's own checks therefore keep their error for the request step,
+ * which sends nothing and returns it as an item paired with its input.
+ */
+const deferredErrors = new WeakMap<object, unknown>();
+
+function deferredError(ctx: object): { error: unknown } | undefined {
+	for (let inner: object | null = ctx; inner; inner = Object.getPrototypeOf(inner) as object) {
+		if (deferredErrors.has(inner)) return { error: deferredErrors.get(inner) };
+	}
+	return undefined;
+}
+
+/** The preSend `actions` run in order; under On Error: Continue an error is kept (see above). */
+export function deferredUnderContinue(actions: PreSendAction[]): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		let current = options;
+		for (const action of actions) {
+			const outcome = await action.call(this, current).then(
+				(value) => ({ value }),
+				(error: unknown) => {
+					if (!this.continueOnFail()) throw error;
+					return { error };
+				},
+			);
+			if ('error' in outcome) {
+				deferredErrors.set(this, outcome.error);
+				return options;
+			}
+			current = outcome.value;
+		}
+		return current;
+	};
+}
+
+/** Routing parts that send an operation's request once (with retries, checks and pairing). */
+export function sentOnce(): TakenOver {
+	return paged(async function (this: IExecutePaginationFunctions, requestData) {
+		return await this.makeRoutingRequest(requestData);
+	});
+}
+
+/** Routing parts for an operation that pages itself (see pagination.ts). */
+export function paged(pagination: Pagination, options?: { computed?: boolean }): TakenOver {
+	return { send: { paginate: true }, operations: { pagination: takenOver(pagination, options) } };
+}
 
 /** Routing parts that make `step` send the operation's request (e.g. as another user, retrying once). */
 export function sentBy(step: RequestStep): TakenOver {
-	return {
-		send: { paginate: true },
-		operations: {
-			async pagination(
-				this: IExecutePaginationFunctions,
-				requestData: DeclarativeRestApiSettings.ResultOptions,
-			): Promise<INodeExecutionData[]> {
-				return await step.call(
-					this,
-					requestData.options,
-					async (options) => await this.makeRoutingRequest({ ...requestData, options }),
-				);
-			},
-		},
-	};
+	return paged(async function (this: IExecutePaginationFunctions, requestData) {
+		return await step.call(
+			this,
+			requestData.options,
+			async (options) => await this.makeRoutingRequest({ ...requestData, options }),
+		);
+	});
 }
 
 /**
@@ -62,12 +298,10 @@ export function sentBy(step: RequestStep): TakenOver {
 export function computedBy(
 	run: (this: IExecutePaginationFunctions) => Promise<INodeExecutionData[]>,
 ): TakenOver {
-	return {
-		send: { paginate: true },
-		operations: {
-			async pagination(this: IExecutePaginationFunctions): Promise<INodeExecutionData[]> {
-				return await run.call(this);
-			},
+	return paged(
+		async function (this: IExecutePaginationFunctions) {
+			return await run.call(this);
 		},
-	};
+		{ computed: true },
+	);
 }

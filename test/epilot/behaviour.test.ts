@@ -185,10 +185,10 @@ describeCases('Epilot errors', epilot, [
 		error: { name: 'NodeApiError', message: 'Internal Server Error (HTTP 500)', httpCode: '500' },
 	},
 	{
-		title: '503 without a body still says the status',
-		parameters: approve,
+		title: '503 without a body still says the status (retries off)',
+		parameters: { ...approve, requestOptions: { rateLimitRetries: 0 } },
 		requests: [{ ...approveRequest, reply: { status: 503 } }],
-		error: { message: 'The API answered with HTTP 503', httpCode: '503' },
+		error: { message: 'Service Unavailable (HTTP 503)', httpCode: '503' },
 	},
 	{
 		title: '401 tells the user to check the credential, without showing the token',
@@ -197,8 +197,8 @@ describeCases('Epilot errors', epilot, [
 		error: { message: 'Unauthorized (HTTP 401)', httpCode: '401', description: /credential/ },
 	},
 	{
-		title: '429 says when to retry',
-		parameters: approve,
+		title: '429 says when to retry (retries off)',
+		parameters: { ...approve, requestOptions: { rateLimitRetries: 0 } },
 		requests: [
 			{
 				...approveRequest,
@@ -212,7 +212,7 @@ describeCases('Epilot errors', epilot, [
 		error: {
 			message: 'Too Many Requests (HTTP 429)',
 			httpCode: '429',
-			description: /Retry after 7 s/,
+			description: /asked to wait 7 s \(Retry-After\)/,
 		},
 	},
 	{

@@ -80,10 +80,15 @@ describeCases('Exolink vendor errors', exolink, [
 		error: { name: 'NodeApiError', message: 'Internal Server Error (HTTP 500)', httpCode: '500' },
 	},
 	{
-		title: '503 without a body still names the status',
-		parameters: { resource: 'cpms', operation: 'getAll', tenant: 'abc123' },
+		title: '503 without a body still names the status (retries off)',
+		parameters: {
+			resource: 'cpms',
+			operation: 'getAll',
+			tenant: 'abc123',
+			requestOptions: { rateLimitRetries: 0 },
+		},
 		requests: [{ method: 'GET', path: '/tenant/abc123/cpms', reply: { status: 503 } }],
-		error: { name: 'NodeApiError', message: /HTTP 503/, httpCode: '503' },
+		error: { name: 'NodeApiError', message: 'Service Unavailable (HTTP 503)', httpCode: '503' },
 	},
 	{
 		title: 'On Error: Continue: a failing item becomes an error item, the others succeed',

@@ -117,7 +117,7 @@ describe('ExorLive Trigger: registering the callback URL', () => {
 		);
 		const { secret } = splitSecret(registeredUrls(env.api)[0]);
 		expect(error?.message).toBe(
-			`ExorLive did not accept the callback URL: Invalid callback URL ${PRODUCTION_URL}?secret=*** (HTTP 400)`,
+			`ExorLive did not accept the callback URL: Invalid callback URL ${PRODUCTION_URL}?secret=[redacted] (HTTP 400)`,
 		);
 		expect(error?.httpCode).toBe('400');
 		assertNoneOf(JSON.stringify(visibleError(error as (Error & IDataObject) | undefined)), [

@@ -196,7 +196,7 @@ describe('ExorLive token exchange failures', () => {
 			error: {
 				name: 'NodeApiError',
 				message:
-					'ExorLive token exchange failed at Authorize.aspx: Unknown client secret *** (HTTP 400)',
+					'ExorLive token exchange failed at Authorize.aspx: Unknown client secret [redacted] (HTTP 400)',
 				description: /Check Client Key, Client Secret and Registered Domain/,
 			},
 		});
@@ -212,7 +212,7 @@ describe('ExorLive token exchange failures', () => {
 			requests: [],
 			error: {
 				message:
-					'ExorLive token exchange failed at Authorize.aspx: no details given (no code in the answer)',
+					'ExorLive token exchange failed at Authorize.aspx: an HTML page instead of JSON (no code in the answer)',
 			},
 		});
 	});

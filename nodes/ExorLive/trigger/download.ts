@@ -20,6 +20,41 @@ export interface DownloadSettings {
 
 const USER_FILTER = { contact: 'contactId', owner: 'ownerId' } as const;
 
+/*
+ * Replays: ExorLive may call the same URL twice for the same workouts (or anyone holding the
+ * URL may replay a call). Workouts delivered within the last REPLAY_WINDOW_MS are not downloaded
+ * or emitted again, whether or not they were acknowledged; so a replayed call starts no second
+ * execution. Kept in the workflow's static data (saved by n8n for active workflows), keyed by
+ * event user and workout id, at most MAX_REMEMBERED entries (oldest dropped).
+ */
+export const REPLAY_WINDOW_MS = 60 * 60 * 1000;
+const MAX_REMEMBERED = 500;
+
+type Delivered = Record<string, number>;
+
+function deliveredLog(ctx: IWebhookFunctions): Delivered {
+	const data = ctx.getWorkflowStaticData('node');
+	const log = (data.deliveredWorkouts ?? {}) as Delivered;
+	const now = Date.now();
+	for (const [key, at] of Object.entries(log)) {
+		if (typeof at !== 'number' || now - at > REPLAY_WINDOW_MS || at > now) delete log[key];
+	}
+	data.deliveredWorkouts = log;
+	return log;
+}
+
+function remember(log: Delivered, keys: string[]): void {
+	const now = Date.now();
+	for (const key of keys) log[key] = now;
+	const entries = Object.entries(log).sort(([, a], [, b]) => a - b);
+	for (const [key] of entries.slice(0, Math.max(0, entries.length - MAX_REMEMBERED))) {
+		delete log[key];
+	}
+}
+
+const deliveryKey = (event: IDataObject, workoutId: number) =>
+	`${String(event.userId ?? '')}:${workoutId}`;
+
 /** A positive whole workout id from a GetAvailableWorkouts record. */
 function workoutIdOf(ctx: IWebhookFunctions, workout: IDataObject): number {
 	const id = Number(workout.Id);
@@ -33,7 +68,7 @@ function workoutIdOf(ctx: IWebhookFunctions, workout: IDataObject): number {
  * metadata under `workout` and its PDF as binary data. Every PDF is downloaded before anything
  * is acknowledged: a failed download fails the call and acknowledges nothing, so the workouts
  * stay New and come again. An acknowledgement that fails does not drop the downloaded workout:
- * its item says `acknowledged: false` (it will be delivered again).
+ * its item says `acknowledged: false` (it is delivered again on a call after the replay window).
  */
 export async function readyWorkoutItems(
 	ctx: IWebhookFunctions,
@@ -53,8 +88,10 @@ export async function readyWorkoutItems(
 	);
 	const items: INodeExecutionData[] = [];
 	const ids: number[] = [];
+	const delivered = deliveredLog(ctx);
 	for (const listed of recordsIn(available)) {
 		const workoutId = workoutIdOf(ctx, listed);
+		if (delivered[deliveryKey(event, workoutId)] !== undefined) continue;
 		const body = await exorLiveGet(
 			ctx,
 			{ path: exportPath('GetWorkoutPDF'), qs: { clientname, workoutId } },
@@ -76,6 +113,10 @@ export async function readyWorkoutItems(
 		});
 		ids.push(workoutId);
 	}
+	remember(
+		delivered,
+		ids.map((workoutId) => deliveryKey(event, workoutId)),
+	);
 	if (!settings.acknowledge) return items;
 	for (const [index, workoutId] of ids.entries()) {
 		const json = items[index].json;

@@ -1,0 +1,121 @@
+/**
+ * Malformed answers (an HTML page, an empty body, JSON null, a list, plain text, all with HTTP
+ * 200) for every operation of the three nodes: each run ends with valid items (JSON objects
+ * paired with their input) or a clear error, never a TypeError; an HTML page is always an
+ * error. The operations are read from the node descriptions as n8n loads them.
+ */
+import type {
+	ICredentialDataDecryptedObject,
+	INodeParameters,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import nock from 'nock';
+import { loadPackage, runNode } from '../harness/engine';
+import { ApiMock, type Reply } from '../harness/http';
+import { EPILOT_BEARER, EPILOT_ORIGIN } from '../epilot/suite';
+import { EXOLINK_ORIGIN, EXOLINK_TOKEN } from '../exolink/suite';
+import { API_ORIGIN, AUTH_ORIGIN, SSO_ORIGIN, storedCredential } from '../exorlive/suite';
+
+function plainValue(property: INodeProperties): INodeParameters[string] {
+	const id = /mail/i.test(property.name) ? 'a@b.test' : '101';
+	if (property.type === 'resourceLocator') return { __rl: true, mode: 'id', value: id };
+	if (property.type === 'number') return 101;
+	if (property.type === 'string') return id;
+	if (property.type === 'multiOptions') return ['101'];
+	return property.default;
+}
+
+function shownFor(property: INodeProperties, resource: string, operation: string): boolean {
+	const show = property.displayOptions?.show ?? {};
+	return (
+		Object.keys(show).length > 0 &&
+		(show.resource ?? [resource]).includes(resource) &&
+		(show.operation ?? [operation]).includes(operation)
+	);
+}
+
+async function operations(
+	node: string,
+): Promise<Array<{ title: string; parameters: INodeParameters }>> {
+	const loader = await loadPackage();
+	const { properties } = loader.getNode(node).type.description as { properties: INodeProperties[] };
+	const result: Array<{ title: string; parameters: INodeParameters }> = [];
+	for (const selector of properties.filter((p) => p.name === 'operation')) {
+		const [resource] = (selector.displayOptions?.show?.resource ?? []) as string[];
+		if (!resource) continue;
+		for (const { value } of (selector.options ?? []) as INodePropertyOptions[]) {
+			const operation = String(value);
+			const parameters: INodeParameters = { resource, operation };
+			for (const property of properties) {
+				if (property.required && shownFor(property, resource, operation)) {
+					parameters[property.name] = plainValue(property);
+				}
+			}
+			if (resource === 'customApiCall') parameters.requestPath = '/x';
+			result.push({ title: `${resource} > ${operation}`, parameters });
+		}
+	}
+	return result;
+}
+
+const answers: Array<[string, Reply]> = [
+	['HTML', { body: '<!doctype html><p>Sign in</p>', headers: { 'content-type': 'text/html' } }],
+	['an empty body', { body: '' }],
+	['JSON null', { body: 'null', headers: { 'content-type': 'application/json' } }],
+	['a list', { body: [1, 'two', null] }],
+	['plain text', { body: 'oops', headers: { 'content-type': 'text/plain' } }],
+];
+
+const nodes: Array<[string, string[], () => Record<string, ICredentialDataDecryptedObject>]> = [
+	['epilot', [EPILOT_ORIGIN], () => ({ epilotApi: { accessToken: EPILOT_BEARER } })],
+	['exolink', [EXOLINK_ORIGIN], () => ({ exolinkApi: { accessToken: EXOLINK_TOKEN } })],
+	[
+		'exorLive',
+		[API_ORIGIN, AUTH_ORIGIN, SSO_ORIGIN],
+		() => ({
+			exorLiveApi: storedCredential({
+				jwtAlgorithm: 'HS256',
+				jwtSharedSecret: 'jwt-secret-for-tests',
+			}),
+		}),
+	],
+];
+
+describe.each(nodes)('%s: malformed answers to every operation', (node, origins, credentials) => {
+	it.each(answers)(
+		'%s',
+		async (kind, reply) => {
+			const failures: string[] = [];
+			let answered = 0;
+			for (const { title, parameters } of await operations(node)) {
+				nock.cleanAll(); // the mocks of the previous case would answer first
+				const mocks = origins.map((origin) => new ApiMock(origin).reply(...Array(6).fill(reply)));
+				const result = await runNode({
+					node,
+					parameters,
+					input: [{}, {}],
+					credentials: credentials(),
+				});
+				if (mocks.some((mock) => mock.requests.length)) answered++;
+				else continue; // refused before sending (e.g. the plain ID is not valid there)
+				const message = String(result.error?.message ?? '');
+				if (result.error) {
+					if (/Cannot read|is not a function|undefined/i.test(message))
+						failures.push(`${title}: ${message}`);
+					if (kind === 'HTML' && !/HTML/.test(message)) failures.push(`${title}: ${message}`);
+					continue;
+				}
+				if (kind === 'HTML') failures.push(`${title}: no error for an HTML page`);
+				for (const item of result.items) {
+					const json = item.json as unknown;
+					if (!json || typeof json !== 'object' || Array.isArray(json) || !item.pairedItem)
+						failures.push(`${title}: item ${JSON.stringify(item).slice(0, 100)}`);
+				}
+			}
+			expect(failures).toEqual([]);
+			expect(answered).toBeGreaterThan(5);
+		},
+		180_000,
+	);
+});

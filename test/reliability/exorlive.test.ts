@@ -1,0 +1,121 @@
+/**
+ * ExorLive guarantees beyond the shared ones: the token exchange gives up after the node's
+ * Timeout, and the trigger does not deliver a replayed callback twice.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { runNode } from '../harness/engine';
+import { startSilentServer, type SilentServer } from '../harness/silent-server';
+import { ApiMock, type ExpectedRequest } from '../harness/http';
+import { API_ORIGIN, CLIENT_NAME, credentialData } from '../exorlive/suite';
+import { activated, itemsOf, REGISTER_PATH, setup, workoutReady } from '../exorlive-trigger/suite';
+
+describe('ExorLive token exchange honours the Timeout', () => {
+	let server: SilentServer;
+	let authBaseUrl: string;
+
+	beforeAll(async () => {
+		server = await startSilentServer();
+		authBaseUrl = server.origin;
+	});
+
+	afterAll(async () => {
+		await server.stop();
+	});
+
+	it('an Authorize.aspx that never answers fails within the 2 s Timeout, naming the Auth Base URL', async () => {
+		const api = new ApiMock(API_ORIGIN);
+		const started = Date.now();
+		const result = await runNode({
+			node: 'exorLive',
+			parameters: {
+				resource: 'user',
+				operation: 'lookup',
+				type: 'id',
+				text: '101',
+				actAsUserId: '101',
+				requestOptions: { timeout: 2000 },
+			},
+			credentials: { exorLiveApi: credentialData({ authBaseUrl, accessToken: 'stored-admin' }) },
+		});
+		const elapsed = Date.now() - started;
+		expect(result.error?.message).toContain(
+			`Authorize.aspx did not answer within 2 s (Auth Base URL ${authBaseUrl})`,
+		);
+		expect(api.requests).toEqual([]);
+		expect(elapsed).toBeLessThan(5000);
+	});
+});
+
+describe('ExorLive Trigger: a replayed callback starts no second execution', () => {
+	const CONTACT = 2001;
+	const exporter = (
+		method: string,
+		query: Record<string, string>,
+		reply: ExpectedRequest['reply'],
+	) => ({
+		method: 'GET',
+		path: `/api4/export/${method}`,
+		query: { clientname: CLIENT_NAME, ...query },
+		reply,
+	});
+	const listed = (id: number): IDataObject => ({
+		Id: id,
+		Title: `Workout ${id}`,
+		ContactId: CONTACT,
+	});
+	const available = (ids: number[]) =>
+		exporter(
+			'GetAvailableWorkouts',
+			{ scope: 'new', contactId: String(CONTACT) },
+			{ body: ids.map(listed) },
+		);
+	const pdf = (id: number) =>
+		exporter(
+			'GetWorkoutPDF',
+			{ workoutId: String(id) },
+			{
+				body: { ...listed(id), PdfBase64: Buffer.from(`%PDF ${id}`).toString('base64') },
+			},
+		);
+
+	it('without Acknowledge After Download, the same call twice delivers each workout once', async () => {
+		const env = await setup({ downloadWorkouts: true, acknowledge: false });
+		const secret = await activated(env);
+		env.api.expect(available([11, 12]), pdf(11), pdf(12), available([11, 12]));
+
+		const first = await env.trigger.call(workoutReady(secret, String(CONTACT)));
+		const second = await env.trigger.call(workoutReady(secret, String(CONTACT)));
+
+		expect(itemsOf(first).map((item) => (item.json.workout as IDataObject).Id)).toEqual([11, 12]);
+		expect(second.result).toEqual({ webhookResponse: { message: 'No new workouts' } });
+		const paths = env.api.requests.map(
+			(request) => `${request.path} ${String(request.query.workoutId ?? '')}`,
+		);
+		expect(paths.filter((path) => !path.startsWith(REGISTER_PATH))).toEqual([
+			'/api4/export/GetAvailableWorkouts ',
+			'/api4/export/GetWorkoutPDF 11',
+			'/api4/export/GetWorkoutPDF 12',
+			'/api4/export/GetAvailableWorkouts ',
+		]);
+	});
+
+	it('a workout that is new in the replayed call is still delivered, alone', async () => {
+		const env = await setup({ downloadWorkouts: true, acknowledge: false });
+		const secret = await activated(env);
+		env.api.expect(available([11]), pdf(11), available([11, 12]), pdf(12));
+
+		await env.trigger.call(workoutReady(secret, String(CONTACT)));
+		const second = await env.trigger.call(workoutReady(secret, String(CONTACT)));
+
+		expect(itemsOf(second).map((item) => (item.json.workout as IDataObject).Id)).toEqual([12]);
+	});
+
+	it('remembers a bounded number of deliveries in the static data', async () => {
+		const env = await setup({ downloadWorkouts: true, acknowledge: false });
+		const secret = await activated(env);
+		env.api.expect(available([11]), pdf(11));
+		await env.trigger.call(workoutReady(secret, String(CONTACT)));
+		const remembered = env.trigger.staticData().deliveredWorkouts as IDataObject;
+		expect(Object.keys(remembered)).toEqual([`${CONTACT}:11`]);
+	});
+});
