@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { CUSTOM_API_CALL_RESOURCE, withCustomApiCall } from '../shared/customApiCall';
+import { requestOptionsProperty } from '../shared/requestStep';
 import { foldRepeatedFields } from '../shared/foldRepeatedFields';
 import { readableSubtitle } from '../shared/subtitle';
 import { goClientDescription } from './resources/goClient';
@@ -127,6 +128,6 @@ export class ExorLive implements INodeType {
 			except: [401],
 			contentType: 'application/json; charset=utf-8',
 		}),
-		properties,
+		properties: [...properties, requestOptionsProperty],
 	};
 }

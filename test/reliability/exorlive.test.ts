@@ -46,6 +46,24 @@ describe('ExorLive token exchange honours the Timeout', () => {
 	});
 });
 
+describe('ExorLive Get Workout PDF checks its output field before downloading', () => {
+	it('an empty Put Output File in Field fails naming the field, and nothing is downloaded', async () => {
+		const api = new ApiMock(API_ORIGIN);
+		const result = await runNode({
+			node: 'exorLive',
+			parameters: {
+				resource: 'workoutExport',
+				operation: 'getWorkoutPdf',
+				workoutId: 5001,
+				binaryPropertyName: ' ',
+			},
+			credentials: { exorLiveApi: credentialData({ accessToken: 'stored-admin' }) },
+		});
+		expect(result.error?.message).toContain('Put Output File in Field');
+		expect(api.requests).toEqual([]);
+	});
+});
+
 describe('ExorLive Trigger: a replayed callback starts no second execution', () => {
 	const CONTACT = 2001;
 	const exporter = (

@@ -4,7 +4,7 @@ import { exportPath, sendClientName, toItems } from '../../client';
 import { actAsField, workoutIdField } from '../../exorLiveFields';
 import { exorLiveOperation } from '../../exorLiveOperation';
 import { workoutExportAvailableWorkoutsDescription, workoutIdItems } from './availableWorkouts';
-import { pdfOutput, workoutExportGetWorkoutPdfDescription } from './pdf';
+import { checkOutputField, pdfOutput, workoutExportGetWorkoutPdfDescription } from './pdf';
 
 /** Every Workout Exporter call also takes the client name as `clientname` (sendClientName). */
 export const workoutExportDescription: INodeProperties[] = [
@@ -48,7 +48,7 @@ export const workoutExportDescription: INodeProperties[] = [
 				'Download a signed workout as a PDF (binary output) with its metadata and exercises (GetWorkoutPDF)',
 			path: exportPath('GetWorkoutPDF'),
 			actAs: 'optional',
-			preSend: [sendClientName],
+			preSend: [checkOutputField, sendClientName],
 			postReceive: [pdfOutput],
 		}),
 		exorLiveOperation({

@@ -1,5 +1,6 @@
 import type {
 	IExecuteSingleFunctions,
+	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodeProperties,
@@ -7,6 +8,21 @@ import type {
 import { inputError } from '../../../shared/validation';
 import { binaryField, hasPdf, recordsIn, splitWorkoutPdf, unexpectedAnswer } from '../../client';
 import { workoutIdField } from '../../exorLiveFields';
+
+function outputField(context: IExecuteSingleFunctions): string {
+	const property = String(context.getNodeParameter('binaryPropertyName', 'data')).trim();
+	if (!property) throw inputError(context, 'Put Output File in Field', 'a field name is required');
+	return property;
+}
+
+/** Checked before the download, so an empty field name costs no PDF. */
+export async function checkOutputField(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	outputField(this);
+	return options;
+}
 
 /** WorkoutForExport: the PDF (PdfBase64) becomes binary data, the rest the item's JSON. */
 export async function pdfOutput(
@@ -16,8 +32,7 @@ export async function pdfOutput(
 ): Promise<INodeExecutionData[]> {
 	const [workout] = recordsIn(response.body);
 	if (!hasPdf(workout)) throw unexpectedAnswer(this, 'PdfBase64', response);
-	const property = String(this.getNodeParameter('binaryPropertyName', 'data')).trim();
-	if (!property) throw inputError(this, 'Put Output File in Field', 'a field name is required');
+	const property = outputField(this);
 	const split = await splitWorkoutPdf(
 		this.helpers.prepareBinaryData,
 		workout,
