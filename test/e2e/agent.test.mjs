@@ -20,15 +20,16 @@ import {
 	startSandbox,
 } from '../sandbox/index.mjs';
 import {
-	RUNTIME,
+	activateWorkflow,
 	ensureN8n,
 	exampleWorkflows,
 	freePort,
 	importIntoN8n,
 	n8nCli,
 	n8nEnv,
+	profileDir,
 	startN8n,
-	waitForHttp,
+	waitForN8n,
 } from '../../scripts/n8n.mjs';
 import { eventually, manualCopy, outputOf, packedPackage, parseRun } from './helpers.mjs';
 
@@ -59,16 +60,16 @@ before(
 	async () => {
 		await ensureN8n();
 		console.log(`# n8n ready after ${seconds()}`);
-		packageDir = await packedPackage('e2e-agent-extensions');
+		packageDir = await packedPackage('e2e-agent');
 		sandbox = await startSandbox({ port: 0 });
-		rmSync(path.join(RUNTIME, 'e2e-agent'), { recursive: true, force: true });
+		rmSync(profileDir('e2e-agent'), { recursive: true, force: true });
 		env = await n8nEnv({
 			profile: 'e2e-agent',
 			extensions: packageDir,
 			port: await freePort(),
 		});
 		const example = exampleWorkflows({ sandboxOrigin: sandbox.origin }).find(
-			(workflow) => workflow.id === 'aiPartnerAssistant',
+			(workflow) => workflow.id === 'aiPartnerAgent',
 		);
 		// What the Chat Trigger would emit for the question.
 		const copy = manualCopy(
@@ -81,7 +82,7 @@ before(
 			credentials: sandbox.credentials(),
 			workflows: [copy, streamingChat(example)],
 		});
-		await n8nCli(['publish:workflow', `--id=${STREAMING_ID}`], env);
+		await activateWorkflow(env, STREAMING_ID);
 		console.log(`# imported after ${seconds()}`);
 		const answer = await sandbox.vendors.openai.control({
 			method: 'PUT',
@@ -103,7 +104,7 @@ after(async () => {
 	console.log(`# agent e2e finished in ${seconds()}`);
 });
 
-const STREAMING_ID = 'aiPartnerAsstStream';
+const STREAMING_ID = 'aiAgentStream';
 const STREAMING_WEBHOOK = 'c4a1e7d2-5b3f-4c8e-9a6d-1f2e3d4c0aff';
 
 /**
@@ -330,8 +331,7 @@ describe('the same agent behind a streaming public chat (n8n start)', () => {
 			// A new conversation with the default script (the three tools).
 			sandbox.reset();
 			n8n = startN8n(env);
-			const base = `http://127.0.0.1:${env.N8N_PORT}`;
-			await waitForHttp(`${base}/healthz/readiness`, 240_000, () => n8n.child.exitCode === null);
+			const base = await waitForN8n(n8n, env, 240_000);
 			console.log(`# n8n started after ${seconds()}`);
 			const text = await eventually(async () => {
 				const res = await request(`${base}/webhook/${STREAMING_WEBHOOK}/chat`, {
