@@ -30,6 +30,9 @@ export const N8N_BIN = path.join(INSTALL_DIR, 'node_modules', 'n8n', 'bin', 'n8n
  *   to the registry's 0.18.5; it has no `mcp-registry` module and does not start with
  *   `community-packages` disabled; no owner from env settings (`POST /rest/owner/setup`
  *   instead); workflows are activated with `update:workflow --active=true`.
+ *   Its AI Agent node goes up to version 3 (the AI example uses 2.x's 3.1): the examples' nodes
+ *   are capped at the versions this line has (`nodeVersions`). A tool's error ends its AI Agent's
+ *   run instead of reaching the model (`toolErrorsReachModel`).
  * - 2.x: workflows are published with `publish:workflow`; the owner comes from the env.
  */
 const LINES = {
@@ -38,6 +41,8 @@ const LINES = {
 		disabledModules: [],
 		ownerFromEnv: false,
 		activate: (id) => ['update:workflow', `--id=${id}`, '--active=true'],
+		nodeVersions: { '@n8n/n8n-nodes-langchain.agent': 3 },
+		toolErrorsReachModel: false,
 	},
 	2: {
 		overrides: {},
@@ -46,6 +51,8 @@ const LINES = {
 		disabledModules: ['mcp-registry', 'community-packages'],
 		ownerFromEnv: true,
 		activate: (id) => ['publish:workflow', `--id=${id}`],
+		nodeVersions: {},
+		toolErrorsReachModel: true,
 	},
 };
 const major = Number(N8N_VERSION.split('.')[0]);
@@ -297,10 +304,12 @@ export const EXAMPLE_IDS = {
 };
 
 /**
- * Example workflows from examples/, with IDs of at most 16 characters (EXAMPLE_IDS), the node types rewritten from the community package's
- * names (`n8n-nodes-exorlive-exolink-epilot.epilot`, what a user who installed the package has)
- * to `CUSTOM.epilot`, the names n8n gives nodes loaded from a custom extensions folder, and
- * URLs at the default sandbox address moved to `sandboxOrigin` (the sandbox actually running).
+ * Example workflows from examples/, with IDs of at most 16 characters (EXAMPLE_IDS), the node
+ * types rewritten from the community package's names (`n8n-nodes-exorlive-exolink-epilot.epilot`,
+ * what a user who installed the package has) to `CUSTOM.epilot`, the names n8n gives nodes
+ * loaded from a custom extensions folder, node versions capped at what this n8n line has
+ * (`N8N_LINE.nodeVersions`), and URLs at the default sandbox address moved to `sandboxOrigin`
+ * (the sandbox actually running).
  */
 export function exampleWorkflows({ sandboxOrigin = EXAMPLE_SANDBOX_ORIGIN } = {}) {
 	const dir = path.join(ROOT, 'examples');
@@ -315,6 +324,8 @@ export function exampleWorkflows({ sandboxOrigin = EXAMPLE_SANDBOX_ORIGIN } = {}
 				throw new Error(`${file}: give its ID a short form in EXAMPLE_IDS`);
 			for (const node of workflow.nodes) {
 				node.type = node.type.replace(`${PACKAGE.name}.`, 'CUSTOM.');
+				const newest = N8N_LINE.nodeVersions[node.type];
+				if (newest !== undefined) node.typeVersion = Math.min(node.typeVersion, newest);
 			}
 			return workflow;
 		});

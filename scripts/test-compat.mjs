@@ -1,25 +1,25 @@
 // `npm run test:compat`: the end-to-end tests (test/e2e) on each n8n version the package claims,
 // one after another: each version is installed on first use into .n8n-runtime/n8n-<version>
 // (scripts/n8n.mjs), then the same tests run against it. Prints a table of the results.
-// Versions: the arguments, else N8N_COMPAT_VERSIONS (comma-separated), else COMPAT_N8N_VERSIONS.
+// Versions: the arguments, else N8N_COMPAT_VERSIONS (comma-separated), else COMPAT_N8N_VERSIONS
+// (scripts/n8n.mjs); `--except-pinned` leaves out the pinned version (test:e2e runs that one).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { COMPAT_N8N_VERSIONS } = await import('./n8n.mjs');
+const { COMPAT_N8N_VERSIONS, PINNED_N8N_VERSION } = await import('./n8n.mjs');
 
+const args = process.argv.slice(2).filter((arg) => arg !== '--except-pinned');
 const fromEnv = process.env.N8N_COMPAT_VERSIONS?.split(',').filter(Boolean);
-const versions = process.argv.slice(2).length
-	? process.argv.slice(2)
-	: fromEnv?.length
-		? fromEnv
-		: COMPAT_N8N_VERSIONS;
+const versions = (args.length ? args : fromEnv?.length ? fromEnv : COMPAT_N8N_VERSIONS).filter(
+	(version) => !(process.argv.includes('--except-pinned') && version === PINNED_N8N_VERSION),
+);
 
-/** Runs node with `args` for one n8n version; output is shown and kept. Bounded by `timeoutMs`. */
-function runNode(args, version, timeoutMs) {
+/** Runs node with `nodeArgs` for one n8n version; output is shown and kept. Bounded by `timeoutMs`. */
+function runNode(nodeArgs, version, timeoutMs) {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, args, {
+		const child = spawn(process.execPath, nodeArgs, {
 			cwd: ROOT,
 			env: { ...process.env, N8N_VERSION: version },
 			stdio: ['ignore', 'pipe', 'pipe'],

@@ -216,15 +216,28 @@ describe('examples run by `n8n execute` against the sandbox', () => {
 			const links = outputOf(result, 'Get Invitation Link');
 			assert.equal(links.length, 3);
 			assert.equal(sandbox.state.exorlive.exchangesByUser[EXORLIVE_SEED.adminUserId], 2);
-			// The first request with the stale token got 401; the same request was sent again.
+			// Requests with the stale token got 401 and were sent again, successfully. (n8n 2.x
+			// renews the token itself, but its items that started with the old token are refused
+			// once each; on 1.x the node renews it and sends the new one from then on.)
 			const requests = sandbox.requests.slice(seen).filter((r) => r.vendor === 'exorlive');
 			const refused = requests.filter((r) => r.status === 401);
-			assert.equal(refused.length, 1, JSON.stringify(refused.map((r) => r.path)));
-			assert.equal(refused[0].operationId, 'requestApiAccess');
-			const retried = requests.slice(requests.indexOf(refused[0]) + 1);
-			assert.ok(
-				retried.some((r) => r.path === refused[0].path && r.status === 200),
-				'the refused request was not sent again',
+			assert.ok(refused.length >= 1, 'no request was sent with the stale token');
+			for (const r of refused) {
+				assert.equal(r.operationId, 'requestApiAccess');
+				const again = requests.slice(requests.indexOf(r) + 1);
+				assert.ok(
+					again.some(
+						(next) =>
+							next.path === r.path &&
+							next.query.externalOrganizatonId === r.query.externalOrganizatonId &&
+							next.status === 200,
+					),
+					`${r.path} was not sent again`,
+				);
+			}
+			assert.equal(
+				requests.filter((r) => r.operationId === 'requestApiAccess' && r.status === 200).length,
+				3,
 			);
 		},
 	);
@@ -283,8 +296,13 @@ describe('n8n start: the webhook and the ExorLive Trigger examples, published', 
 	);
 
 	test('n8n lists every node and credential type of the package', async () => {
-		const types = async (what) =>
-			(await request(`${base}/types/${what}.json`, { headers: { cookie } })).body.json();
+		// n8n may still be writing these files just after it starts (2.41 cut a first read short).
+		const types = (what) =>
+			eventually(
+				async () =>
+					(await request(`${base}/types/${what}.json`, { headers: { cookie } })).body.json(),
+				30_000,
+			);
 		const nodeTypes = (await types('nodes')).map((t) => t.name);
 		for (const name of PACKAGE_NODES) assert.ok(nodeTypes.includes(name), `${name} is not loaded`);
 		const credentialTypes = (await types('credentials')).map((t) => t.name);
