@@ -50,7 +50,15 @@ for (const version of versions) {
 		45 * 60_000,
 	);
 	const installSeconds = seconds(started);
-	const result = { version, installSeconds, testSeconds: 0, pass: 0, fail: 0, ok: install.ok };
+	const result = {
+		version,
+		installSeconds,
+		testSeconds: 0,
+		pass: 0,
+		fail: 0,
+		skipped: 0,
+		ok: install.ok,
+	};
 	if (install.ok) {
 		started = Date.now();
 		const tests = await runNode(
@@ -67,6 +75,7 @@ for (const version of versions) {
 		result.ok = tests.ok;
 		result.pass = Number(/ℹ pass (\d+)/.exec(tests.output)?.[1] ?? 0);
 		result.fail = Number(/ℹ fail (\d+)/.exec(tests.output)?.[1] ?? 0);
+		result.skipped = Number(/ℹ skipped (\d+)/.exec(tests.output)?.[1] ?? 0);
 	}
 	results.push(result);
 }
@@ -76,7 +85,7 @@ const rows = [
 	...results.map((r) => [
 		r.version,
 		r.ok ? 'passed' : 'FAILED',
-		`${r.pass}/${r.pass + r.fail}`,
+		`${r.pass}/${r.pass + r.fail}${r.skipped ? ` (${r.skipped} skipped)` : ''}`,
 		`${r.installSeconds} s`,
 		`${r.testSeconds} s`,
 	]),
