@@ -4,18 +4,20 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { RUNTIME, npm, run } from '../../scripts/n8n.mjs';
+import { extensionsDir, npm, run } from '../../scripts/n8n.mjs';
 
 /** Trigger types a CLI copy replaces by default (the CLI can only start at a Manual Trigger). */
 export const STARTERS = ['n8n-nodes-base.webhook', 'n8n-nodes-base.scheduleTrigger'];
 
 /**
- * Builds and packs the package and unpacks the tarball into `.n8n-runtime/<folder>/package`:
- * what users install (dist/ and package.json). Returns that folder, for N8N_CUSTOM_EXTENSIONS.
+ * Builds and packs the package and unpacks the tarball into `<n8n install>/extensions/<folder>/package`
+ * (scripts/n8n.mjs `extensionsDir`): what users install (dist/ and package.json), inside the
+ * running n8n's own folder so that `require('n8n-workflow')` finds n8n's copy, as in a user's
+ * install. Returns that folder, for N8N_CUSTOM_EXTENSIONS.
  */
 export async function packedPackage(folder) {
 	await npm(['run', 'build', '--silent'], { capture: true });
-	const extensions = path.join(RUNTIME, folder);
+	const extensions = extensionsDir(folder);
 	rmSync(extensions, { recursive: true, force: true });
 	mkdirSync(extensions, { recursive: true });
 	const { stdout } = await npm(['pack', '--silent', `--pack-destination=${extensions}`], {

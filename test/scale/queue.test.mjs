@@ -128,7 +128,7 @@ const epilotWrites = () =>
 before(
 	async () => {
 		await ensureN8n();
-		const unpacked = await packedPackage('scale-extensions');
+		const unpacked = await packedPackage('scale');
 		console.log(`# n8n installed, package built and packed after ${seconds()}`);
 		sandbox = await startSandbox({ port: 0 });
 		rmSync(path.join(RUNTIME, 'scale'), { recursive: true, force: true });
@@ -136,12 +136,12 @@ before(
 		for (const workflow of exampleWorkflows({ sandboxOrigin: sandbox.origin })) {
 			examples[workflow.id] = workflow;
 		}
-		for (const id of ['exorliveContacts', 'exolinkInviteTenantUser']) {
+		for (const id of ['exorliveContacts', 'exolinkInvite']) {
 			hooked[id] = webhookCopy(examples[id]);
 		}
 		const published = [
 			'epilotOnboarding',
-			'exorliveWorkoutReady',
+			'exorliveWorkouts',
 			...Object.values(hooked).map((w) => w.id),
 		];
 		queue = await startQueueMode({
@@ -153,7 +153,7 @@ before(
 					credentials: sandbox.credentials(),
 					workflows: [
 						examples.epilotOnboarding,
-						examples.exorliveWorkoutReady,
+						examples.exorliveWorkouts,
 						...Object.values(hooked),
 					],
 					publish: published,
@@ -204,13 +204,13 @@ describe('the examples in queue mode', () => {
 			const registered = registeredCallback(sandbox, queue.webhookOrigin);
 			await checkForgedCallsRejected(registered);
 			const before = await listExecutions(queue.mainOrigin, cookie, {
-				workflowId: 'exorliveWorkoutReady',
+				workflowId: 'exorliveWorkouts',
 			});
 			assert.equal(before.length, 0, 'a forged call started a workflow');
 			await fireWorkoutReady(sandbox);
 			const [run, ...more] = await eventually(async () => {
 				const runs = await listExecutions(queue.mainOrigin, cookie, {
-					workflowId: 'exorliveWorkoutReady',
+					workflowId: 'exorliveWorkouts',
 				});
 				assert.ok(runs.length && runs.every((r) => r.status === 'success'), JSON.stringify(runs));
 				return runs;
@@ -257,9 +257,9 @@ describe('the examples in queue mode', () => {
 		{ timeout: 120_000 },
 		async () => {
 			sandbox.reset();
-			const { status, body } = await callCopy('exolinkInviteTenantUser');
+			const { status, body } = await callCopy('exolinkInvite');
 			assert.equal(status, 200, body);
-			const run = await newestRun(hooked.exolinkInviteTenantUser.id);
+			const run = await newestRun(hooked.exolinkInvite.id);
 			checkExolinkInvite(run, sandbox);
 			assert.ok(executionsByWorker(queue.workers).has(String(run.id)));
 		},
