@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { sendChecked, mergeJsonIntoBody } from '../../exorLiveFields';
+import { sendChecked, moreFieldsJson } from '../../exorLiveFields';
 import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['goClient'], operation: ['setActivity'] };
@@ -24,19 +24,6 @@ export const goClientSetActivityDescription: INodeProperties[] = [
 		},
 	},
 	additionalFields(show, [
-		{
-			displayName: 'More Fields (JSON)',
-			name: 'moreFields',
-			type: 'json',
-			default: '{}',
-			description: 'Further activity fields as a JSON object, e.g. from a Get operation',
-			routing: {
-				send: {
-					preSend: [
-						mergeJsonIntoBody({ name: 'moreFields', label: 'More Fields (JSON)', type: 'json' }),
-					],
-				},
-			},
-		},
+		moreFieldsJson('Further activity fields as a JSON object, e.g. from a Get operation'),
 	]),
 ];

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { exerciseIdField, mergeJsonIntoBody, sendChecked } from '../../exorLiveFields';
+import { exerciseIdField, moreFieldsJson, sendChecked } from '../../exorLiveFields';
 import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['goClient'], operation: ['setExercise'] };
@@ -23,19 +23,6 @@ export const goClientSetExerciseDescription: INodeProperties[] = [
 		},
 	},
 	additionalFields(show, [
-		{
-			displayName: 'More Fields (JSON)',
-			name: 'moreFields',
-			type: 'json',
-			default: '{}',
-			description: 'Further exercise fields as a JSON object, e.g. from a Get operation',
-			routing: {
-				send: {
-					preSend: [
-						mergeJsonIntoBody({ name: 'moreFields', label: 'More Fields (JSON)', type: 'json' }),
-					],
-				},
-			},
-		},
+		moreFieldsJson('Further exercise fields as a JSON object, e.g. from a Get operation'),
 	]),
 ];

@@ -1,5 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { sendChecked, GENDER_OPTIONS } from '../../exorLiveFields';
+import {
+	sendChecked,
+	dateOfBirthField,
+	emailField,
+	firstNameField,
+	genderField,
+	lastNameField,
+} from '../../exorLiveFields';
 import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['goClient'], operation: ['updateProfile'] };
@@ -19,64 +26,10 @@ export const goClientUpdateProfileDescription: INodeProperties[] = [
 				}),
 			},
 		},
-		{
-			displayName: 'Date of Birth',
-			name: 'dateOfBirth',
-			type: 'string',
-			default: '',
-			placeholder: 'YYYY-MM-DD',
-			routing: {
-				send: sendChecked('body', 'DateOfBirth', {
-					name: 'dateOfBirth',
-					label: 'Date of Birth',
-					type: 'string',
-					check: 'date',
-				}),
-			},
-		},
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			default: '',
-			placeholder: 'name@email.com',
-			routing: {
-				send: sendChecked('body', 'Email', {
-					name: 'email',
-					label: 'Email',
-					type: 'string',
-					check: 'email',
-				}),
-			},
-		},
-		{
-			displayName: 'First Name',
-			name: 'firstname',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'Firstname', {
-					name: 'firstname',
-					label: 'First Name',
-					type: 'string',
-				}),
-			},
-		},
-		{
-			displayName: 'Gender',
-			name: 'gender',
-			type: 'options',
-			default: 0,
-			options: GENDER_OPTIONS,
-			routing: {
-				send: sendChecked('body', 'Gender', {
-					name: 'gender',
-					label: 'Gender',
-					type: 'options',
-					choices: GENDER_OPTIONS,
-				}),
-			},
-		},
+		dateOfBirthField,
+		emailField,
+		firstNameField,
+		genderField,
 		{
 			displayName: 'Height',
 			name: 'height',
@@ -86,19 +39,7 @@ export const goClientUpdateProfileDescription: INodeProperties[] = [
 				send: sendChecked('body', 'Height', { name: 'height', label: 'Height', type: 'number' }),
 			},
 		},
-		{
-			displayName: 'Last Name',
-			name: 'lastname',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'Lastname', {
-					name: 'lastname',
-					label: 'Last Name',
-					type: 'string',
-				}),
-			},
-		},
+		lastNameField,
 		{
 			displayName: 'Profile ID',
 			name: 'id',

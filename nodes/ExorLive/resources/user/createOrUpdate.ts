@@ -11,7 +11,11 @@ import { ACT_AS, actingUser, exorLiveGet, recordsIn, unwrap } from '../../client
 import {
 	checkedValue,
 	checkValue,
-	GENDER_OPTIONS,
+	dateOfBirthField,
+	emailField,
+	firstNameField,
+	genderField,
+	lastNameField,
 	ROLE_OPTIONS,
 	sendChecked,
 	type CheckedValue,
@@ -224,21 +228,7 @@ export const userCreateOrUpdateDescription: INodeProperties[] = [
 				}),
 			},
 		},
-		{
-			displayName: 'Date of Birth',
-			name: 'dateOfBirth',
-			type: 'string',
-			default: '',
-			placeholder: 'YYYY-MM-DD',
-			routing: {
-				send: sendChecked('body', 'DateOfBirth', {
-					name: 'dateOfBirth',
-					label: 'Date of Birth',
-					type: 'string',
-					check: 'date',
-				}),
-			},
-		},
+		dateOfBirthField,
 		{
 			displayName: 'Department ID',
 			name: 'departmentId',
@@ -253,62 +243,10 @@ export const userCreateOrUpdateDescription: INodeProperties[] = [
 				}),
 			},
 		},
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			default: '',
-			placeholder: 'name@email.com',
-			routing: {
-				send: sendChecked('body', 'Email', {
-					name: 'email',
-					label: 'Email',
-					type: 'string',
-					check: 'email',
-				}),
-			},
-		},
-		{
-			displayName: 'First Name',
-			name: 'firstname',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'Firstname', {
-					name: 'firstname',
-					label: 'First Name',
-					type: 'string',
-				}),
-			},
-		},
-		{
-			displayName: 'Gender',
-			name: 'gender',
-			type: 'options',
-			default: 0,
-			options: GENDER_OPTIONS,
-			routing: {
-				send: sendChecked('body', 'Gender', {
-					name: 'gender',
-					label: 'Gender',
-					type: 'options',
-					choices: GENDER_OPTIONS,
-				}),
-			},
-		},
-		{
-			displayName: 'Last Name',
-			name: 'lastname',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'Lastname', {
-					name: 'lastname',
-					label: 'Last Name',
-					type: 'string',
-				}),
-			},
-		},
+		emailField,
+		firstNameField,
+		genderField,
+		lastNameField,
 		{
 			displayName: 'Official ID',
 			name: 'officialId',
