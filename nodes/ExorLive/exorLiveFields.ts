@@ -389,3 +389,18 @@ export const lastNameField: INodeProperties = {
 		}),
 	},
 };
+
+/** Search Text of the legacy workout and exercise searches (sent as query.Query). */
+export const legacySearchTextField: INodeProperties = {
+	displayName: 'Search Text',
+	name: 'Query',
+	type: 'string',
+	default: '',
+	routing: {
+		send: sendChecked('body', 'query.Query', {
+			name: 'Query',
+			label: 'Search Text',
+			type: 'string',
+		}),
+	},
+};

@@ -4,7 +4,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { sendChecked } from '../../exorLiveFields';
+import { sendChecked, legacySearchTextField } from '../../exorLiveFields';
 import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['legacyWorkout'], operation: ['search'] };
@@ -81,19 +81,7 @@ export const legacyWorkoutSearchDescription: INodeProperties[] = [
 				}),
 			},
 		},
-		{
-			displayName: 'Search Text',
-			name: 'Query',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'query.Query', {
-					name: 'Query',
-					label: 'Search Text',
-					type: 'string',
-				}),
-			},
-		},
+		legacySearchTextField,
 		{
 			displayName: 'Start',
 			name: 'Start',

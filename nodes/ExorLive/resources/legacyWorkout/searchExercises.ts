@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { sendChecked } from '../../exorLiveFields';
+import { sendChecked, legacySearchTextField } from '../../exorLiveFields';
 import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['legacyWorkout'], operation: ['searchExercises'] };
@@ -86,19 +86,7 @@ export const legacyWorkoutSearchExercisesDescription: INodeProperties[] = [
 				}),
 			},
 		},
-		{
-			displayName: 'Search Text',
-			name: 'Query',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'query.Query', {
-					name: 'Query',
-					label: 'Search Text',
-					type: 'string',
-				}),
-			},
-		},
+		legacySearchTextField,
 		{
 			displayName: 'Sort By',
 			name: 'SortBy',
