@@ -404,3 +404,19 @@ export const legacySearchTextField: INodeProperties = {
 		}),
 	},
 };
+
+/** Custom ID of a person (sent as CustomId); User Create or Update explains it, Update Profile does not. */
+export const customIdField = (description?: string): INodeProperties => ({
+	displayName: 'Custom ID',
+	name: 'customId',
+	type: 'string',
+	default: '',
+	...(description === undefined ? {} : { description }),
+	routing: {
+		send: sendChecked('body', 'CustomId', {
+			name: 'customId',
+			label: 'Custom ID',
+			type: 'string',
+		}),
+	},
+});

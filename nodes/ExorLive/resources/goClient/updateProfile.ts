@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import {
 	sendChecked,
+	customIdField,
 	dateOfBirthField,
 	emailField,
 	firstNameField,
@@ -13,19 +14,7 @@ const show = { resource: ['goClient'], operation: ['updateProfile'] };
 
 export const goClientUpdateProfileDescription: INodeProperties[] = [
 	additionalFields(show, [
-		{
-			displayName: 'Custom ID',
-			name: 'customId',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'CustomId', {
-					name: 'customId',
-					label: 'Custom ID',
-					type: 'string',
-				}),
-			},
-		},
+		customIdField(),
 		dateOfBirthField,
 		emailField,
 		firstNameField,

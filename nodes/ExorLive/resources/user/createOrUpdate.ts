@@ -11,6 +11,7 @@ import { ACT_AS, actingUser, exorLiveGet, recordsIn, unwrap } from '../../client
 import {
 	checkedValue,
 	checkValue,
+	customIdField,
 	dateOfBirthField,
 	emailField,
 	firstNameField,
@@ -214,20 +215,7 @@ export const userCreateOrUpdateDescription: INodeProperties[] = [
 				}),
 			},
 		},
-		{
-			displayName: 'Custom ID',
-			name: 'customId',
-			type: 'string',
-			default: '',
-			description: 'Your own ID for the person, unique in the organization',
-			routing: {
-				send: sendChecked('body', 'CustomId', {
-					name: 'customId',
-					label: 'Custom ID',
-					type: 'string',
-				}),
-			},
-		},
+		customIdField('Your own ID for the person, unique in the organization'),
 		dateOfBirthField,
 		{
 			displayName: 'Department ID',
