@@ -296,3 +296,127 @@ export const tagsField = (show: Show): INodeProperties => ({
 	displayOptions: { show },
 	routing: { send: tagsSend },
 });
+
+/** "More Fields (JSON)": further fields of the object, merged into the request body as they are. */
+export const moreFieldsJson = (description: string): INodeProperties => ({
+	displayName: 'More Fields (JSON)',
+	name: 'moreFields',
+	type: 'json',
+	default: '{}',
+	description,
+	routing: {
+		send: {
+			preSend: [
+				mergeJsonIntoBody({ name: 'moreFields', label: 'More Fields (JSON)', type: 'json' }),
+			],
+		},
+	},
+});
+
+/** Person fields that Go Client Update Profile and User Create or Update send alike. */
+export const dateOfBirthField: INodeProperties = {
+	displayName: 'Date of Birth',
+	name: 'dateOfBirth',
+	type: 'string',
+	default: '',
+	placeholder: 'YYYY-MM-DD',
+	routing: {
+		send: sendChecked('body', 'DateOfBirth', {
+			name: 'dateOfBirth',
+			label: 'Date of Birth',
+			type: 'string',
+			check: 'date',
+		}),
+	},
+};
+
+export const emailField: INodeProperties = {
+	displayName: 'Email',
+	name: 'email',
+	type: 'string',
+	default: '',
+	placeholder: 'name@email.com',
+	routing: {
+		send: sendChecked('body', 'Email', {
+			name: 'email',
+			label: 'Email',
+			type: 'string',
+			check: 'email',
+		}),
+	},
+};
+
+export const firstNameField: INodeProperties = {
+	displayName: 'First Name',
+	name: 'firstname',
+	type: 'string',
+	default: '',
+	routing: {
+		send: sendChecked('body', 'Firstname', {
+			name: 'firstname',
+			label: 'First Name',
+			type: 'string',
+		}),
+	},
+};
+
+export const genderField: INodeProperties = {
+	displayName: 'Gender',
+	name: 'gender',
+	type: 'options',
+	default: 0,
+	options: GENDER_OPTIONS,
+	routing: {
+		send: sendChecked('body', 'Gender', {
+			name: 'gender',
+			label: 'Gender',
+			type: 'options',
+			choices: GENDER_OPTIONS,
+		}),
+	},
+};
+
+export const lastNameField: INodeProperties = {
+	displayName: 'Last Name',
+	name: 'lastname',
+	type: 'string',
+	default: '',
+	routing: {
+		send: sendChecked('body', 'Lastname', {
+			name: 'lastname',
+			label: 'Last Name',
+			type: 'string',
+		}),
+	},
+};
+
+/** Search Text of the legacy workout and exercise searches (sent as query.Query). */
+export const legacySearchTextField: INodeProperties = {
+	displayName: 'Search Text',
+	name: 'Query',
+	type: 'string',
+	default: '',
+	routing: {
+		send: sendChecked('body', 'query.Query', {
+			name: 'Query',
+			label: 'Search Text',
+			type: 'string',
+		}),
+	},
+};
+
+/** Custom ID of a person (sent as CustomId); User Create or Update explains it, Update Profile does not. */
+export const customIdField = (description?: string): INodeProperties => ({
+	displayName: 'Custom ID',
+	name: 'customId',
+	type: 'string',
+	default: '',
+	...(description === undefined ? {} : { description }),
+	routing: {
+		send: sendChecked('body', 'CustomId', {
+			name: 'customId',
+			label: 'Custom ID',
+			type: 'string',
+		}),
+	},
+});

@@ -68,3 +68,27 @@ export function idLocator(spec: LocatorSpec): INodeProperties {
 		],
 	};
 }
+
+export interface CollectionOverrides {
+	/** Parameter name when it is not `additionalFields`. */
+	name?: string;
+	description?: string;
+}
+
+/** The "Additional Fields" collection of an operation: optional fields added one by one. */
+export function additionalFields(
+	show: Show,
+	options: INodeProperties['options'],
+	overrides: CollectionOverrides = {},
+): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: overrides.name ?? 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		...(overrides.description === undefined ? {} : { description: overrides.description }),
+		options,
+	};
+}

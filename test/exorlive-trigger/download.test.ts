@@ -2,11 +2,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import { assertRequests } from '../harness/cases';
 import type { ExpectedRequest } from '../harness/http';
-import { ADMIN_BEARER, CLIENT_NAME, credentialData, exchange } from '../exorlive/suite';
+import { ADMIN_BEARER, credentialData, exchange } from '../exorlive/suite';
 import {
 	activated,
 	apiHeaders,
 	assertNothingSecret,
+	exporter,
 	itemsOf,
 	REGISTER_PATH,
 	setup,
@@ -21,17 +22,6 @@ const listed = (id: number): IDataObject => ({
 	Title: `Workout ${id}`,
 	ContactId: CONTACT,
 	OwnerId: 300,
-});
-
-const exporter = (
-	method: string,
-	query: Record<string, string>,
-	reply: ExpectedRequest['reply'],
-) => ({
-	method: 'GET',
-	path: `/api4/export/${method}`,
-	query: { clientname: CLIENT_NAME, ...query },
-	reply,
 });
 
 const available = (

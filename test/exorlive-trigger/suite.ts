@@ -4,9 +4,21 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 import { visibleError } from '../harness/cases';
-import { ApiMock } from '../harness/http';
+import { ApiMock, type ExpectedRequest } from '../harness/http';
 import { TriggerHarness, WEBHOOK_ID, type WebhookCall } from '../harness/webhook';
 import { API_ORIGIN, AUTH_ORIGIN, CLIENT_NAME, SECRETS, storedCredential } from '../exorlive/suite';
+
+/** One expected request to ExorLive's workout export API (GET /api4/export/<method>?clientname=…). */
+export const exporter = (
+	method: string,
+	query: Record<string, string>,
+	reply: ExpectedRequest['reply'],
+) => ({
+	method: 'GET',
+	path: `/api4/export/${method}`,
+	query: { clientname: CLIENT_NAME, ...query },
+	reply,
+});
 
 export const PRODUCTION_URL = `http://localhost:5678/webhook/${WEBHOOK_ID}/webhook`;
 export const TEST_URL = `http://localhost:5678/webhook-test/${WEBHOOK_ID}/webhook`;

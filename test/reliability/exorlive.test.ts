@@ -5,9 +5,16 @@
 import type { IDataObject } from 'n8n-workflow';
 import { runNode } from '../harness/engine';
 import { startSilentServer, type SilentServer } from '../harness/silent-server';
-import { ApiMock, type ExpectedRequest } from '../harness/http';
-import { API_ORIGIN, CLIENT_NAME, credentialData } from '../exorlive/suite';
-import { activated, itemsOf, REGISTER_PATH, setup, workoutReady } from '../exorlive-trigger/suite';
+import { ApiMock } from '../harness/http';
+import { API_ORIGIN, credentialData } from '../exorlive/suite';
+import {
+	activated,
+	exporter,
+	itemsOf,
+	REGISTER_PATH,
+	setup,
+	workoutReady,
+} from '../exorlive-trigger/suite';
 
 describe('ExorLive token exchange honours the Timeout', () => {
 	let server: SilentServer;
@@ -66,16 +73,6 @@ describe('ExorLive Get Workout PDF checks its output field before downloading', 
 
 describe('ExorLive Trigger: a replayed callback starts no second execution', () => {
 	const CONTACT = 2001;
-	const exporter = (
-		method: string,
-		query: Record<string, string>,
-		reply: ExpectedRequest['reply'],
-	) => ({
-		method: 'GET',
-		path: `/api4/export/${method}`,
-		query: { clientname: CLIENT_NAME, ...query },
-		reply,
-	});
 	const listed = (id: number): IDataObject => ({
 		Id: id,
 		Title: `Workout ${id}`,

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { requireParameters } from '../../../shared/validation';
+import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['partner'], operation: ['activate'] };
 
@@ -37,21 +38,13 @@ export const partnerActivateDescription: INodeProperties[] = [
 		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'organization_id' } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Company Name',
-				name: 'companyName',
-				type: 'string',
-				default: '',
-				routing: { send: { type: 'body', property: 'company_name' } },
-			},
-		],
-	},
+	additionalFields(show, [
+		{
+			displayName: 'Company Name',
+			name: 'companyName',
+			type: 'string',
+			default: '',
+			routing: { send: { type: 'body', property: 'company_name' } },
+		},
+	]),
 ];

@@ -12,6 +12,7 @@ import {
 	toStringList,
 } from '../../../shared/validation';
 import { cleanGrants, validateGrants } from './grants';
+import { additionalFields } from '../../../shared/fieldBuilders';
 
 /** Create and Update send the same body: `{name, slug, grants}`. Update replaces the role whole. */
 const show = { resource: ['partnerRole'], operation: ['create', 'update'] };
@@ -153,14 +154,9 @@ export const partnerRoleFieldsDescription: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'roleUpdateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: { resource: ['partnerRole'], operation: ['update'] } },
-		options: [
+	additionalFields(
+		{ resource: ['partnerRole'], operation: ['update'] },
+		[
 			{
 				displayName: 'ID in Body',
 				name: 'id',
@@ -171,7 +167,8 @@ export const partnerRoleFieldsDescription: INodeProperties[] = [
 					"The role's ID (&lt;org_id&gt;:&lt;slug&gt;) sent in the body as well, which epilot's spec allows; the Role field above already names the role to update",
 			},
 		],
-	},
+		{ name: 'roleUpdateFields' },
+	),
 	{
 		displayName: 'Grants (JSON)',
 		name: 'grantsJson',

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { requireParameters, toStringList } from '../../../shared/validation';
 import { languageOptions, roleIdsField } from '../../epilotFields';
+import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['partnerUser'], operation: ['create'] };
 
@@ -27,25 +28,17 @@ export const partnerUserCreateDescription: INodeProperties[] = [
 			},
 		},
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Invitation Language',
-				name: 'language',
-				type: 'options',
-				options: languageOptions,
-				default: 'en',
-				routing: { send: { type: 'body', property: 'language' } },
-			},
-			roleIdsField(undefined, { displayName: 'Initial Role Names or IDs' }),
-		],
-	},
+	additionalFields(show, [
+		{
+			displayName: 'Invitation Language',
+			name: 'language',
+			type: 'options',
+			options: languageOptions,
+			default: 'en',
+			routing: { send: { type: 'body', property: 'language' } },
+		},
+		roleIdsField(undefined, { displayName: 'Initial Role Names or IDs' }),
+	]),
 ];
 
 /** Role IDs may come as a multi-select, a JSON array or comma-separated text (expressions, AI tools). */

@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { inputError, requiredValue } from '../../../shared/validation';
+import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['cpms'], operation: ['create'] };
 
@@ -25,16 +26,9 @@ export const cpmsCreateDescription: INodeProperties[] = [
 		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'url', value: '={{ String($value).trim() }}' } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		description:
-			'Fields of the CPMS object that Exolink does not document for Create (its page is cut off): sent on the assumption that Create accepts them',
-		options: [
+	additionalFields(
+		show,
+		[
 			{
 				displayName: 'Auth Pass-Through',
 				name: 'authPassThrough',
@@ -53,7 +47,11 @@ export const cpmsCreateDescription: INodeProperties[] = [
 				routing: { send: { type: 'body', property: 'interval' } },
 			},
 		],
-	},
+		{
+			description:
+				'Fields of the CPMS object that Exolink does not document for Create (its page is cut off): sent on the assumption that Create accepts them',
+		},
+	),
 ];
 
 /** Both fields are required by the API; the URL must be a WebSocket URL. */

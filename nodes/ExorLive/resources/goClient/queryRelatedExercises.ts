@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { sendChecked } from '../../exorLiveFields';
+import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['goClient'], operation: ['queryRelatedExercises'] };
 
@@ -21,69 +22,61 @@ export const goClientQueryRelatedExercisesDescription: INodeProperties[] = [
 			}),
 		},
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'As Progression',
-				name: 'asProgression',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return progressions of the exercise',
-				routing: {
-					send: sendChecked('query', 'AsProgression', {
-						name: 'asProgression',
-						label: 'As Progression',
-						type: 'boolean',
-					}),
-				},
+	additionalFields(show, [
+		{
+			displayName: 'As Progression',
+			name: 'asProgression',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return progressions of the exercise',
+			routing: {
+				send: sendChecked('query', 'AsProgression', {
+					name: 'asProgression',
+					label: 'As Progression',
+					type: 'boolean',
+				}),
 			},
-			{
-				displayName: 'Equipment ID',
-				name: 'equipmentId',
-				type: 'number',
-				default: 0,
-				routing: {
-					send: sendChecked('query', 'EquipmentId', {
-						name: 'equipmentId',
-						label: 'Equipment ID',
-						type: 'number',
-					}),
-				},
+		},
+		{
+			displayName: 'Equipment ID',
+			name: 'equipmentId',
+			type: 'number',
+			default: 0,
+			routing: {
+				send: sendChecked('query', 'EquipmentId', {
+					name: 'equipmentId',
+					label: 'Equipment ID',
+					type: 'number',
+				}),
 			},
-			{
-				displayName: 'Package IDs',
-				name: 'packageIds',
-				type: 'string',
-				default: '',
-				description: 'Exercise packages to search, as ExorLive expects them',
-				routing: {
-					send: sendChecked('query', 'PackageIds', {
-						name: 'packageIds',
-						label: 'Package IDs',
-						type: 'string',
-					}),
-				},
+		},
+		{
+			displayName: 'Package IDs',
+			name: 'packageIds',
+			type: 'string',
+			default: '',
+			description: 'Exercise packages to search, as ExorLive expects them',
+			routing: {
+				send: sendChecked('query', 'PackageIds', {
+					name: 'packageIds',
+					label: 'Package IDs',
+					type: 'string',
+				}),
 			},
-			{
-				displayName: 'Wanted Count',
-				name: 'wantedCount',
-				type: 'number',
-				default: 0,
-				description: 'How many exercises to return',
-				routing: {
-					send: sendChecked('query', 'WantedCount', {
-						name: 'wantedCount',
-						label: 'Wanted Count',
-						type: 'number',
-					}),
-				},
+		},
+		{
+			displayName: 'Wanted Count',
+			name: 'wantedCount',
+			type: 'number',
+			default: 0,
+			description: 'How many exercises to return',
+			routing: {
+				send: sendChecked('query', 'WantedCount', {
+					name: 'wantedCount',
+					label: 'Wanted Count',
+					type: 'number',
+				}),
 			},
-		],
-	},
+		},
+	]),
 ];

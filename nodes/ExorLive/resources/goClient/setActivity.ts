@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { sendChecked, mergeJsonIntoBody } from '../../exorLiveFields';
+import { sendChecked, moreFieldsJson } from '../../exorLiveFields';
+import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['goClient'], operation: ['setActivity'] };
 
@@ -22,28 +23,7 @@ export const goClientSetActivityDescription: INodeProperties[] = [
 			}),
 		},
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'More Fields (JSON)',
-				name: 'moreFields',
-				type: 'json',
-				default: '{}',
-				description: 'Further activity fields as a JSON object, e.g. from a Get operation',
-				routing: {
-					send: {
-						preSend: [
-							mergeJsonIntoBody({ name: 'moreFields', label: 'More Fields (JSON)', type: 'json' }),
-						],
-					},
-				},
-			},
-		],
-	},
+	additionalFields(show, [
+		moreFieldsJson('Further activity fields as a JSON object, e.g. from a Get operation'),
+	]),
 ];

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { exerciseIdField, mergeJsonIntoBody, sendChecked } from '../../exorLiveFields';
+import { exerciseIdField, moreFieldsJson, sendChecked } from '../../exorLiveFields';
+import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['goClient'], operation: ['setExercise'] };
 
@@ -21,28 +22,7 @@ export const goClientSetExerciseDescription: INodeProperties[] = [
 			}),
 		},
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'More Fields (JSON)',
-				name: 'moreFields',
-				type: 'json',
-				default: '{}',
-				description: 'Further exercise fields as a JSON object, e.g. from a Get operation',
-				routing: {
-					send: {
-						preSend: [
-							mergeJsonIntoBody({ name: 'moreFields', label: 'More Fields (JSON)', type: 'json' }),
-						],
-					},
-				},
-			},
-		],
-	},
+	additionalFields(show, [
+		moreFieldsJson('Further exercise fields as a JSON object, e.g. from a Get operation'),
+	]),
 ];

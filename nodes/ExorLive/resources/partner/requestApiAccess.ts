@@ -11,6 +11,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE, scalarIn, unexpectedAnswer, unwrap } from '../../client';
 import { isBlank } from '../../../shared/validation';
 import { sendChecked } from '../../exorLiveFields';
+import { additionalFields } from '../../../shared/fieldBuilders';
 
 const CANDIDATES = ['adminUserId', 'userId', 'id'];
 
@@ -79,23 +80,15 @@ export const partnerRequestApiAccessDescription: INodeProperties[] = [
 			}),
 		},
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				// Sent by sendPartnerApiKey, which falls back to the credential's client key.
-				displayName: 'Partner API Key',
-				name: 'partnerApiKey',
-				type: 'string',
-				default: '',
-				description: "Your partner API key. Default: the credential's Client Key.",
-				typeOptions: { password: true },
-			},
-		],
-	},
+	additionalFields(show, [
+		{
+			// Sent by sendPartnerApiKey, which falls back to the credential's client key.
+			displayName: 'Partner API Key',
+			name: 'partnerApiKey',
+			type: 'string',
+			default: '',
+			description: "Your partner API key. Default: the credential's Client Key.",
+			typeOptions: { password: true },
+		},
+	]),
 ];

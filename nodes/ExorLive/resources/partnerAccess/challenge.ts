@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { CREDENTIAL_TYPE, scalarIn, unexpectedAnswer } from '../../client';
+import { additionalFields } from '../../../shared/fieldBuilders';
 
 export const CHALLENGE_PATH = '/api4/Access/PartnerChallenge';
 
@@ -56,22 +57,14 @@ export async function challengeOutput(
 const show = { resource: ['partnerAccess'], operation: ['partnerChallenge'] };
 
 export const partnerAccessPartnerChallengeDescription: INodeProperties[] = [
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Random Number',
-				name: 'random',
-				type: 'string',
-				default: '',
-				description: 'Default: a new random number',
-				// Read by sendChallengeBody.
-			},
-		],
-	},
+	additionalFields(show, [
+		{
+			displayName: 'Random Number',
+			name: 'random',
+			type: 'string',
+			default: '',
+			description: 'Default: a new random number',
+			// Read by sendChallengeBody.
+		},
+	]),
 ];

@@ -13,6 +13,7 @@ import { vendorError } from '../../../shared/errors';
 import { inputError, isBlank, requiredValues } from '../../../shared/validation';
 import { CREDENTIAL_TYPE, recordsIn, unexpectedAnswer } from '../../client';
 import { challengeBody, challengeFrom, CHALLENGE_PATH, randomValue } from './challenge';
+import { additionalFields } from '../../../shared/fieldBuilders';
 
 /**
  * PwdSalted as documented: UPPERHEX(HMAC-SHA1(key = lowerhex(SHA1(utf8(password))) as ASCII,
@@ -141,30 +142,21 @@ export const partnerAccessLinkOrganizationDescription: INodeProperties[] = [
 		typeOptions: { password: true },
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Challenge',
-				name: 'challenge',
-				type: 'string',
-				default: '',
-				description:
-					'From Partner Challenge. Default: the node gets a new one right before linking.',
-			},
-			{
-				displayName: 'Random Number',
-				name: 'random',
-				type: 'string',
-				default: '',
-				description:
-					'The random number the challenge was requested with; required with a Challenge. Default (no Challenge): a new one.',
-			},
-		],
-	},
+	additionalFields(show, [
+		{
+			displayName: 'Challenge',
+			name: 'challenge',
+			type: 'string',
+			default: '',
+			description: 'From Partner Challenge. Default: the node gets a new one right before linking.',
+		},
+		{
+			displayName: 'Random Number',
+			name: 'random',
+			type: 'string',
+			default: '',
+			description:
+				'The random number the challenge was requested with; required with a Challenge. Default (no Challenge): a new one.',
+		},
+	]),
 ];

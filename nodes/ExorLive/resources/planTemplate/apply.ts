@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { sendChecked, userIdField } from '../../exorLiveFields';
+import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['planTemplate'], operation: ['apply'] };
 
@@ -66,55 +67,47 @@ export const planTemplateApplyDescription: INodeProperties[] = [
 			}),
 		},
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Explicit',
-				name: 'explicit',
-				type: 'string',
-				default: '',
-				description: 'For the Explicit distribution, as ExorLive expects it',
-				routing: {
-					send: sendChecked('body', 'Explicit', {
-						name: 'explicit',
-						label: 'Explicit',
-						type: 'string',
-					}),
-				},
+	additionalFields(show, [
+		{
+			displayName: 'Explicit',
+			name: 'explicit',
+			type: 'string',
+			default: '',
+			description: 'For the Explicit distribution, as ExorLive expects it',
+			routing: {
+				send: sendChecked('body', 'Explicit', {
+					name: 'explicit',
+					label: 'Explicit',
+					type: 'string',
+				}),
 			},
-			{
-				displayName: 'Repeat Count',
-				name: 'repeatNum',
-				type: 'number',
-				default: 0,
-				routing: {
-					send: sendChecked('body', 'RepeatNum', {
-						name: 'repeatNum',
-						label: 'Repeat Count',
-						type: 'number',
-					}),
-				},
+		},
+		{
+			displayName: 'Repeat Count',
+			name: 'repeatNum',
+			type: 'number',
+			default: 0,
+			routing: {
+				send: sendChecked('body', 'RepeatNum', {
+					name: 'repeatNum',
+					label: 'Repeat Count',
+					type: 'number',
+				}),
 			},
-			{
-				displayName: 'Week Pattern',
-				name: 'weekPattern',
-				type: 'string',
-				default: '',
-				description: 'For the Week Pattern distribution, as ExorLive expects it',
-				routing: {
-					send: sendChecked('body', 'WeekPattern', {
-						name: 'weekPattern',
-						label: 'Week Pattern',
-						type: 'string',
-					}),
-				},
+		},
+		{
+			displayName: 'Week Pattern',
+			name: 'weekPattern',
+			type: 'string',
+			default: '',
+			description: 'For the Week Pattern distribution, as ExorLive expects it',
+			routing: {
+				send: sendChecked('body', 'WeekPattern', {
+					name: 'weekPattern',
+					label: 'Week Pattern',
+					type: 'string',
+				}),
 			},
-		],
-	},
+		},
+	]),
 ];

@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { checkedValue } from '../../exorLiveFields';
+import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['planTemplate'], operation: ['search'] };
 
@@ -13,22 +14,14 @@ async function sendSearchText(
 }
 
 export const planTemplateSearchDescription: INodeProperties[] = [
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Search Text',
-				name: 'query',
-				type: 'string',
-				default: '',
-				description: 'Leave empty to list all',
-				routing: { send: { preSend: [sendSearchText] } },
-			},
-		],
-	},
+	additionalFields(show, [
+		{
+			displayName: 'Search Text',
+			name: 'query',
+			type: 'string',
+			default: '',
+			description: 'Leave empty to list all',
+			routing: { send: { preSend: [sendSearchText] } },
+		},
+	]),
 ];

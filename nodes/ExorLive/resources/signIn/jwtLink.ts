@@ -8,6 +8,7 @@ import { InputError } from '../../../shared/validation';
 import { CREDENTIAL_TYPE } from '../../client';
 import { checkedValue, type CheckedValue } from '../../exorLiveFields';
 import { SigningSetupError, signJwt } from './jwt';
+import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['signIn'], operation: ['createJwtLink'] };
 
@@ -80,88 +81,80 @@ export const signInCreateJwtLinkDescription: INodeProperties[] = [
 		required: true,
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Contact Birthdate',
-				name: 'contactBirthdate',
-				type: 'string',
-				default: '',
-				placeholder: 'YYYY-MM-DD',
-			},
-			{
-				displayName: 'Contact Diagnosis',
-				name: 'contactDiagnosis',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. L02',
-			},
-			{
-				displayName: 'Contact Email',
-				name: 'contactEmail',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Contact Gender',
-				name: 'contactGender',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. male',
-			},
-			{
-				displayName: 'Contact Middle Name',
-				name: 'contactMiddlename',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Contact Mobile',
-				name: 'contactMobile',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Contact SSN',
-				name: 'contactSsn',
-				type: 'string',
-				default: '',
-				description: 'National ID number; ExorLive prefers it for matching',
-			},
-			{
-				displayName: 'Employee Email',
-				name: 'employeeEmail',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Employee Username',
-				name: 'employeeUsername',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Extra Claims (JSON)',
-				name: 'extraClaims',
-				type: 'json',
-				default: '{}',
-				description: 'Further claims ExorLive agreed with you, merged into the payload',
-			},
-			{
-				displayName: 'Token Lifetime (Seconds)',
-				name: 'lifetimeSeconds',
-				type: 'number',
-				default: 0,
-				description: 'How long the signed payload is valid (exp claim). Default: 300.',
-			},
-		],
-	},
+	additionalFields(show, [
+		{
+			displayName: 'Contact Birthdate',
+			name: 'contactBirthdate',
+			type: 'string',
+			default: '',
+			placeholder: 'YYYY-MM-DD',
+		},
+		{
+			displayName: 'Contact Diagnosis',
+			name: 'contactDiagnosis',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. L02',
+		},
+		{
+			displayName: 'Contact Email',
+			name: 'contactEmail',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Contact Gender',
+			name: 'contactGender',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. male',
+		},
+		{
+			displayName: 'Contact Middle Name',
+			name: 'contactMiddlename',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Contact Mobile',
+			name: 'contactMobile',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Contact SSN',
+			name: 'contactSsn',
+			type: 'string',
+			default: '',
+			description: 'National ID number; ExorLive prefers it for matching',
+		},
+		{
+			displayName: 'Employee Email',
+			name: 'employeeEmail',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Employee Username',
+			name: 'employeeUsername',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Extra Claims (JSON)',
+			name: 'extraClaims',
+			type: 'json',
+			default: '{}',
+			description: 'Further claims ExorLive agreed with you, merged into the payload',
+		},
+		{
+			displayName: 'Token Lifetime (Seconds)',
+			name: 'lifetimeSeconds',
+			type: 'number',
+			default: 0,
+			description: 'How long the signed payload is valid (exp claim). Default: 300.',
+		},
+	]),
 ];
 
 const DEFAULT_JWT_ENDPOINT = 'https://sso.exorlive.com/partner/payload';

@@ -11,12 +11,18 @@ import { ACT_AS, actingUser, exorLiveGet, recordsIn, unwrap } from '../../client
 import {
 	checkedValue,
 	checkValue,
-	GENDER_OPTIONS,
+	customIdField,
+	dateOfBirthField,
+	emailField,
+	firstNameField,
+	genderField,
+	lastNameField,
 	ROLE_OPTIONS,
 	sendChecked,
 	type CheckedValue,
 } from '../../exorLiveFields';
 import { LOOKUP_PATH, withCodeNames } from './lookup';
+import { additionalFields } from '../../../shared/fieldBuilders';
 
 /** Input fields a new user can be found by with the documented lookup, in that order. */
 const LOOKUP_KEYS = [
@@ -173,227 +179,140 @@ export const userCreateOrUpdateDescription: INodeProperties[] = [
 			}),
 		},
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Address',
-				name: 'address',
-				type: 'string',
-				default: '',
-				routing: {
-					send: sendChecked('body', 'Address', {
-						name: 'address',
-						label: 'Address',
-						type: 'string',
-					}),
-				},
+	additionalFields(show, [
+		{
+			displayName: 'Address',
+			name: 'address',
+			type: 'string',
+			default: '',
+			routing: {
+				send: sendChecked('body', 'Address', {
+					name: 'address',
+					label: 'Address',
+					type: 'string',
+				}),
 			},
-			{
-				displayName: 'City',
-				name: 'city',
-				type: 'string',
-				default: '',
-				routing: {
-					send: sendChecked('body', 'City', { name: 'city', label: 'City', type: 'string' }),
-				},
+		},
+		{
+			displayName: 'City',
+			name: 'city',
+			type: 'string',
+			default: '',
+			routing: {
+				send: sendChecked('body', 'City', { name: 'city', label: 'City', type: 'string' }),
 			},
-			{
-				displayName: 'Comment',
-				name: 'comment',
-				type: 'string',
-				default: '',
-				routing: {
-					send: sendChecked('body', 'Comment', {
-						name: 'comment',
-						label: 'Comment',
-						type: 'string',
-					}),
-				},
+		},
+		{
+			displayName: 'Comment',
+			name: 'comment',
+			type: 'string',
+			default: '',
+			routing: {
+				send: sendChecked('body', 'Comment', {
+					name: 'comment',
+					label: 'Comment',
+					type: 'string',
+				}),
 			},
-			{
-				displayName: 'Custom ID',
-				name: 'customId',
-				type: 'string',
-				default: '',
-				description: 'Your own ID for the person, unique in the organization',
-				routing: {
-					send: sendChecked('body', 'CustomId', {
-						name: 'customId',
-						label: 'Custom ID',
-						type: 'string',
-					}),
-				},
+		},
+		customIdField('Your own ID for the person, unique in the organization'),
+		dateOfBirthField,
+		{
+			displayName: 'Department ID',
+			name: 'departmentId',
+			type: 'number',
+			default: 0,
+			description: 'Department (unit) within the organization',
+			routing: {
+				send: sendChecked('body', 'DepartmentId', {
+					name: 'departmentId',
+					label: 'Department ID',
+					type: 'number',
+				}),
 			},
-			{
-				displayName: 'Date of Birth',
-				name: 'dateOfBirth',
-				type: 'string',
-				default: '',
-				placeholder: 'YYYY-MM-DD',
-				routing: {
-					send: sendChecked('body', 'DateOfBirth', {
-						name: 'dateOfBirth',
-						label: 'Date of Birth',
-						type: 'string',
-						check: 'date',
-					}),
-				},
+		},
+		emailField,
+		firstNameField,
+		genderField,
+		lastNameField,
+		{
+			displayName: 'Official ID',
+			name: 'officialId',
+			type: 'string',
+			default: '',
+			description: 'National ID number, e.g. 050780-12345',
+			routing: {
+				send: sendChecked('body', 'OfficialId', {
+					name: 'officialId',
+					label: 'Official ID',
+					type: 'string',
+				}),
 			},
-			{
-				displayName: 'Department ID',
-				name: 'departmentId',
-				type: 'number',
-				default: 0,
-				description: 'Department (unit) within the organization',
-				routing: {
-					send: sendChecked('body', 'DepartmentId', {
-						name: 'departmentId',
-						label: 'Department ID',
-						type: 'number',
-					}),
-				},
+		},
+		{
+			displayName: 'Organization ID',
+			name: 'organizationId',
+			type: 'number',
+			default: 0,
+			description: 'Default: the organization of the user you act as',
+			routing: {
+				send: sendChecked('body', 'OrganizationId', {
+					name: 'organizationId',
+					label: 'Organization ID',
+					type: 'number',
+				}),
 			},
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				default: '',
-				placeholder: 'name@email.com',
-				routing: {
-					send: sendChecked('body', 'Email', {
-						name: 'email',
-						label: 'Email',
-						type: 'string',
-						check: 'email',
-					}),
-				},
+		},
+		{
+			displayName: 'Phone',
+			name: 'phone',
+			type: 'string',
+			default: '',
+			routing: {
+				send: sendChecked('body', 'Phone', { name: 'phone', label: 'Phone', type: 'string' }),
 			},
-			{
-				displayName: 'First Name',
-				name: 'firstname',
-				type: 'string',
-				default: '',
-				routing: {
-					send: sendChecked('body', 'Firstname', {
-						name: 'firstname',
-						label: 'First Name',
-						type: 'string',
-					}),
-				},
+		},
+		{
+			displayName: 'Primary Contact ID',
+			name: 'primaryContactId',
+			type: 'number',
+			default: 0,
+			description: "User ID of the user's primary instructor",
+			routing: {
+				send: sendChecked('body', 'PrimaryContactId', {
+					name: 'primaryContactId',
+					label: 'Primary Contact ID',
+					type: 'number',
+				}),
 			},
-			{
-				displayName: 'Gender',
-				name: 'gender',
-				type: 'options',
-				default: 0,
-				options: GENDER_OPTIONS,
-				routing: {
-					send: sendChecked('body', 'Gender', {
-						name: 'gender',
-						label: 'Gender',
-						type: 'options',
-						choices: GENDER_OPTIONS,
-					}),
-				},
+		},
+		{
+			displayName: 'Role',
+			name: 'role',
+			type: 'options',
+			default: 16,
+			options: ROLE_OPTIONS,
+			routing: {
+				send: sendChecked('body', 'Role', {
+					name: 'role',
+					label: 'Role',
+					type: 'options',
+					choices: ROLE_OPTIONS,
+				}),
 			},
-			{
-				displayName: 'Last Name',
-				name: 'lastname',
-				type: 'string',
-				default: '',
-				routing: {
-					send: sendChecked('body', 'Lastname', {
-						name: 'lastname',
-						label: 'Last Name',
-						type: 'string',
-					}),
-				},
+		},
+		{
+			displayName: 'Zip Code',
+			name: 'zipcode',
+			type: 'string',
+			default: '',
+			routing: {
+				send: sendChecked('body', 'Zipcode', {
+					name: 'zipcode',
+					label: 'Zip Code',
+					type: 'string',
+				}),
 			},
-			{
-				displayName: 'Official ID',
-				name: 'officialId',
-				type: 'string',
-				default: '',
-				description: 'National ID number, e.g. 050780-12345',
-				routing: {
-					send: sendChecked('body', 'OfficialId', {
-						name: 'officialId',
-						label: 'Official ID',
-						type: 'string',
-					}),
-				},
-			},
-			{
-				displayName: 'Organization ID',
-				name: 'organizationId',
-				type: 'number',
-				default: 0,
-				description: 'Default: the organization of the user you act as',
-				routing: {
-					send: sendChecked('body', 'OrganizationId', {
-						name: 'organizationId',
-						label: 'Organization ID',
-						type: 'number',
-					}),
-				},
-			},
-			{
-				displayName: 'Phone',
-				name: 'phone',
-				type: 'string',
-				default: '',
-				routing: {
-					send: sendChecked('body', 'Phone', { name: 'phone', label: 'Phone', type: 'string' }),
-				},
-			},
-			{
-				displayName: 'Primary Contact ID',
-				name: 'primaryContactId',
-				type: 'number',
-				default: 0,
-				description: "User ID of the user's primary instructor",
-				routing: {
-					send: sendChecked('body', 'PrimaryContactId', {
-						name: 'primaryContactId',
-						label: 'Primary Contact ID',
-						type: 'number',
-					}),
-				},
-			},
-			{
-				displayName: 'Role',
-				name: 'role',
-				type: 'options',
-				default: 16,
-				options: ROLE_OPTIONS,
-				routing: {
-					send: sendChecked('body', 'Role', {
-						name: 'role',
-						label: 'Role',
-						type: 'options',
-						choices: ROLE_OPTIONS,
-					}),
-				},
-			},
-			{
-				displayName: 'Zip Code',
-				name: 'zipcode',
-				type: 'string',
-				default: '',
-				routing: {
-					send: sendChecked('body', 'Zipcode', {
-						name: 'zipcode',
-						label: 'Zip Code',
-						type: 'string',
-					}),
-				},
-			},
-		],
-	},
+		},
+	]),
 ];

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { recordsIn } from '../../client';
 import { sendChecked } from '../../exorLiveFields';
+import { additionalFields } from '../../../shared/fieldBuilders';
 
 /** Get Available Workouts and Get Available Workout IDs take the same filters. */
 const show = {
@@ -38,58 +39,50 @@ export const workoutExportAvailableWorkoutsDescription: INodeProperties[] = [
 			}),
 		},
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Contact ID',
-				name: 'contactId',
-				type: 'number',
-				default: 0,
-				description: 'Only workouts for this contact. Default: all.',
-				routing: {
-					send: sendChecked('query', 'contactId', {
-						name: 'contactId',
-						label: 'Contact ID',
-						type: 'number',
-					}),
-				},
+	additionalFields(show, [
+		{
+			displayName: 'Contact ID',
+			name: 'contactId',
+			type: 'number',
+			default: 0,
+			description: 'Only workouts for this contact. Default: all.',
+			routing: {
+				send: sendChecked('query', 'contactId', {
+					name: 'contactId',
+					label: 'Contact ID',
+					type: 'number',
+				}),
 			},
-			{
-				displayName: 'Department ID',
-				name: 'departmentId',
-				type: 'number',
-				default: 0,
-				description: 'Only this department. Default: the whole organization.',
-				routing: {
-					send: sendChecked('query', 'departmentId', {
-						name: 'departmentId',
-						label: 'Department ID',
-						type: 'number',
-					}),
-				},
+		},
+		{
+			displayName: 'Department ID',
+			name: 'departmentId',
+			type: 'number',
+			default: 0,
+			description: 'Only this department. Default: the whole organization.',
+			routing: {
+				send: sendChecked('query', 'departmentId', {
+					name: 'departmentId',
+					label: 'Department ID',
+					type: 'number',
+				}),
 			},
-			{
-				displayName: 'Owner ID',
-				name: 'ownerId',
-				type: 'number',
-				default: 0,
-				description: 'Only workouts of this instructor. Default: all.',
-				routing: {
-					send: sendChecked('query', 'ownerId', {
-						name: 'ownerId',
-						label: 'Owner ID',
-						type: 'number',
-					}),
-				},
+		},
+		{
+			displayName: 'Owner ID',
+			name: 'ownerId',
+			type: 'number',
+			default: 0,
+			description: 'Only workouts of this instructor. Default: all.',
+			routing: {
+				send: sendChecked('query', 'ownerId', {
+					name: 'ownerId',
+					label: 'Owner ID',
+					type: 'number',
+				}),
 			},
-		],
-	},
+		},
+	]),
 ];
 
 /** GetAvailableWorkoutIds answers a list of ids: one `{ workoutId }` item each. */
