@@ -10,7 +10,7 @@ import { bodyItems } from './bodyItems';
 import { throwOnErrorStatus } from './errors';
 import { bindFieldTypes } from './fieldTypes';
 import { operationProperty } from './operation';
-import { sentOnce } from './requestStep';
+import { deferFieldErrors, sentOnce } from './requestStep';
 import { noContent } from './output';
 import { inputError, isBlank, parseJson } from './validation';
 
@@ -214,8 +214,12 @@ export function withCustomApiCall(
 	const options = [...(resource.options as INodePropertyOptions[]), resourceOption(spec)].sort(
 		(a, b) => a.name.localeCompare(b.name),
 	);
-	return bindFieldTypes([
-		...properties.map((property) => (property === resource ? { ...resource, options } : property)),
-		...customApiCallProperties(spec),
-	]);
+	return bindFieldTypes(
+		deferFieldErrors([
+			...properties.map((property) =>
+				property === resource ? { ...resource, options } : property,
+			),
+			...customApiCallProperties(spec),
+		]),
+	);
 }

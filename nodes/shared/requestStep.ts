@@ -246,26 +246,64 @@ function deferredError(ctx: object): { error: unknown } | undefined {
 	return undefined;
 }
 
+/** `action`, unless an error of the item is already kept; under On Error: Continue its own
+ * error is kept (see above) rather than thrown. One wrapper per action. */
+function underContinue(action: PreSendAction): PreSendAction {
+	const known = deferring.get(action);
+	if (known) return known;
+	const wrapped = async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		if (deferredError(this)) return options;
+		try {
+			return await action.call(this, options);
+		} catch (error) {
+			if (!this.continueOnFail()) throw error;
+			deferredErrors.set(this, error);
+			return options;
+		}
+	};
+	deferring.set(action, wrapped);
+	deferring.set(wrapped, wrapped);
+	return wrapped;
+}
+
+const deferring = new WeakMap<PreSendAction, PreSendAction>();
+
 /** The preSend `actions` run in order; under On Error: Continue an error is kept (see above). */
 export function deferredUnderContinue(actions: PreSendAction[]): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	const steps = actions.map(underContinue);
+	const all = async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		let current = options;
-		for (const action of actions) {
-			const outcome = await action.call(this, current).then(
-				(value) => ({ value }),
-				(error: unknown) => {
-					if (!this.continueOnFail()) throw error;
-					return { error };
-				},
-			);
-			if ('error' in outcome) {
-				deferredErrors.set(this, outcome.error);
-				return options;
-			}
-			current = outcome.value;
-		}
+		for (const step of steps) current = await step.call(this, current);
 		return current;
 	};
+	deferring.set(all, all);
+	return all;
+}
+
+type Routed = { routing?: INodeProperties['routing'] };
+
+function withDeferredPreSend<T extends Routed>(entry: T): T {
+	const preSend = entry.routing?.send?.preSend;
+	if (!preSend?.length) return entry;
+	const send = { ...entry.routing?.send, preSend: preSend.map(underContinue) };
+	return { ...entry, routing: { ...entry.routing, send } };
+}
+
+/**
+ * The node's properties with the preSend actions of its fields (the checks a single field runs,
+ * in collections too) made to keep their errors under On Error: Continue, like the operations'
+ * own: n8n runs them with the operation's, before the request step, and would otherwise pair
+ * their errors with no input item.
+ */
+export function deferFieldErrors(properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) => {
+		const options = property.options?.map((option) => {
+			if ('values' in option) return { ...option, values: deferFieldErrors(option.values) };
+			if ('type' in option) return deferFieldErrors([option as INodeProperties])[0];
+			return withDeferredPreSend(option);
+		});
+		return withDeferredPreSend(options ? { ...property, options } : property) as INodeProperties;
+	});
 }
 
 /** Routing parts that send an operation's request once (with retries, checks and pairing). */

@@ -564,6 +564,28 @@ describe('Input errors under On Error: Continue are paired too', () => {
 		]);
 		expect(String(result.items[2].json.error)).toMatch(/^Partner Organization: expects/);
 	});
+	it("a field's own check (ExorLive Search Text) fails that item only, paired, while others give several items", async () => {
+		const mock = new ApiMock(API_ORIGIN);
+		mock.reply({ body: [{ Id: 1 }, { Id: 2 }] }, { body: [{ Id: 1 }, { Id: 2 }] });
+		const result = await runNode({
+			node: 'exorLive',
+			parameters: { ...lookup, text: '={{ $json.t }}' },
+			input: [{ t: '0507' }, { t: ' ' }, { t: '0507' }],
+			credentials: { exorLiveApi: storedCredential() },
+			continueOnFail: true,
+		});
+		expect(mock.requests.map((request) => request.query)).toEqual([
+			{ type: 'officialid', text: '0507' },
+			{ type: 'officialid', text: '0507' },
+		]);
+		expect(result.items.map((item) => [item.json.Id ?? item.json.error, item.pairedItem])).toEqual([
+			[1, { item: 0 }],
+			[2, { item: 0 }],
+			['Search Text: a value is required', { item: 1 }],
+			[1, { item: 2 }],
+			[2, { item: 2 }],
+		]);
+	});
 });
 
 describe('Header values with line breaks are refused', () => {
