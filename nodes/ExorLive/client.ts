@@ -179,9 +179,12 @@ async function withCredentialToken<T>(ctx: TokenContext, send: SendWithToken<T>)
 	const adminOf = (credentials: ICredentialDataDecryptedObject) =>
 		String(credentials.adminUserId ?? '');
 	let renewed: string | undefined;
-	if (engineLeavesRenewal) {
+	if (engineLeavesRenewal || nodeTimeout(ctx) !== undefined) {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-		renewed = cachedToken(authSettings(credentials), adminOf(credentials));
+		// n8n gets a token for a credential that holds none itself, waiting 30 s at most; got
+		// here first, the exchange follows the node's Timeout (n8n's then finds it cached).
+		if (!credentials.accessToken) await userToken(ctx, adminOf(credentials), undefined, false);
+		if (engineLeavesRenewal) renewed = cachedToken(authSettings(credentials), adminOf(credentials));
 	}
 	const result = await unlessRefused(send(renewed === undefined ? undefined : `Bearer ${renewed}`));
 	if ('value' in result) return result.value;

@@ -35,20 +35,26 @@ const lookupRequest = (email: string, authorization = `Bearer ${ADMIN_BEARER}`) 
 });
 
 describe('ExorLive token exchange', () => {
-	it('exchanges once for 50 items, sends the token with every request and stores it', async () => {
-		const credentials = credentialData();
-		const items = emails(50);
-		const result = await runExorLiveCase({
-			title: '50 items',
-			credentials,
-			input: items,
-			parameters: lookup(),
-			auth: exchange(credentials, ADMIN_ID, ADMIN_BEARER),
-			requests: items.map(({ email }) => lookupRequest(email)),
-		});
-		expect(result.items).toHaveLength(50);
-		expect(result.store.get('1').data.accessToken).toBe(ADMIN_BEARER);
-	});
+	it.each([
+		['', {}],
+		[' (with a node Timeout, the node exchanges first)', { requestOptions: { timeout: 5000 } }],
+	])(
+		'exchanges once for 50 items, sends the token with every request and stores it%s',
+		async (_title, settings) => {
+			const credentials = credentialData();
+			const items = emails(50);
+			const result = await runExorLiveCase({
+				title: '50 items',
+				credentials,
+				input: items,
+				parameters: { ...lookup(), ...settings },
+				auth: exchange(credentials, ADMIN_ID, ADMIN_BEARER),
+				requests: items.map(({ email }) => lookupRequest(email)),
+			});
+			expect(result.items).toHaveLength(50);
+			expect(result.store.get('1').data.accessToken).toBe(ADMIN_BEARER);
+		},
+	);
 
 	it('reuses the stored token in the next execution (no second exchange)', async () => {
 		const credentials = credentialData();

@@ -51,6 +51,27 @@ describe('ExorLive token exchange honours the Timeout', () => {
 		expect(api.requests).toEqual([]);
 		expect(elapsed).toBeLessThan(5000);
 	});
+	it("the credential's own token: an Authorize.aspx that never answers fails within the 2 s Timeout", async () => {
+		const api = new ApiMock(API_ORIGIN);
+		const started = Date.now();
+		const result = await runNode({
+			node: 'exorLive',
+			parameters: {
+				resource: 'user',
+				operation: 'lookup',
+				type: 'id',
+				text: '101',
+				requestOptions: { timeout: 2000 },
+			},
+			credentials: { exorLiveApi: credentialData({ authBaseUrl, accessToken: '' }) },
+		});
+		const elapsed = Date.now() - started;
+		expect(result.error?.message).toContain(
+			`Authorize.aspx did not answer within 2 s (Auth Base URL ${authBaseUrl})`,
+		);
+		expect(api.requests).toEqual([]);
+		expect(elapsed).toBeLessThan(5000);
+	});
 });
 
 describe('ExorLive Get Workout PDF checks its output field before downloading', () => {
