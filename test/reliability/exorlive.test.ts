@@ -155,3 +155,45 @@ describe('ExorLive Trigger: a replayed callback starts no second execution', () 
 		expect(Object.keys(remembered)).toEqual([`${CONTACT}:11`]);
 	});
 });
+
+describe('ExorLive Trigger without downloads: a repeated call starts no second execution', () => {
+	it('the same event and user twice within the window start one execution; another user starts one', async () => {
+		const env = await setup({});
+		const secret = await activated(env);
+
+		const first = await env.trigger.call(workoutReady(secret, '2001'));
+		const repeat = await env.trigger.call(workoutReady(secret, '2001'));
+		const other = await env.trigger.call(workoutReady(secret, '2002'));
+
+		expect(itemsOf(first).map((item) => item.json.userId)).toEqual([2001]);
+		expect(repeat.result).toEqual({ webhookResponse: { message: 'Already received' } });
+		expect(itemsOf(other).map((item) => item.json.userId)).toEqual([2002]);
+		expect(Object.keys(env.trigger.staticData().receivedEvents as IDataObject)).toEqual([
+			'workoutReady:2001',
+			'workoutReady:2002',
+		]);
+	});
+
+	it('with Ignore Repeats Within 0, every call starts the workflow', async () => {
+		const env = await setup({ ignoreRepeatsWithin: 0 });
+		const secret = await activated(env);
+
+		const first = await env.trigger.call(workoutReady(secret, '2001'));
+		const second = await env.trigger.call(workoutReady(secret, '2001'));
+
+		expect(itemsOf(first)).toHaveLength(1);
+		expect(itemsOf(second)).toHaveLength(1);
+	});
+
+	it('a repeat after the window starts the workflow again', async () => {
+		const env = await setup({ ignoreRepeatsWithin: 1 });
+		const secret = await activated(env);
+
+		await env.trigger.call(workoutReady(secret, '2001'));
+		const log = env.trigger.staticData().receivedEvents as Record<string, number>;
+		log['workoutReady:2001'] -= 1500;
+		const later = await env.trigger.call(workoutReady(secret, '2001'));
+
+		expect(itemsOf(later)).toHaveLength(1);
+	});
+});

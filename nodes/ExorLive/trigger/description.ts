@@ -6,8 +6,10 @@ export const DOWNLOAD = 'downloadWorkouts';
 export const MATCH_USER = 'matchUserAs';
 export const ACKNOWLEDGE = 'acknowledge';
 export const BINARY_PROPERTY = binaryField.name;
+export const REPEAT_WINDOW = 'ignoreRepeatsWithin';
 
 const whenDownloading = { show: { [DOWNLOAD]: [true] } };
+const whenNotDownloading = { show: { [DOWNLOAD]: [false] } };
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -34,6 +36,16 @@ export const triggerProperties: INodeProperties[] = [
 		default: false,
 		description:
 			'Whether to fetch the workouts that are ready (Workout Exporter, scope New) with their PDFs when a workoutReady event arrives: one item per workout, with the PDF as binary data. No workout ready: the workflow does not start.',
+	},
+	{
+		displayName: 'Ignore Repeats Within (Seconds)',
+		name: REPEAT_WINDOW,
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 3600 },
+		default: 60,
+		description:
+			'A call for the same event and user as one received less than this many seconds before starts no new execution (ExorLive, or anyone holding the URL, may send a call twice; the call carries nothing else to tell them apart). 0: every call starts the workflow.',
+		displayOptions: whenNotDownloading,
 	},
 	{
 		displayName: 'Workouts of the Event User',

@@ -8,6 +8,7 @@ import {
 	splitWorkoutPdf,
 	unexpectedAnswer,
 } from '../client';
+import { remember, rememberedLog } from './replay';
 
 export interface DownloadSettings {
 	/** The Act As user, or undefined for the credential's admin user. */
@@ -21,36 +22,11 @@ export interface DownloadSettings {
 const USER_FILTER = { contact: 'contactId', owner: 'ownerId' } as const;
 
 /*
- * Replays: ExorLive may call the same URL twice for the same workouts (or anyone holding the
- * URL may replay a call). Workouts delivered within the last REPLAY_WINDOW_MS are not downloaded
- * or emitted again, whether or not they were acknowledged; so a replayed call starts no second
- * execution. Kept in the workflow's static data (saved by n8n for active workflows), keyed by
- * event user and workout id, at most MAX_REMEMBERED entries (oldest dropped).
+ * Workouts delivered within the last REPLAY_WINDOW_MS are not downloaded or emitted again,
+ * whether or not they were acknowledged; so a replayed call starts no second execution. Keyed by
+ * event user and workout id (see replay.ts).
  */
 export const REPLAY_WINDOW_MS = 60 * 60 * 1000;
-const MAX_REMEMBERED = 500;
-
-type Delivered = Record<string, number>;
-
-function deliveredLog(ctx: IWebhookFunctions): Delivered {
-	const data = ctx.getWorkflowStaticData('node');
-	const log = (data.deliveredWorkouts ?? {}) as Delivered;
-	const now = Date.now();
-	for (const [key, at] of Object.entries(log)) {
-		if (typeof at !== 'number' || now - at > REPLAY_WINDOW_MS || at > now) delete log[key];
-	}
-	data.deliveredWorkouts = log;
-	return log;
-}
-
-function remember(log: Delivered, keys: string[]): void {
-	const now = Date.now();
-	for (const key of keys) log[key] = now;
-	const entries = Object.entries(log).sort(([, a], [, b]) => a - b);
-	for (const [key] of entries.slice(0, Math.max(0, entries.length - MAX_REMEMBERED))) {
-		delete log[key];
-	}
-}
 
 const deliveryKey = (event: IDataObject, workoutId: number) =>
 	`${String(event.userId ?? '')}:${workoutId}`;
@@ -88,7 +64,7 @@ export async function readyWorkoutItems(
 	);
 	const items: INodeExecutionData[] = [];
 	const ids: number[] = [];
-	const delivered = deliveredLog(ctx);
+	const delivered = rememberedLog(ctx, 'deliveredWorkouts', REPLAY_WINDOW_MS);
 	for (const listed of recordsIn(available)) {
 		const workoutId = workoutIdOf(ctx, listed);
 		if (delivered[deliveryKey(event, workoutId)] !== undefined) continue;

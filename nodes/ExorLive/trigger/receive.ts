@@ -1,8 +1,9 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { inputError } from '../../shared/validation';
-import { ACKNOWLEDGE, BINARY_PROPERTY, DOWNLOAD, MATCH_USER } from './description';
+import { ACKNOWLEDGE, BINARY_PROPERTY, DOWNLOAD, MATCH_USER, REPEAT_WINDOW } from './description';
 import { readyWorkoutItems, type DownloadSettings } from './download';
 import { actAsUser, storedSecret } from './registration';
+import { remember, rememberedLog } from './replay';
 import { SECRET_PARAMETER, secretMatches } from './secret';
 
 /** The one event ExorLive documents: workouts are ready in the Workout Exporter. */
@@ -35,9 +36,27 @@ function downloadSettings(ctx: IWebhookFunctions): DownloadSettings {
 }
 
 /**
+ * Whether the same event for the same user arrived within the node's Ignore Repeats Within
+ * (remembered now if not): ExorLive's call names only these, so a repeat carries nothing new.
+ */
+function isRepeat(ctx: IWebhookFunctions, event: IDataObject): boolean {
+	const seconds = Number(ctx.getNodeParameter(REPEAT_WINDOW, 60));
+	if (!Number.isFinite(seconds) || seconds < 0) {
+		throw inputError(ctx, 'Ignore Repeats Within (Seconds)', 'must be 0 or more seconds');
+	}
+	if (seconds === 0) return false;
+	const log = rememberedLog(ctx, 'receivedEvents', seconds * 1000);
+	const key = `${String(event.event)}:${String(event.userId)}`;
+	if (log[key] !== undefined) return true;
+	remember(log, [key]);
+	return false;
+}
+
+/**
  * A call from ExorLive. Without the secret of the registered URL it is answered 401 here and no
- * workflow starts. Otherwise it emits the event; with Download Ready Workouts, a workoutReady
- * event emits the ready workouts instead (none ready: answered, no workflow run).
+ * workflow starts. Otherwise it emits the event (a repeat within the window starts nothing);
+ * with Download Ready Workouts, a workoutReady event emits the ready workouts instead (none
+ * ready: answered, no workflow run).
  */
 export async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const query = ctx.getQueryData() as IDataObject;
@@ -47,7 +66,10 @@ export async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseD
 	}
 	const event = eventOf(query);
 	const download = ctx.getNodeParameter(DOWNLOAD, false) === true;
-	if (!download || event.event !== WORKOUT_READY) return { workflowData: [[{ json: event }]] };
+	if (!download || event.event !== WORKOUT_READY) {
+		if (isRepeat(ctx, event)) return { webhookResponse: { message: 'Already received' } };
+		return { workflowData: [[{ json: event }]] };
+	}
 	const items = await readyWorkoutItems(ctx, event, downloadSettings(ctx));
 	if (!items.length) return { webhookResponse: { message: 'No new workouts' } };
 	return { workflowData: [items] };
