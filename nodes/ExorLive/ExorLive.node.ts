@@ -57,53 +57,33 @@ const RESOURCES: INodePropertyOptions[] = [
 	{ name: 'Legacy Workout (V1)', value: 'legacyWorkout' },
 ];
 
-/** Puts the resources back in the order of RESOURCES (withCustomApiCall sorts them), Custom API Call last. */
-function inListedOrder(properties: INodeProperties[]): INodeProperties[] {
-	const rank = (option: INodePropertyOptions) => {
-		const index = RESOURCES.findIndex(({ value }) => value === option.value);
-		return index < 0 ? RESOURCES.length : index;
-	};
-	return properties.map((property) =>
-		property.name === 'resource'
-			? {
-					...property,
-					options: [...(property.options as INodePropertyOptions[])].sort(
-						(a, b) => rank(a) - rank(b),
-					),
-				}
-			: property,
-	);
-}
-
-const properties = inListedOrder(
-	withRequestStep(
-		withCustomApiCall(
-			foldRepeatedFields([
-				{
-					displayName: 'Resource',
-					name: 'resource',
-					type: 'options',
-					noDataExpression: true,
-					options: RESOURCES,
-					default: 'partner',
-				},
-				...partnerDescription,
-				...userDescription,
-				...signInDescription,
-				...workoutExportDescription,
-				...goClientDescription,
-				...planTemplateDescription,
-				...partnerAccessDescription,
-				...legacyPersonDescription,
-				...legacyWorkoutDescription,
-				...legacyDepartmentDescription,
-			]),
+const properties = withRequestStep(
+	withCustomApiCall(
+		foldRepeatedFields([
 			{
-				apiName: 'ExorLive',
-				pathExample: '/api4/user/lookupuser',
-				hint: "Sent to the API base URL with the admin user's token",
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: RESOURCES,
+				default: 'partner',
 			},
-		),
+			...partnerDescription,
+			...userDescription,
+			...signInDescription,
+			...workoutExportDescription,
+			...goClientDescription,
+			...planTemplateDescription,
+			...partnerAccessDescription,
+			...legacyPersonDescription,
+			...legacyWorkoutDescription,
+			...legacyDepartmentDescription,
+		]),
+		{
+			apiName: 'ExorLive',
+			pathExample: '/api4/user/lookupuser',
+			hint: "Sent to the API base URL with the admin user's token",
+		},
 	),
 );
 

@@ -194,7 +194,7 @@ function customApiCallProperties(spec: CustomApiCallSpec): INodeProperties[] {
 
 /**
  * Adds the "Custom API Call" resource to a node's properties: the option in the `resource`
- * parameter (kept in alphabetical order) and its fields. One line in a node:
+ * parameter (last) and its fields. One line in a node:
  * `properties: withCustomApiCall([resource, ...descriptions], { apiName, pathExample, hint })`.
  * The request goes through routing like every other operation, so it uses the node's credential
  * and `requestDefaults.baseURL`; the node needs `ignoreHttpStatusErrors: true` there (as all
@@ -211,9 +211,8 @@ export function withCustomApiCall(
 		throw new Error('withCustomApiCall needs exactly one "resource" parameter');
 	}
 	const [resource] = resources;
-	const options = [...(resource.options as INodePropertyOptions[]), resourceOption(spec)].sort(
-		(a, b) => a.name.localeCompare(b.name),
-	);
+	// Last, after the node's own resources in their order, as n8n lists its Custom API Call.
+	const options = [...(resource.options as INodePropertyOptions[]), resourceOption(spec)];
 	return bindFieldTypes(
 		deferFieldErrors([
 			...properties.map((property) =>

@@ -14,12 +14,12 @@ describe('Exolink node description', () => {
 		expect(values(byName('resource')[0])).toEqual([
 			'charger',
 			'cpms',
-			'customApiCall',
 			'ipWhitelist',
 			'product',
 			'tenant',
 			'tenantUser',
 			'user',
+			'customApiCall',
 		]);
 		const operations: Record<string, unknown[]> = {};
 		for (const property of byName('operation')) {
