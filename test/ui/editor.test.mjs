@@ -16,8 +16,9 @@ import { EPILOT_SEED, EXOLINK_SEED, EXORLIVE_SEED } from '../sandbox/index.mjs';
 
 const SCREENSHOTS = path.join(RUNTIME, 'ui-screenshots');
 const N8N_LOG = path.join(RUNTIME, 'ui-n8n.log');
-/** Longest wait for one thing in the editor; a node run against the sandbox is well below it. */
-const WAIT = 30_000;
+/** Longest wait for one thing in the editor; a run against the sandbox takes a few seconds, but
+ * a 2-core machine under CI load has needed close to 30 s. */
+const WAIT = 60_000;
 
 selectors.setTestIdAttribute('data-test-id');
 
