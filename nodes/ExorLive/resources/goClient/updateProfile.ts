@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import {
-	sendChecked,
+	exorLiveField,
 	customIdField,
 	dateOfBirthField,
 	emailField,
@@ -19,73 +19,61 @@ export const goClientUpdateProfileDescription: INodeProperties[] = [
 		emailField,
 		firstNameField,
 		genderField,
-		{
-			displayName: 'Height',
-			name: 'height',
-			type: 'number',
-			default: 0,
-			routing: {
-				send: sendChecked('body', 'Height', { name: 'height', label: 'Height', type: 'number' }),
+		exorLiveField(
+			{
+				displayName: 'Height',
+				name: 'height',
+				type: 'number',
+				default: 0,
 			},
-		},
+			{ body: 'Height' },
+		),
 		lastNameField,
-		{
-			displayName: 'Profile ID',
-			name: 'id',
-			type: 'number',
-			default: 0,
-			routing: {
-				send: sendChecked('body', 'Id', { name: 'id', label: 'Profile ID', type: 'number' }),
+		exorLiveField(
+			{
+				displayName: 'Profile ID',
+				name: 'id',
+				type: 'number',
+				default: 0,
 			},
-		},
-		{
-			displayName: 'Profile Image ID',
-			name: 'profileImageId',
-			type: 'number',
-			default: 0,
-			routing: {
-				send: sendChecked('body', 'ProfileImageId', {
-					name: 'profileImageId',
-					label: 'Profile Image ID',
-					type: 'number',
-				}),
+			{ body: 'Id' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Profile Image ID',
+				name: 'profileImageId',
+				type: 'number',
+				default: 0,
 			},
-		},
-		{
-			displayName: 'User Tags',
-			name: 'userTags',
-			type: 'string',
-			default: '',
-			description: 'Comma-separated values, or an array from an expression',
-			routing: {
-				send: sendChecked('body', 'UserTags', {
-					name: 'userTags',
-					label: 'User Tags',
-					type: 'list',
-				}),
+			{ body: 'ProfileImageId' },
+		),
+		exorLiveField(
+			{
+				displayName: 'User Tags',
+				name: 'userTags',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated values, or an array from an expression',
 			},
-		},
-		{
-			displayName: 'Weight',
-			name: 'weight',
-			type: 'number',
-			default: 0,
-			routing: {
-				send: sendChecked('body', 'Weight', { name: 'weight', label: 'Weight', type: 'number' }),
+			{ body: 'UserTags', kind: 'list' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Weight',
+				name: 'weight',
+				type: 'number',
+				default: 0,
 			},
-		},
-		{
-			displayName: 'Year of Birth',
-			name: 'yearOfBirth',
-			type: 'number',
-			default: 0,
-			routing: {
-				send: sendChecked('body', 'YearOfBirth', {
-					name: 'yearOfBirth',
-					label: 'Year of Birth',
-					type: 'number',
-				}),
+			{ body: 'Weight' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Year of Birth',
+				name: 'yearOfBirth',
+				type: 'number',
+				default: 0,
 			},
-		},
+			{ body: 'YearOfBirth' },
+		),
 	]),
 ];

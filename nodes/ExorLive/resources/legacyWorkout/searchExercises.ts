@@ -1,131 +1,92 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { sendChecked, legacySearchTextField } from '../../exorLiveFields';
+import { exorLiveField, legacySearchTextField } from '../../exorLiveFields';
 import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['legacyWorkout'], operation: ['searchExercises'] };
 
 export const legacyWorkoutSearchExercisesDescription: INodeProperties[] = [
 	additionalFields(show, [
-		{
-			displayName: 'Age Group',
-			name: 'AgeGroup',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'query.AgeGroup', {
-					name: 'AgeGroup',
-					label: 'Age Group',
-					type: 'string',
-				}),
+		exorLiveField(
+			{
+				displayName: 'Age Group',
+				name: 'AgeGroup',
+				type: 'string',
+				default: '',
 			},
-		},
-		{
-			displayName: 'Equipment',
-			name: 'Equipment',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'query.Equipment', {
-					name: 'Equipment',
-					label: 'Equipment',
-					type: 'string',
-				}),
+			{ body: 'query.AgeGroup' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Equipment',
+				name: 'Equipment',
+				type: 'string',
+				default: '',
 			},
-		},
-		{
-			displayName: 'Focus',
-			name: 'Focus',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'query.Focus', {
-					name: 'Focus',
-					label: 'Focus',
-					type: 'string',
-				}),
+			{ body: 'query.Equipment' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Focus',
+				name: 'Focus',
+				type: 'string',
+				default: '',
 			},
-		},
-		{
-			displayName: 'Level',
-			name: 'Level',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'query.Level', {
-					name: 'Level',
-					label: 'Level',
-					type: 'string',
-				}),
+			{ body: 'query.Focus' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Level',
+				name: 'Level',
+				type: 'string',
+				default: '',
 			},
-		},
-		{
-			displayName: 'Return Filter',
-			name: 'ReturnFilter',
-			type: 'boolean',
-			default: false,
-			routing: {
-				send: sendChecked('body', 'query.ReturnFilter', {
-					name: 'ReturnFilter',
-					label: 'Return Filter',
-					type: 'boolean',
-					asText: true,
-				}),
+			{ body: 'query.Level' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Return Filter',
+				name: 'ReturnFilter',
+				type: 'boolean',
+				default: false,
 			},
-		},
-		{
-			displayName: 'Return Result',
-			name: 'ReturnResult',
-			type: 'boolean',
-			default: false,
-			routing: {
-				send: sendChecked('body', 'query.ReturnResult', {
-					name: 'ReturnResult',
-					label: 'Return Result',
-					type: 'boolean',
-					asText: true,
-				}),
+			{ body: 'query.ReturnFilter', asText: true },
+		),
+		exorLiveField(
+			{
+				displayName: 'Return Result',
+				name: 'ReturnResult',
+				type: 'boolean',
+				default: false,
 			},
-		},
+			{ body: 'query.ReturnResult', asText: true },
+		),
 		legacySearchTextField,
-		{
-			displayName: 'Sort By',
-			name: 'SortBy',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'query.SortBy', {
-					name: 'SortBy',
-					label: 'Sort By',
-					type: 'string',
-				}),
+		exorLiveField(
+			{
+				displayName: 'Sort By',
+				name: 'SortBy',
+				type: 'string',
+				default: '',
 			},
-		},
-		{
-			displayName: 'Start Position',
-			name: 'StartPosition',
-			type: 'number',
-			default: 0,
-			routing: {
-				send: sendChecked('body', 'query.StartPosition', {
-					name: 'StartPosition',
-					label: 'Start Position',
-					type: 'number',
-					asText: true,
-				}),
+			{ body: 'query.SortBy' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Start Position',
+				name: 'StartPosition',
+				type: 'number',
+				default: 0,
 			},
-		},
-		{
-			displayName: 'Type',
-			name: 'Type',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'query.Type', {
-					name: 'Type',
-					label: 'Type',
-					type: 'string',
-				}),
+			{ body: 'query.StartPosition', asText: true },
+		),
+		exorLiveField(
+			{
+				displayName: 'Type',
+				name: 'Type',
+				type: 'string',
+				default: '',
 			},
-		},
+			{ body: 'query.Type' },
+		),
 	]),
 ];
