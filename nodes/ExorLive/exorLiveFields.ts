@@ -261,7 +261,14 @@ function shownFor(field: INodeProperties, show: Show): INodeProperties {
 // Fields of several resources
 
 const WORKOUT_ID = exorLiveField(
-	{ displayName: 'Workout ID', name: 'workoutId', type: 'number', default: 0, required: true },
+	{
+		displayName: 'Workout ID',
+		name: 'workoutId',
+		type: 'number',
+		default: 0,
+		required: true,
+		description: 'ExorLive ID of the workout',
+	},
 	{
 		check: 'positive',
 		perOperation: {
@@ -276,7 +283,14 @@ const WORKOUT_ID = exorLiveField(
 );
 
 const USER_ID = exorLiveField(
-	{ displayName: 'User ID', name: 'userId', type: 'number', default: 0, required: true },
+	{
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'number',
+		default: 0,
+		required: true,
+		description: 'ExorLive user ID of the user who gets the plan or the workout',
+	},
 	{
 		check: 'positive',
 		perOperation: {
@@ -287,7 +301,14 @@ const USER_ID = exorLiveField(
 );
 
 const EXERCISE_ID = exorLiveField(
-	{ displayName: 'Exercise ID', name: 'id', type: 'number', default: 0, required: true },
+	{
+		displayName: 'Exercise ID',
+		name: 'id',
+		type: 'number',
+		default: 0,
+		required: true,
+		description: 'ExorLive ID of the exercise',
+	},
 	{
 		check: 'positive',
 		perOperation: {
@@ -359,6 +380,7 @@ export const dateOfBirthField = exorLiveField(
 		name: 'dateOfBirth',
 		type: 'string',
 		default: '',
+		description: 'Birthdate in the form YYYY-MM-DD, e.g. 1969-11-13',
 		placeholder: 'YYYY-MM-DD',
 	},
 	{ body: 'DateOfBirth', check: 'date' },
@@ -370,29 +392,55 @@ export const emailField = exorLiveField(
 		name: 'email',
 		type: 'string',
 		default: '',
+		description: 'Email address of the person',
 		placeholder: 'name@email.com',
 	},
 	{ body: 'Email', check: 'email' },
 );
 
 export const firstNameField = exorLiveField(
-	{ displayName: 'First Name', name: 'firstname', type: 'string', default: '' },
+	{
+		displayName: 'First Name',
+		name: 'firstname',
+		type: 'string',
+		default: '',
+		description: 'First name of the person',
+	},
 	{ body: 'Firstname' },
 );
 
 export const genderField = exorLiveField(
-	{ displayName: 'Gender', name: 'gender', type: 'options', default: 0, options: GENDER_OPTIONS },
+	{
+		displayName: 'Gender',
+		name: 'gender',
+		type: 'options',
+		default: 0,
+		description: 'Gender of the person: unknown, male or female',
+		options: GENDER_OPTIONS,
+	},
 	{ body: 'Gender' },
 );
 
 export const lastNameField = exorLiveField(
-	{ displayName: 'Last Name', name: 'lastname', type: 'string', default: '' },
+	{
+		displayName: 'Last Name',
+		name: 'lastname',
+		type: 'string',
+		default: '',
+		description: 'Last name of the person',
+	},
 	{ body: 'Lastname' },
 );
 
 /** Search Text of the legacy workout and exercise searches (sent as query.Query). */
 export const legacySearchTextField = exorLiveField(
-	{ displayName: 'Search Text', name: 'Query', type: 'string', default: '' },
+	{
+		displayName: 'Search Text',
+		name: 'Query',
+		type: 'string',
+		default: '',
+		description: 'Text to search for',
+	},
 	{ body: 'query.Query' },
 );
 

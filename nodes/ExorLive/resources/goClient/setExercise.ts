@@ -13,6 +13,7 @@ export const goClientSetExerciseDescription: INodeProperties[] = [
 			type: 'boolean',
 			default: false,
 			required: true,
+			description: 'Whether the exercise is completed',
 			displayOptions: { show },
 		},
 		{ body: 'Completed' },

@@ -14,7 +14,7 @@ const show = { resource: ['goClient'], operation: ['updateProfile'] };
 
 export const goClientUpdateProfileDescription: INodeProperties[] = [
 	additionalFields(show, [
-		customIdField(),
+		customIdField('Your own ID for the person'),
 		dateOfBirthField,
 		emailField,
 		firstNameField,
@@ -25,6 +25,7 @@ export const goClientUpdateProfileDescription: INodeProperties[] = [
 				name: 'height',
 				type: 'number',
 				default: 0,
+				description: 'Height of the contact',
 			},
 			{ body: 'Height' },
 		),
@@ -35,6 +36,7 @@ export const goClientUpdateProfileDescription: INodeProperties[] = [
 				name: 'id',
 				type: 'number',
 				default: 0,
+				description: 'ID of the profile, as Get Profile outputs it',
 			},
 			{ body: 'Id' },
 		),
@@ -44,6 +46,7 @@ export const goClientUpdateProfileDescription: INodeProperties[] = [
 				name: 'profileImageId',
 				type: 'number',
 				default: 0,
+				description: "ID of the contact's profile image",
 			},
 			{ body: 'ProfileImageId' },
 		),
@@ -63,6 +66,7 @@ export const goClientUpdateProfileDescription: INodeProperties[] = [
 				name: 'weight',
 				type: 'number',
 				default: 0,
+				description: 'Weight of the contact',
 			},
 			{ body: 'Weight' },
 		),
@@ -72,6 +76,7 @@ export const goClientUpdateProfileDescription: INodeProperties[] = [
 				name: 'yearOfBirth',
 				type: 'number',
 				default: 0,
+				description: 'Year of birth of the contact, e.g. 1969',
 			},
 			{ body: 'YearOfBirth' },
 		),

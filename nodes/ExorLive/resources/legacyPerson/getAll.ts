@@ -18,6 +18,8 @@ export const legacyPersonGetAllDescription: INodeProperties[] = [
 			type: 'options',
 			default: '0',
 			required: true,
+			description:
+				'Which users to list: all, instructors, contacts with login or contacts without login',
 			options: V1_ROLE_OPTIONS,
 			displayOptions: { show },
 		},
@@ -54,6 +56,7 @@ export const legacyPersonGetAllDescription: INodeProperties[] = [
 			type: 'number',
 			default: 1000,
 			required: true,
+			description: 'Number of users per page',
 			displayOptions: { show },
 		},
 		{ body: 'pagesize', asText: true },

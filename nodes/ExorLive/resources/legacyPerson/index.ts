@@ -152,6 +152,7 @@ export const legacyPersonDescription: INodeProperties[] = [
 			type: 'options',
 			default: '1',
 			required: true,
+			description: "Whether to disable or enable the person's user",
 			options: DISABLED_OPTIONS,
 			displayOptions: { show: { resource: ['legacyPerson'], operation: ['setDisabled'] } },
 		},

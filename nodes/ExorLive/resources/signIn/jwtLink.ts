@@ -20,9 +20,9 @@ const claimField = (
 ): INodeProperties => ({ displayName, name, type: 'string', default: '', ...more });
 
 /** A claim the payload must carry, shown at the top. */
-const required = (description?: string): Partial<INodeProperties> => ({
+const required = (description: string): Partial<INodeProperties> => ({
 	required: true,
-	...(description === undefined ? {} : { description }),
+	description,
 	displayOptions: { show },
 });
 
@@ -60,12 +60,39 @@ const employeeClaims: Claim[] = [
 			),
 		),
 	],
-	[claimField('Organization Name', 'organizationName', required())],
+	[
+		claimField(
+			'Organization Name',
+			'organizationName',
+			required('Name of the customer organization, e.g. Tatooine'),
+		),
+	],
 	[claimField('Employee ID', 'employeeId', required('Your ID of the logged-in employee'))],
-	[claimField('Employee First Name', 'employeeFirstname', required())],
-	[claimField('Employee Last Name', 'employeeLastname', required())],
-	[claimField('Employee Username', 'employeeUsername')],
-	[claimField('Employee Email', 'employeeEmail'), { check: 'email' }],
+	[
+		claimField(
+			'Employee First Name',
+			'employeeFirstname',
+			required('First name of the logged-in employee'),
+		),
+	],
+	[
+		claimField(
+			'Employee Last Name',
+			'employeeLastname',
+			required('Last name of the logged-in employee'),
+		),
+	],
+	[
+		claimField('Employee Username', 'employeeUsername', {
+			description: 'Username of the logged-in employee, e.g. mando',
+		}),
+	],
+	[
+		claimField('Employee Email', 'employeeEmail', {
+			description: 'Email address of the logged-in employee',
+		}),
+		{ check: 'email' },
+	],
 ];
 
 const contactClaims: Claim[] = [
@@ -76,22 +103,48 @@ const contactClaims: Claim[] = [
 			required('Your ID of the contact (patient, member) in focus'),
 		),
 	],
-	[claimField('Contact First Name', 'contactFirstname', required())],
-	[claimField('Contact Last Name', 'contactLastname', required())],
-	[claimField('Contact Middle Name', 'contactMiddlename')],
+	[claimField('Contact First Name', 'contactFirstname', required('First name of the contact'))],
+	[claimField('Contact Last Name', 'contactLastname', required('Last name of the contact'))],
+	[
+		claimField('Contact Middle Name', 'contactMiddlename', {
+			description: 'Middle name of the contact',
+		}),
+	],
 	[
 		claimField('Contact SSN', 'contactSsn', {
 			description: 'National ID number; ExorLive prefers it for matching',
 		}),
 	],
 	[
-		claimField('Contact Birthdate', 'contactBirthdate', { placeholder: 'YYYY-MM-DD' }),
+		claimField('Contact Birthdate', 'contactBirthdate', {
+			placeholder: 'YYYY-MM-DD',
+			description: 'Birthdate of the contact in the form YYYY-MM-DD, e.g. 1969-11-13',
+		}),
 		{ check: 'date' },
 	],
-	[claimField('Contact Gender', 'contactGender', { placeholder: 'e.g. male' })],
-	[claimField('Contact Mobile', 'contactMobile')],
-	[claimField('Contact Email', 'contactEmail'), { check: 'email' }],
-	[claimField('Contact Diagnosis', 'contactDiagnosis', { placeholder: 'e.g. L02' })],
+	[
+		claimField('Contact Gender', 'contactGender', {
+			placeholder: 'e.g. male',
+			description: 'Gender of the contact as text, e.g. male',
+		}),
+	],
+	[
+		claimField('Contact Mobile', 'contactMobile', {
+			description: 'Mobile phone number of the contact, e.g. 99900000',
+		}),
+	],
+	[
+		claimField('Contact Email', 'contactEmail', {
+			description: 'Email address of the contact; ExorLive can pre-fill it',
+		}),
+		{ check: 'email' },
+	],
+	[
+		claimField('Contact Diagnosis', 'contactDiagnosis', {
+			placeholder: 'e.g. L02',
+			description: 'Diagnosis of the contact, e.g. L02',
+		}),
+	],
 ];
 
 const claimFields = [...employeeClaims, ...contactClaims].map(([field]) => field);

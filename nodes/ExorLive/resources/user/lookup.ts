@@ -68,6 +68,7 @@ export const userLookupDescription: INodeProperties[] = [
 			type: 'options',
 			default: 'nothing',
 			required: true,
+			description: 'What to output when no user matches',
 			options: WHEN_NOT_FOUND_OPTIONS,
 			displayOptions: { show },
 		},

@@ -27,6 +27,8 @@ export const workoutExportAvailableWorkoutsDescription: INodeProperties[] = [
 			type: 'options',
 			default: 'new',
 			required: true,
+			description:
+				'New lists only the workouts not yet acknowledged; All lists every available workout',
 			options: SCOPE_OPTIONS,
 			displayOptions: { show },
 		},
