@@ -260,63 +260,42 @@ function shownFor(field: INodeProperties, show: Show): INodeProperties {
 // ---------------------------------------------------------------------------------------------
 // Fields of several resources
 
-const WORKOUT_ID = exorLiveField(
+/** A required ExorLive ID (a positive whole number) that several operations send, each at its own place. */
+function idField(
+	displayName: string,
+	name: string,
+	description: string,
+	perOperation: Record<string, Place & { asText?: boolean }>,
+): INodeProperties {
+	return exorLiveField(
+		{ displayName, name, type: 'number', default: 0, required: true, description },
+		{ check: 'positive', perOperation },
+	);
+}
+
+const WORKOUT_ID = idField('Workout ID', 'workoutId', 'ExorLive ID of the workout', {
+	'goClient.getWorkout': { type: 'query', property: 'workoutId' },
+	'goClient.getActivitiesByWorkout': { type: 'query', property: 'workoutId' },
+	'goClient.copyWorkoutToUser': { type: 'body', property: 'WorkoutId' },
+	'workoutExport.getWorkoutPdf': { type: 'query', property: 'workoutId' },
+	'workoutExport.acknowledgeWorkout': { type: 'query', property: 'workoutId' },
+	'legacyWorkout.copyToUser': { type: 'body', property: 'workoutId', asText: true },
+});
+
+const USER_ID = idField(
+	'User ID',
+	'userId',
+	'ExorLive user ID of the user who gets the plan or the workout',
 	{
-		displayName: 'Workout ID',
-		name: 'workoutId',
-		type: 'number',
-		default: 0,
-		required: true,
-		description: 'ExorLive ID of the workout',
-	},
-	{
-		check: 'positive',
-		perOperation: {
-			'goClient.getWorkout': { type: 'query', property: 'workoutId' },
-			'goClient.getActivitiesByWorkout': { type: 'query', property: 'workoutId' },
-			'goClient.copyWorkoutToUser': { type: 'body', property: 'WorkoutId' },
-			'workoutExport.getWorkoutPdf': { type: 'query', property: 'workoutId' },
-			'workoutExport.acknowledgeWorkout': { type: 'query', property: 'workoutId' },
-			'legacyWorkout.copyToUser': { type: 'body', property: 'workoutId', asText: true },
-		},
+		'planTemplate.apply': { type: 'body', property: 'UserId' },
+		'legacyWorkout.copyToUser': { type: 'body', property: 'userId', asText: true },
 	},
 );
 
-const USER_ID = exorLiveField(
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'number',
-		default: 0,
-		required: true,
-		description: 'ExorLive user ID of the user who gets the plan or the workout',
-	},
-	{
-		check: 'positive',
-		perOperation: {
-			'planTemplate.apply': { type: 'body', property: 'UserId' },
-			'legacyWorkout.copyToUser': { type: 'body', property: 'userId', asText: true },
-		},
-	},
-);
-
-const EXERCISE_ID = exorLiveField(
-	{
-		displayName: 'Exercise ID',
-		name: 'id',
-		type: 'number',
-		default: 0,
-		required: true,
-		description: 'ExorLive ID of the exercise',
-	},
-	{
-		check: 'positive',
-		perOperation: {
-			'goClient.setExercise': { type: 'body', property: 'Id' },
-			'legacyWorkout.getExercise': { type: 'body', property: 'id', asText: true },
-		},
-	},
-);
+const EXERCISE_ID = idField('Exercise ID', 'id', 'ExorLive ID of the exercise', {
+	'goClient.setExercise': { type: 'body', property: 'Id' },
+	'legacyWorkout.getExercise': { type: 'body', property: 'id', asText: true },
+});
 
 /** Workout ID of the Go client, the Workout Exporter and the legacy Copy to User. */
 export const workoutIdField = (show: Show): INodeProperties => shownFor(WORKOUT_ID, show);
@@ -374,40 +353,48 @@ export const moreFieldsJson = (description: string): INodeProperties =>
 	);
 
 /** Person fields that Go Client Update Profile and User Create or Update send alike. */
-export const dateOfBirthField = exorLiveField(
-	{
-		displayName: 'Date of Birth',
-		name: 'dateOfBirth',
-		type: 'string',
-		default: '',
-		description: 'Birthdate in the form YYYY-MM-DD, e.g. 1969-11-13',
-		placeholder: 'YYYY-MM-DD',
-	},
+const personText = (
+	displayName: string,
+	name: string,
+	description: string,
+	how: FieldSend,
+	placeholder?: string,
+): INodeProperties =>
+	exorLiveField(
+		{
+			displayName,
+			name,
+			type: 'string',
+			default: '',
+			description,
+			...(placeholder === undefined ? {} : { placeholder }),
+		},
+		how,
+	);
+
+export const dateOfBirthField = personText(
+	'Date of Birth',
+	'dateOfBirth',
+	'Birthdate in the form YYYY-MM-DD, e.g. 1969-11-13',
 	{ body: 'DateOfBirth', check: 'date' },
+	'YYYY-MM-DD',
 );
 
-export const emailField = exorLiveField(
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		default: '',
-		description: 'Email address of the person',
-		placeholder: 'name@email.com',
-	},
+export const emailField = personText(
+	'Email',
+	'email',
+	'Email address of the person',
 	{ body: 'Email', check: 'email' },
+	'name@email.com',
 );
 
-export const firstNameField = exorLiveField(
-	{
-		displayName: 'First Name',
-		name: 'firstname',
-		type: 'string',
-		default: '',
-		description: 'First name of the person',
-	},
-	{ body: 'Firstname' },
-);
+export const firstNameField = personText('First Name', 'firstname', 'First name of the person', {
+	body: 'Firstname',
+});
+
+export const lastNameField = personText('Last Name', 'lastname', 'Last name of the person', {
+	body: 'Lastname',
+});
 
 export const genderField = exorLiveField(
 	{
@@ -419,17 +406,6 @@ export const genderField = exorLiveField(
 		options: GENDER_OPTIONS,
 	},
 	{ body: 'Gender' },
-);
-
-export const lastNameField = exorLiveField(
-	{
-		displayName: 'Last Name',
-		name: 'lastname',
-		type: 'string',
-		default: '',
-		description: 'Last name of the person',
-	},
-	{ body: 'Lastname' },
 );
 
 /** Search Text of the legacy workout and exercise searches (sent as query.Query). */
