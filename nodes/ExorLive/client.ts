@@ -344,6 +344,7 @@ export const binaryField: INodeProperties = {
 	type: 'string',
 	default: 'data',
 	required: true,
+	description: 'Name of the output binary field the workout PDF is put in, e.g. data',
 	hint: 'The name of the output binary field to put the PDF in',
 };
 

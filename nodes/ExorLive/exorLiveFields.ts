@@ -46,55 +46,79 @@ export const GENDER_OPTIONS: INodePropertyOptions[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Checked values
+// Checked fields
 
 /**
- * How the value of one field is checked and what goes on the wire. ExorLive's services want
- * trimmed text, numbers as numbers (as text for the legacy V1 services) and nothing at all for
- * an optional field left empty; a bad value is the node's input error, before any request.
+ * What an ExorLive field says beyond its n8n property. The check reads everything else from the
+ * property: the parameter name, the display name the error names, the type, whether it is
+ * required (read top level) or optional (read from Additional Fields), its default and choices.
  */
-export interface CheckedValue {
-	/** Parameter name; an optional field is read from Additional Fields (`additionalFields`). */
-	name: string;
-	/** The field's display name, as the error names it. */
-	label: string;
-	/** `list`: comma-separated text or an array, sent as an array; `json`: a JSON object. */
-	type: 'string' | 'number' | 'boolean' | 'options' | 'list' | 'json';
-	required?: boolean;
-	/** Read when a required field has no saved value (workflows saved before it existed). */
-	default?: string | number | boolean;
+export interface FieldChecks {
+	/** positive: a whole number above 0; date: YYYY-MM-DD; email; url: http(s). */
 	check?: 'positive' | 'date' | 'email' | 'url';
-	/** The choices an options field offers; any other value (from an expression) is refused. */
-	choices?: INodePropertyOptions[];
 	/** ExorLive's legacy V1 services take numbers and flags as text. */
 	asText?: boolean;
+	/**
+	 * What the value is when the property type does not say it: `list`, comma-separated text or
+	 * an array, sent as an array; `json`, a JSON object (a `json` property is one anyway).
+	 */
+	kind?: 'list' | 'json';
 }
+
+/** Where a value goes: the query or the body, at a property (a dotted body property nests). */
+export interface Place {
+	type: 'query' | 'body';
+	property: string;
+}
+
+/**
+ * Where a field's checked value goes: `query` or `body` (the wire property name), `perOperation`
+ * (a field that several operations send to different places, looked up by
+ * `resource.operation`), `mergeIntoBody` (a JSON object merged under the typed fields), or none
+ * of these: only checked, for the operation's hooks in `then` (run after the check) to use.
+ */
+export type FieldSend = (
+	| { query: string }
+	| { body: string }
+	| { perOperation: Record<string, Place & { asText?: boolean }> }
+	| { mergeIntoBody: true }
+	| { then?: PreSendAction[] }
+) &
+	FieldChecks;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+type Kind = 'string' | 'number' | 'boolean' | 'options' | 'list' | 'json';
+
 /** Checks one raw value and converts it to what goes on the wire; undefined = leave it out. */
-function wireValue(ctx: IExecuteSingleFunctions, field: CheckedValue, raw: unknown): unknown {
-	const { label } = field;
-	if (field.type === 'boolean') {
-		if (raw === undefined && !field.required) return undefined;
-		return field.asText ? String(raw === true) : raw === true;
+function wireValue(
+	ctx: IExecuteSingleFunctions,
+	property: INodeProperties,
+	checks: FieldChecks,
+	raw: unknown,
+): unknown {
+	const { displayName: label, required } = property;
+	const kind = (checks.kind ?? property.type) as Kind;
+	if (kind === 'boolean') {
+		if (raw === undefined && !required) return undefined;
+		return checks.asText ? String(raw === true) : raw === true;
 	}
 	if (isBlank(raw)) {
-		if (field.required) throw inputError(ctx, label, 'a value is required');
+		if (required) throw inputError(ctx, label, 'a value is required');
 		return undefined;
 	}
-	switch (field.type) {
+	switch (kind) {
 		case 'number': {
 			const value = Number(raw);
 			if (!Number.isFinite(value)) throw inputError(ctx, label, `"${String(raw)}" is not a number`);
-			if (field.check === 'positive' && !(Number.isInteger(value) && value > 0)) {
+			if (checks.check === 'positive' && !(Number.isInteger(value) && value > 0)) {
 				throw inputError(ctx, label, `must be a positive whole number, not ${String(raw)}`);
 			}
-			return field.asText ? String(value) : value;
+			return checks.asText ? String(value) : value;
 		}
 		case 'options': {
 			// Expressions and AI tools can give any text: only the offered choices are sent.
-			const values = (field.choices ?? []).map((option) => option.value);
+			const values = ((property.options ?? []) as INodePropertyOptions[]).map(({ value }) => value);
 			if (values.length && !values.some((value) => String(value) === String(raw))) {
 				throw inputError(ctx, label, `"${String(raw)}" is not one of ${values.join(', ')}`);
 			}
@@ -111,13 +135,13 @@ function wireValue(ctx: IExecuteSingleFunctions, field: CheckedValue, raw: unkno
 		}
 		default: {
 			const value = String(raw).trim();
-			if (field.check === 'date' && !DATE.test(value)) {
+			if (checks.check === 'date' && !DATE.test(value)) {
 				throw inputError(ctx, label, `"${value}" is not a date in the form YYYY-MM-DD`);
 			}
-			if (field.check === 'email' && !EMAIL.test(value)) {
+			if (checks.check === 'email' && !EMAIL.test(value)) {
 				throw inputError(ctx, label, `"${value}" is not a valid email address`);
 			}
-			if (field.check === 'url' && !/^https?:\/\/[^\s/]+/i.test(value)) {
+			if (checks.check === 'url' && !/^https?:\/\/[^\s/]+/i.test(value)) {
 				throw inputError(ctx, label, `"${value}" is not an http(s) URL`);
 			}
 			return value;
@@ -125,19 +149,22 @@ function wireValue(ctx: IExecuteSingleFunctions, field: CheckedValue, raw: unkno
 	}
 }
 
-/** The checked wire value of a field (top level when required, else in Additional Fields). */
-export function checkedValue(ctx: IExecuteSingleFunctions, field: CheckedValue): unknown {
-	if (field.required) {
-		return wireValue(ctx, field, ctx.getNodeParameter(field.name, field.default));
+/**
+ * The checked wire value of a field: a required field is read top level (its default when a
+ * workflow saved before it existed has none; a positive ID's default 0 is no value), an
+ * optional one from Additional Fields.
+ */
+export function checkedValue(
+	ctx: IExecuteSingleFunctions,
+	property: INodeProperties,
+	checks: FieldChecks = {},
+): unknown {
+	if (property.required) {
+		const fallback = checks.check === 'positive' ? undefined : property.default;
+		return wireValue(ctx, property, checks, ctx.getNodeParameter(property.name, fallback));
 	}
 	const additional = ctx.getNodeParameter('additionalFields', {}) as IDataObject;
-	return wireValue(ctx, field, additional[field.name]);
-}
-
-/** Where a value goes: the query or the body, at a property (a dotted body property nests). */
-export interface Place {
-	type: 'query' | 'body';
-	property: string;
+	return wireValue(ctx, property, checks, additional[property.name]);
 }
 
 /** Puts `value` at `place` in a copy of the request; undefined takes it out. */
@@ -156,267 +183,252 @@ function placed(options: IHttpRequestOptions, place: Place, value: unknown): IHt
 	return { ...options, [key]: target };
 }
 
-/** preSend of a field that is only checked (its value is used by a hook of the operation). */
-export function checkValue(field: CheckedValue): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		checkedValue(this, field);
-		return options;
-	};
-}
-
-/**
- * `routing.send` of an ExorLive field: n8n puts the value at `property` of the query or body,
- * and the preSend checks it and puts there what ExorLive expects (trimmed text, a number, text
- * for the V1 services) or takes it out when an optional field is left empty.
- */
-export function sendChecked(
-	type: Place['type'],
-	property: string,
-	field: CheckedValue,
-): INodeRequestSend {
-	const place = { type, property };
+/** `routing.send` of a field: n8n's own placement (if any) and the preSend that checks the value. */
+function sendOf(property: INodeProperties, how: FieldSend): INodeRequestSend {
+	const checked = (ctx: IExecuteSingleFunctions, checks: FieldChecks = how) =>
+		checkedValue(ctx, property, checks);
+	if ('query' in how || 'body' in how) {
+		// n8n puts the raw value at the place; the preSend puts there what ExorLive expects
+		// (trimmed text, a number, text for the V1 services) or takes out an empty optional one.
+		const place: Place =
+			'query' in how
+				? { type: 'query', property: how.query }
+				: { type: 'body', property: how.body };
+		return {
+			...place,
+			preSend: [
+				async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+					return placed(options, place, checked(this));
+				},
+			],
+		};
+	}
+	if ('perOperation' in how) {
+		const places = how.perOperation;
+		return {
+			preSend: [
+				async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+					const key = `${String(this.getNodeParameter('resource'))}.${String(this.getNodeParameter('operation'))}`;
+					const place = places[key];
+					const value = checked(this, { ...how, asText: place?.asText });
+					return place ? placed(options, place, value) : options;
+				},
+			],
+		};
+	}
+	if ('mergeIntoBody' in how) {
+		return {
+			preSend: [
+				async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+					const value = checked(this) as IDataObject | undefined;
+					if (value === undefined) return options;
+					return { ...options, body: { ...value, ...((options.body as IDataObject) ?? {}) } };
+				},
+			],
+		};
+	}
 	return {
-		type,
-		property,
 		preSend: [
 			async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-				return placed(options, place, checkedValue(this, field));
+				checked(this);
+				return options;
 			},
+			...(('then' in how && how.then) || []),
 		],
 	};
 }
 
 /**
- * preSend of a field that several operations send to different places (one definition, so the
- * editor shows it once): the place is looked up by `resource.operation`.
+ * An ExorLive field: the n8n property as the editor shows it, with the `routing` that checks its
+ * value before any request (a bad value is the node's input error naming the field) and sends
+ * what ExorLive expects. `how` says only what the property does not: where the value goes and
+ * any further check.
  */
-export function sendCheckedPerOperation(
-	field: CheckedValue,
-	places: Record<string, Place & { asText?: boolean }>,
-): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		const key = `${String(this.getNodeParameter('resource'))}.${String(this.getNodeParameter('operation'))}`;
-		const place = places[key];
-		const value = checkedValue(this, { ...field, asText: place?.asText });
-		return place ? placed(options, place, value) : options;
-	};
+export function exorLiveField(property: INodeProperties, how: FieldSend): INodeProperties {
+	return { ...property, routing: { send: sendOf(property, how) } };
 }
 
 /**
- * preSend of a "More Fields (JSON)" field: its object is merged into the body under the typed
- * fields (a typed field wins over the same key in the JSON).
+ * A field of several operations, built once (one preSend, so that its copies fold into one
+ * field), shown where `show` says.
  */
-export function mergeJsonIntoBody(field: CheckedValue): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		const value = checkedValue(this, field) as IDataObject | undefined;
-		if (value === undefined) return options;
-		return { ...options, body: { ...value, ...((options.body as IDataObject) ?? {}) } };
-	};
+function shownFor(field: INodeProperties, show: Show): INodeProperties {
+	const { routing, ...property } = field;
+	return { ...property, displayOptions: { show }, routing };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Fields of several resources
 
-const sendWorkoutId = sendCheckedPerOperation(
-	{ name: 'workoutId', label: 'Workout ID', type: 'number', required: true, check: 'positive' },
-	{
-		'goClient.getWorkout': { type: 'query', property: 'workoutId' },
-		'goClient.getActivitiesByWorkout': { type: 'query', property: 'workoutId' },
-		'goClient.copyWorkoutToUser': { type: 'body', property: 'WorkoutId' },
-		'workoutExport.getWorkoutPdf': { type: 'query', property: 'workoutId' },
-		'workoutExport.acknowledgeWorkout': { type: 'query', property: 'workoutId' },
-		'legacyWorkout.copyToUser': { type: 'body', property: 'workoutId', asText: true },
-	},
-);
+/** A required ExorLive ID (a positive whole number) that several operations send, each at its own place. */
+function idField(
+	displayName: string,
+	name: string,
+	description: string,
+	perOperation: Record<string, Place & { asText?: boolean }>,
+): INodeProperties {
+	return exorLiveField(
+		{ displayName, name, type: 'number', default: 0, required: true, description },
+		{ check: 'positive', perOperation },
+	);
+}
 
-const sendUserId = sendCheckedPerOperation(
-	{ name: 'userId', label: 'User ID', type: 'number', required: true, check: 'positive' },
+const WORKOUT_ID = idField('Workout ID', 'workoutId', 'ExorLive ID of the workout', {
+	'goClient.getWorkout': { type: 'query', property: 'workoutId' },
+	'goClient.getActivitiesByWorkout': { type: 'query', property: 'workoutId' },
+	'goClient.copyWorkoutToUser': { type: 'body', property: 'WorkoutId' },
+	'workoutExport.getWorkoutPdf': { type: 'query', property: 'workoutId' },
+	'workoutExport.acknowledgeWorkout': { type: 'query', property: 'workoutId' },
+	'legacyWorkout.copyToUser': { type: 'body', property: 'workoutId', asText: true },
+});
+
+const USER_ID = idField(
+	'User ID',
+	'userId',
+	'ExorLive user ID of the user who gets the plan or the workout',
 	{
 		'planTemplate.apply': { type: 'body', property: 'UserId' },
 		'legacyWorkout.copyToUser': { type: 'body', property: 'userId', asText: true },
 	},
 );
 
-const sendExerciseId = sendCheckedPerOperation(
-	{ name: 'id', label: 'Exercise ID', type: 'number', required: true, check: 'positive' },
-	{
-		'goClient.setExercise': { type: 'body', property: 'Id' },
-		'legacyWorkout.getExercise': { type: 'body', property: 'id', asText: true },
-	},
-);
+const EXERCISE_ID = idField('Exercise ID', 'id', 'ExorLive ID of the exercise', {
+	'goClient.setExercise': { type: 'body', property: 'Id' },
+	'legacyWorkout.getExercise': { type: 'body', property: 'id', asText: true },
+});
 
 /** Workout ID of the Go client, the Workout Exporter and the legacy Copy to User. */
-export const workoutIdField = (show: Show): INodeProperties => ({
-	displayName: 'Workout ID',
-	name: 'workoutId',
-	type: 'number',
-	default: 0,
-	required: true,
-	displayOptions: { show },
-	routing: { send: { preSend: [sendWorkoutId] } },
-});
+export const workoutIdField = (show: Show): INodeProperties => shownFor(WORKOUT_ID, show);
 
 /** User ID of Apply Plan Template and the legacy Copy to User. */
-export const userIdField = (show: Show): INodeProperties => ({
-	displayName: 'User ID',
-	name: 'userId',
-	type: 'number',
-	default: 0,
-	required: true,
-	displayOptions: { show },
-	routing: { send: { preSend: [sendUserId] } },
-});
+export const userIdField = (show: Show): INodeProperties => shownFor(USER_ID, show);
 
 /** Exercise ID of the Go client's Update Exercise and the legacy Get Exercise. */
-export const exerciseIdField = (show: Show): INodeProperties => ({
-	displayName: 'Exercise ID',
-	name: 'id',
-	type: 'number',
-	default: 0,
-	required: true,
-	displayOptions: { show },
-	routing: { send: { preSend: [sendExerciseId] } },
-});
+export const exerciseIdField = (show: Show): INodeProperties => shownFor(EXERCISE_ID, show);
 
-const tagsSend = sendChecked('query', 'tags', {
-	name: 'tags',
-	label: 'Tags',
-	type: 'string',
-	required: true,
-});
+/**
+ * User ID of an operation of its own (sent at `how`'s place; `how` may add `asText`), described
+ * for that operation.
+ */
+export const userIdFieldAt = (how: FieldSend, show: Show, description: string): INodeProperties =>
+	exorLiveField(
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'number',
+			default: 0,
+			required: true,
+			description,
+			displayOptions: { show },
+		},
+		{ check: 'positive', ...how },
+	);
+
+const TAGS = exorLiveField(
+	{
+		displayName: 'Tags',
+		name: 'tags',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'Tags to match, as ExorLive expects them (e.g. comma-separated)',
+	},
+	{ query: 'tags' },
+);
 
 /** Tags as the Go client and plan template calls take them (`?tags=`). */
-export const tagsField = (show: Show): INodeProperties => ({
-	displayName: 'Tags',
-	name: 'tags',
-	type: 'string',
-	default: '',
-	required: true,
-	description: 'Tags to match, as ExorLive expects them (e.g. comma-separated)',
-	displayOptions: { show },
-	routing: { send: tagsSend },
-});
+export const tagsField = (show: Show): INodeProperties => shownFor(TAGS, show);
 
 /** "More Fields (JSON)": further fields of the object, merged into the request body as they are. */
-export const moreFieldsJson = (description: string): INodeProperties => ({
-	displayName: 'More Fields (JSON)',
-	name: 'moreFields',
-	type: 'json',
-	default: '{}',
-	description,
-	routing: {
-		send: {
-			preSend: [
-				mergeJsonIntoBody({ name: 'moreFields', label: 'More Fields (JSON)', type: 'json' }),
-			],
+export const moreFieldsJson = (description: string): INodeProperties =>
+	exorLiveField(
+		{
+			displayName: 'More Fields (JSON)',
+			name: 'moreFields',
+			type: 'json',
+			default: '{}',
+			description,
 		},
-	},
-});
+		{ mergeIntoBody: true },
+	);
 
 /** Person fields that Go Client Update Profile and User Create or Update send alike. */
-export const dateOfBirthField: INodeProperties = {
-	displayName: 'Date of Birth',
-	name: 'dateOfBirth',
-	type: 'string',
-	default: '',
-	placeholder: 'YYYY-MM-DD',
-	routing: {
-		send: sendChecked('body', 'DateOfBirth', {
-			name: 'dateOfBirth',
-			label: 'Date of Birth',
+const personText = (
+	displayName: string,
+	name: string,
+	description: string,
+	how: FieldSend,
+	placeholder?: string,
+): INodeProperties =>
+	exorLiveField(
+		{
+			displayName,
+			name,
 			type: 'string',
-			check: 'date',
-		}),
-	},
-};
+			default: '',
+			description,
+			...(placeholder === undefined ? {} : { placeholder }),
+		},
+		how,
+	);
 
-export const emailField: INodeProperties = {
-	displayName: 'Email',
-	name: 'email',
-	type: 'string',
-	default: '',
-	placeholder: 'name@email.com',
-	routing: {
-		send: sendChecked('body', 'Email', {
-			name: 'email',
-			label: 'Email',
-			type: 'string',
-			check: 'email',
-		}),
-	},
-};
+export const dateOfBirthField = personText(
+	'Date of Birth',
+	'dateOfBirth',
+	'Birthdate in the form YYYY-MM-DD, e.g. 1969-11-13',
+	{ body: 'DateOfBirth', check: 'date' },
+	'YYYY-MM-DD',
+);
 
-export const firstNameField: INodeProperties = {
-	displayName: 'First Name',
-	name: 'firstname',
-	type: 'string',
-	default: '',
-	routing: {
-		send: sendChecked('body', 'Firstname', {
-			name: 'firstname',
-			label: 'First Name',
-			type: 'string',
-		}),
-	},
-};
+export const emailField = personText(
+	'Email',
+	'email',
+	'Email address of the person',
+	{ body: 'Email', check: 'email' },
+	'name@email.com',
+);
 
-export const genderField: INodeProperties = {
-	displayName: 'Gender',
-	name: 'gender',
-	type: 'options',
-	default: 0,
-	options: GENDER_OPTIONS,
-	routing: {
-		send: sendChecked('body', 'Gender', {
-			name: 'gender',
-			label: 'Gender',
-			type: 'options',
-			choices: GENDER_OPTIONS,
-		}),
-	},
-};
+export const firstNameField = personText('First Name', 'firstname', 'First name of the person', {
+	body: 'Firstname',
+});
 
-export const lastNameField: INodeProperties = {
-	displayName: 'Last Name',
-	name: 'lastname',
-	type: 'string',
-	default: '',
-	routing: {
-		send: sendChecked('body', 'Lastname', {
-			name: 'lastname',
-			label: 'Last Name',
-			type: 'string',
-		}),
+export const lastNameField = personText('Last Name', 'lastname', 'Last name of the person', {
+	body: 'Lastname',
+});
+
+export const genderField = exorLiveField(
+	{
+		displayName: 'Gender',
+		name: 'gender',
+		type: 'options',
+		default: 0,
+		description: 'Gender of the person: unknown, male or female',
+		options: GENDER_OPTIONS,
 	},
-};
+	{ body: 'Gender' },
+);
 
 /** Search Text of the legacy workout and exercise searches (sent as query.Query). */
-export const legacySearchTextField: INodeProperties = {
-	displayName: 'Search Text',
-	name: 'Query',
-	type: 'string',
-	default: '',
-	routing: {
-		send: sendChecked('body', 'query.Query', {
-			name: 'Query',
-			label: 'Search Text',
-			type: 'string',
-		}),
+export const legacySearchTextField = exorLiveField(
+	{
+		displayName: 'Search Text',
+		name: 'Query',
+		type: 'string',
+		default: '',
+		description: 'Text to search for',
 	},
-};
+	{ body: 'query.Query' },
+);
 
 /** Custom ID of a person (sent as CustomId); User Create or Update explains it, Update Profile does not. */
-export const customIdField = (description?: string): INodeProperties => ({
-	displayName: 'Custom ID',
-	name: 'customId',
-	type: 'string',
-	default: '',
-	...(description === undefined ? {} : { description }),
-	routing: {
-		send: sendChecked('body', 'CustomId', {
+export const customIdField = (description?: string): INodeProperties =>
+	exorLiveField(
+		{
+			displayName: 'Custom ID',
 			name: 'customId',
-			label: 'Custom ID',
 			type: 'string',
-		}),
-	},
-});
+			default: '',
+			...(description === undefined ? {} : { description }),
+		},
+		{ body: 'CustomId' },
+	);

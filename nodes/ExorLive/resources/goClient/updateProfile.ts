@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import {
-	sendChecked,
+	exorLiveField,
 	customIdField,
 	dateOfBirthField,
 	emailField,
@@ -14,78 +14,71 @@ const show = { resource: ['goClient'], operation: ['updateProfile'] };
 
 export const goClientUpdateProfileDescription: INodeProperties[] = [
 	additionalFields(show, [
-		customIdField(),
+		customIdField('Your own ID for the person'),
 		dateOfBirthField,
 		emailField,
 		firstNameField,
 		genderField,
-		{
-			displayName: 'Height',
-			name: 'height',
-			type: 'number',
-			default: 0,
-			routing: {
-				send: sendChecked('body', 'Height', { name: 'height', label: 'Height', type: 'number' }),
+		exorLiveField(
+			{
+				displayName: 'Height',
+				name: 'height',
+				type: 'number',
+				default: 0,
+				description: 'Height of the contact',
 			},
-		},
+			{ body: 'Height' },
+		),
 		lastNameField,
-		{
-			displayName: 'Profile ID',
-			name: 'id',
-			type: 'number',
-			default: 0,
-			routing: {
-				send: sendChecked('body', 'Id', { name: 'id', label: 'Profile ID', type: 'number' }),
+		exorLiveField(
+			{
+				displayName: 'Profile ID',
+				name: 'id',
+				type: 'number',
+				default: 0,
+				description: 'ID of the profile, as Get Profile outputs it',
 			},
-		},
-		{
-			displayName: 'Profile Image ID',
-			name: 'profileImageId',
-			type: 'number',
-			default: 0,
-			routing: {
-				send: sendChecked('body', 'ProfileImageId', {
-					name: 'profileImageId',
-					label: 'Profile Image ID',
-					type: 'number',
-				}),
+			{ body: 'Id' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Profile Image ID',
+				name: 'profileImageId',
+				type: 'number',
+				default: 0,
+				description: "ID of the contact's profile image",
 			},
-		},
-		{
-			displayName: 'User Tags',
-			name: 'userTags',
-			type: 'string',
-			default: '',
-			description: 'Comma-separated values, or an array from an expression',
-			routing: {
-				send: sendChecked('body', 'UserTags', {
-					name: 'userTags',
-					label: 'User Tags',
-					type: 'list',
-				}),
+			{ body: 'ProfileImageId' },
+		),
+		exorLiveField(
+			{
+				displayName: 'User Tags',
+				name: 'userTags',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated values, or an array from an expression',
 			},
-		},
-		{
-			displayName: 'Weight',
-			name: 'weight',
-			type: 'number',
-			default: 0,
-			routing: {
-				send: sendChecked('body', 'Weight', { name: 'weight', label: 'Weight', type: 'number' }),
+			{ body: 'UserTags', kind: 'list' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Weight',
+				name: 'weight',
+				type: 'number',
+				default: 0,
+				description: 'Weight of the contact',
 			},
-		},
-		{
-			displayName: 'Year of Birth',
-			name: 'yearOfBirth',
-			type: 'number',
-			default: 0,
-			routing: {
-				send: sendChecked('body', 'YearOfBirth', {
-					name: 'yearOfBirth',
-					label: 'Year of Birth',
-					type: 'number',
-				}),
+			{ body: 'Weight' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Year of Birth',
+				name: 'yearOfBirth',
+				type: 'number',
+				default: 0,
+				description: 'Year of birth of the contact, e.g. 1969',
 			},
-		},
+			{ body: 'YearOfBirth' },
+		),
 	]),
 ];

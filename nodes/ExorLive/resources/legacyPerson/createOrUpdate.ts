@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { sendChecked, GENDER_OPTIONS } from '../../exorLiveFields';
+import { exorLiveField, GENDER_OPTIONS } from '../../exorLiveFields';
 import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['legacyPerson'], operation: ['createOrUpdate'] };
@@ -21,345 +21,263 @@ const TYPE_OPTIONS = [
 ];
 
 export const legacyPersonCreateOrUpdateDescription: INodeProperties[] = [
-	{
-		displayName: 'Person ID',
-		name: 'Id',
-		type: 'number',
-		default: 0,
-		required: true,
-		description: '0 creates a new person; otherwise the ExorLive user ID to update',
-		displayOptions: { show },
-		routing: {
-			send: sendChecked('body', 'person.Id', {
-				name: 'Id',
-				label: 'Person ID',
-				type: 'number',
-				required: true,
-				default: 0,
-			}),
+	exorLiveField(
+		{
+			displayName: 'Person ID',
+			name: 'Id',
+			type: 'number',
+			default: 0,
+			required: true,
+			description: '0 creates a new person; otherwise the ExorLive user ID to update',
+			displayOptions: { show },
 		},
-	},
+		{ body: 'person.Id' },
+	),
 	additionalFields(show, [
-		{
-			displayName: 'Address',
-			name: 'Address',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'person.Address', {
-					name: 'Address',
-					label: 'Address',
-					type: 'string',
-				}),
+		exorLiveField(
+			{
+				displayName: 'Address',
+				name: 'Address',
+				type: 'string',
+				default: '',
+				description: 'Street address of the person',
 			},
-		},
-		{
-			displayName: 'Comment',
-			name: 'Comment',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'person.Comment', {
-					name: 'Comment',
-					label: 'Comment',
-					type: 'string',
-				}),
+			{ body: 'person.Address' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Comment',
+				name: 'Comment',
+				type: 'string',
+				default: '',
+				description: 'Free-text comment on the person',
 			},
-		},
-		{
-			displayName: 'Company Name',
-			name: 'Companyname',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'person.Companyname', {
-					name: 'Companyname',
-					label: 'Company Name',
-					type: 'string',
-				}),
+			{ body: 'person.Comment' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Company Name',
+				name: 'Companyname',
+				type: 'string',
+				default: '',
+				description: "Name of the person's company",
 			},
-		},
-		{
-			displayName: 'Culture',
-			name: 'CultureString',
-			type: 'options',
-			default: 'nb-NO',
-			options: CULTURE_STRING_OPTIONS,
-			routing: {
-				send: sendChecked('body', 'person.CultureString', {
-					name: 'CultureString',
-					label: 'Culture',
-					type: 'options',
-					choices: CULTURE_STRING_OPTIONS,
-				}),
+			{ body: 'person.Companyname' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Culture',
+				name: 'CultureString',
+				type: 'options',
+				default: 'nb-NO',
+				description: 'Language and country of the person, e.g. Norwegian (nb-NO)',
+				options: CULTURE_STRING_OPTIONS,
 			},
-		},
-		{
-			displayName: 'Custom ID',
-			name: 'CustomId',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'person.CustomId', {
-					name: 'CustomId',
-					label: 'Custom ID',
-					type: 'string',
-				}),
+			{ body: 'person.CultureString' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Custom ID',
+				name: 'CustomId',
+				type: 'string',
+				default: '',
+				description: 'Your own ID for the person',
 			},
-		},
-		{
-			displayName: 'Date of Birth',
-			name: 'DateOfBirth',
-			type: 'string',
-			default: '',
-			placeholder: 'YYYY-MM-DD',
-			routing: {
-				send: sendChecked('body', 'person.DateOfBirth', {
-					name: 'DateOfBirth',
-					label: 'Date of Birth',
-					type: 'string',
-					check: 'date',
-				}),
+			{ body: 'person.CustomId' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Date of Birth',
+				name: 'DateOfBirth',
+				type: 'string',
+				default: '',
+				description: 'Birthdate of the person in the form YYYY-MM-DD, e.g. 1969-11-13',
+				placeholder: 'YYYY-MM-DD',
 			},
-		},
-		{
-			displayName: 'Department ID',
-			name: 'DepartmentId',
-			type: 'number',
-			default: 0,
-			routing: {
-				send: sendChecked('body', 'person.DepartmentId', {
-					name: 'DepartmentId',
-					label: 'Department ID',
-					type: 'number',
-				}),
+			{ body: 'person.DateOfBirth', check: 'date' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Department ID',
+				name: 'DepartmentId',
+				type: 'number',
+				default: 0,
+				description: 'ID of the department the person belongs to',
 			},
-		},
-		{
-			displayName: 'Description',
-			name: 'Description',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'person.Description', {
-					name: 'Description',
-					label: 'Description',
-					type: 'string',
-				}),
+			{ body: 'person.DepartmentId' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Description',
+				name: 'Description',
+				type: 'string',
+				default: '',
+				description: 'Free-text description of the person',
 			},
-		},
-		{
-			displayName: 'Email',
-			name: 'Email',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'person.Email', {
-					name: 'Email',
-					label: 'Email',
-					type: 'string',
-					check: 'email',
-				}),
+			{ body: 'person.Description' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Email',
+				name: 'Email',
+				type: 'string',
+				default: '',
+				description: 'Email address of the person, e.g. name@email.com',
 			},
-		},
-		{
-			displayName: 'First Name',
-			name: 'Firstname',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'person.Firstname', {
-					name: 'Firstname',
-					label: 'First Name',
-					type: 'string',
-				}),
+			{ body: 'person.Email', check: 'email' },
+		),
+		exorLiveField(
+			{
+				displayName: 'First Name',
+				name: 'Firstname',
+				type: 'string',
+				default: '',
+				description: 'First name of the person',
 			},
-		},
-		{
-			displayName: 'Height',
-			name: 'Height',
-			type: 'number',
-			default: 0,
-			routing: {
-				send: sendChecked('body', 'person.Height', {
-					name: 'Height',
-					label: 'Height',
-					type: 'number',
-				}),
+			{ body: 'person.Firstname' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Height',
+				name: 'Height',
+				type: 'number',
+				default: 0,
+				description: 'Height of the person',
 			},
-		},
-		{
-			displayName: 'Is Activated',
-			name: 'IsActivated',
-			type: 'options',
-			default: 1,
-			options: IS_ACTIVATED_OPTIONS,
-			routing: {
-				send: sendChecked('body', 'person.IsActivated', {
-					name: 'IsActivated',
-					label: 'Is Activated',
-					type: 'options',
-					choices: IS_ACTIVATED_OPTIONS,
-				}),
+			{ body: 'person.Height' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Is Activated',
+				name: 'IsActivated',
+				type: 'options',
+				default: 1,
+				description: 'Whether the person is activated',
+				options: IS_ACTIVATED_OPTIONS,
 			},
-		},
-		{
-			displayName: 'Last Name',
-			name: 'Lastname',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'person.Lastname', {
-					name: 'Lastname',
-					label: 'Last Name',
-					type: 'string',
-				}),
+			{ body: 'person.IsActivated' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Last Name',
+				name: 'Lastname',
+				type: 'string',
+				default: '',
+				description: 'Last name of the person',
 			},
-		},
-		{
-			displayName: 'Location',
-			name: 'Location',
-			type: 'string',
-			default: '',
-			description: 'City or place',
-			routing: {
-				send: sendChecked('body', 'person.Location', {
-					name: 'Location',
-					label: 'Location',
-					type: 'string',
-				}),
+			{ body: 'person.Lastname' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Location',
+				name: 'Location',
+				type: 'string',
+				default: '',
+				description: 'City or place',
 			},
-		},
-		{
-			displayName: 'Phone 1',
-			name: 'Phone1',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'person.Phone1', {
-					name: 'Phone1',
-					label: 'Phone 1',
-					type: 'string',
-				}),
+			{ body: 'person.Location' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Phone 1',
+				name: 'Phone1',
+				type: 'string',
+				default: '',
+				description: 'First phone number of the person',
 			},
-		},
-		{
-			displayName: 'Phone 2',
-			name: 'Phone2',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'person.Phone2', {
-					name: 'Phone2',
-					label: 'Phone 2',
-					type: 'string',
-				}),
+			{ body: 'person.Phone1' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Phone 2',
+				name: 'Phone2',
+				type: 'string',
+				default: '',
+				description: 'Second phone number of the person',
 			},
-		},
-		{
-			displayName: 'Phone 3',
-			name: 'Phone3',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'person.Phone3', {
-					name: 'Phone3',
-					label: 'Phone 3',
-					type: 'string',
-				}),
+			{ body: 'person.Phone2' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Phone 3',
+				name: 'Phone3',
+				type: 'string',
+				default: '',
+				description: 'Third phone number of the person',
 			},
-		},
-		{
-			displayName: 'Primary Contact ID',
-			name: 'PrimaryContact',
-			type: 'number',
-			default: 0,
-			description: "User ID of the person's instructor",
-			routing: {
-				send: sendChecked('body', 'person.PrimaryContact', {
-					name: 'PrimaryContact',
-					label: 'Primary Contact ID',
-					type: 'number',
-				}),
+			{ body: 'person.Phone3' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Primary Contact ID',
+				name: 'PrimaryContact',
+				type: 'number',
+				default: 0,
+				description: "User ID of the person's instructor",
 			},
-		},
-		{
-			displayName: 'Sex',
-			name: 'Sex',
-			type: 'options',
-			default: 0,
-			options: GENDER_OPTIONS,
-			routing: {
-				send: sendChecked('body', 'person.Sex', {
-					name: 'Sex',
-					label: 'Sex',
-					type: 'options',
-					choices: GENDER_OPTIONS,
-				}),
+			{ body: 'person.PrimaryContact' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Sex',
+				name: 'Sex',
+				type: 'options',
+				default: 0,
+				description: 'Sex of the person: unknown, male or female',
+				options: GENDER_OPTIONS,
 			},
-		},
-		{
-			displayName: 'Type',
-			name: 'Type',
-			type: 'options',
-			default: 16,
-			options: TYPE_OPTIONS,
-			routing: {
-				send: sendChecked('body', 'person.Type', {
-					name: 'Type',
-					label: 'Type',
-					type: 'options',
-					choices: TYPE_OPTIONS,
-				}),
+			{ body: 'person.Sex' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Type',
+				name: 'Type',
+				type: 'options',
+				default: 16,
+				description: 'Whether the person is a client or an instructor',
+				options: TYPE_OPTIONS,
 			},
-		},
-		{
-			displayName: 'Web',
-			name: 'Web',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'person.Web', { name: 'Web', label: 'Web', type: 'string' }),
+			{ body: 'person.Type' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Web',
+				name: 'Web',
+				type: 'string',
+				default: '',
+				description: 'Web address of the person',
 			},
-		},
-		{
-			displayName: 'Weight',
-			name: 'Weight',
-			type: 'number',
-			default: 0,
-			routing: {
-				send: sendChecked('body', 'person.Weight', {
-					name: 'Weight',
-					label: 'Weight',
-					type: 'number',
-				}),
+			{ body: 'person.Web' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Weight',
+				name: 'Weight',
+				type: 'number',
+				default: 0,
+				description: 'Weight of the person',
 			},
-		},
-		{
-			displayName: 'Weight Goal',
-			name: 'WeightGoal',
-			type: 'number',
-			default: 0,
-			routing: {
-				send: sendChecked('body', 'person.WeightGoal', {
-					name: 'WeightGoal',
-					label: 'Weight Goal',
-					type: 'number',
-				}),
+			{ body: 'person.Weight' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Weight Goal',
+				name: 'WeightGoal',
+				type: 'number',
+				default: 0,
+				description: 'Weight the person aims for',
 			},
-		},
-		{
-			displayName: 'Zip Code',
-			name: 'Zipcode',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'person.Zipcode', {
-					name: 'Zipcode',
-					label: 'Zip Code',
-					type: 'string',
-				}),
+			{ body: 'person.WeightGoal' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Zip Code',
+				name: 'Zipcode',
+				type: 'string',
+				default: '',
+				description: "Postal code of the person's address",
 			},
-		},
+			{ body: 'person.Zipcode' },
+		),
 	]),
 ];

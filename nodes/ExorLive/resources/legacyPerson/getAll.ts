@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { sendChecked } from '../../exorLiveFields';
+import { exorLiveField } from '../../exorLiveFields';
 
 const show = { resource: ['legacyPerson'], operation: ['getAll'] };
 
@@ -11,79 +11,54 @@ const V1_ROLE_OPTIONS = [
 ];
 
 export const legacyPersonGetAllDescription: INodeProperties[] = [
-	{
-		displayName: 'Role',
-		name: 'role',
-		type: 'options',
-		default: '0',
-		required: true,
-		options: V1_ROLE_OPTIONS,
-		displayOptions: { show },
-		routing: {
-			send: sendChecked('body', 'role', {
-				name: 'role',
-				label: 'Role',
-				type: 'options',
-				required: true,
-				default: '0',
-				choices: V1_ROLE_OPTIONS,
-			}),
+	exorLiveField(
+		{
+			displayName: 'Role',
+			name: 'role',
+			type: 'options',
+			default: '0',
+			required: true,
+			description:
+				'Which users to list: all, instructors, contacts with login or contacts without login',
+			options: V1_ROLE_OPTIONS,
+			displayOptions: { show },
 		},
-	},
-	{
-		displayName: 'Unit ID',
-		name: 'unitId',
-		type: 'number',
-		default: 0,
-		required: true,
-		description: '0 for the whole organization',
-		displayOptions: { show },
-		routing: {
-			send: sendChecked('body', 'unitId', {
-				name: 'unitId',
-				label: 'Unit ID',
-				type: 'number',
-				required: true,
-				default: 0,
-				asText: true,
-			}),
+		{ body: 'role' },
+	),
+	exorLiveField(
+		{
+			displayName: 'Unit ID',
+			name: 'unitId',
+			type: 'number',
+			default: 0,
+			required: true,
+			description: '0 for the whole organization',
+			displayOptions: { show },
 		},
-	},
-	{
-		displayName: 'Page',
-		name: 'page',
-		type: 'number',
-		default: 0,
-		required: true,
-		description: 'Page number, from 0',
-		displayOptions: { show },
-		routing: {
-			send: sendChecked('body', 'page', {
-				name: 'page',
-				label: 'Page',
-				type: 'number',
-				required: true,
-				default: 0,
-				asText: true,
-			}),
+		{ body: 'unitId', asText: true },
+	),
+	exorLiveField(
+		{
+			displayName: 'Page',
+			name: 'page',
+			type: 'number',
+			default: 0,
+			required: true,
+			description: 'Page number, from 0',
+			displayOptions: { show },
 		},
-	},
-	{
-		displayName: 'Page Size',
-		name: 'pagesize',
-		type: 'number',
-		default: 1000,
-		required: true,
-		displayOptions: { show },
-		routing: {
-			send: sendChecked('body', 'pagesize', {
-				name: 'pagesize',
-				label: 'Page Size',
-				type: 'number',
-				required: true,
-				default: 1000,
-				asText: true,
-			}),
+		{ body: 'page', asText: true },
+	),
+	exorLiveField(
+		{
+			displayName: 'Page Size',
+			name: 'pagesize',
+			type: 'number',
+			default: 1000,
+			required: true,
+			description: 'Number of users per page',
+			displayOptions: { show },
 		},
-	},
+		{ body: 'pagesize', asText: true },
+	),
 ];

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { operationProperty } from '../../../shared/operation';
 import { scalarIn, toItems, toValue, unexpectedAnswer } from '../../client';
-import { actAsField, sendChecked } from '../../exorLiveFields';
+import { actAsField, exorLiveField } from '../../exorLiveFields';
 import { exorLiveOperation, LEGACY, UNDOCUMENTED_ANSWER, v1 } from '../../exorLiveOperation';
 import { legacyPersonCreateOrUpdateDescription } from './createOrUpdate';
 import { legacyPersonGetAllDescription } from './getAll';
@@ -113,67 +113,49 @@ export const legacyPersonDescription: INodeProperties[] = [
 		false,
 	),
 	...legacyPersonGetAllDescription,
-	{
-		displayName: 'Person ID',
-		name: 'personId',
-		type: 'number',
-		default: 0,
-		required: true,
-		description: 'ExorLive user ID',
-		displayOptions: {
-			show: { resource: ['legacyPerson'], operation: ['get', 'setCustomId', 'setDisabled'] },
-		},
-		routing: {
-			send: sendChecked('body', 'personId', {
-				name: 'personId',
-				label: 'Person ID',
-				type: 'number',
-				required: true,
-				check: 'positive',
-				asText: true,
-			}),
-		},
-	},
-	...legacyPersonCreateOrUpdateDescription,
-	{
-		displayName: 'Custom ID',
-		name: 'customId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'Your own ID for the person',
-		displayOptions: {
-			show: {
-				resource: ['legacyPerson'],
-				operation: ['resolveCustomId', 'setCustomId', 'ensureLoginAccess'],
+	exorLiveField(
+		{
+			displayName: 'Person ID',
+			name: 'personId',
+			type: 'number',
+			default: 0,
+			required: true,
+			description: 'ExorLive user ID',
+			displayOptions: {
+				show: { resource: ['legacyPerson'], operation: ['get', 'setCustomId', 'setDisabled'] },
 			},
 		},
-		routing: {
-			send: sendChecked('body', 'customId', {
-				name: 'customId',
-				label: 'Custom ID',
-				type: 'string',
-				required: true,
-			}),
+		{ body: 'personId', check: 'positive', asText: true },
+	),
+	...legacyPersonCreateOrUpdateDescription,
+	exorLiveField(
+		{
+			displayName: 'Custom ID',
+			name: 'customId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Your own ID for the person',
+			displayOptions: {
+				show: {
+					resource: ['legacyPerson'],
+					operation: ['resolveCustomId', 'setCustomId', 'ensureLoginAccess'],
+				},
+			},
 		},
-	},
-	{
-		displayName: 'Disabled',
-		name: 'disabled',
-		type: 'options',
-		default: '1',
-		required: true,
-		options: DISABLED_OPTIONS,
-		displayOptions: { show: { resource: ['legacyPerson'], operation: ['setDisabled'] } },
-		routing: {
-			send: sendChecked('body', 'disabled', {
-				name: 'disabled',
-				label: 'Disabled',
-				type: 'options',
-				required: true,
-				default: '1',
-				choices: DISABLED_OPTIONS,
-			}),
+		{ body: 'customId' },
+	),
+	exorLiveField(
+		{
+			displayName: 'Disabled',
+			name: 'disabled',
+			type: 'options',
+			default: '1',
+			required: true,
+			description: "Whether to disable or enable the person's user",
+			options: DISABLED_OPTIONS,
+			displayOptions: { show: { resource: ['legacyPerson'], operation: ['setDisabled'] } },
 		},
-	},
+		{ body: 'disabled' },
+	),
 ];

@@ -4,99 +4,74 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { sendChecked, legacySearchTextField } from '../../exorLiveFields';
+import { exorLiveField, legacySearchTextField } from '../../exorLiveFields';
 import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['legacyWorkout'], operation: ['search'] };
 
 export const legacyWorkoutSearchDescription: INodeProperties[] = [
 	additionalFields(show, [
-		{
-			displayName: 'Length',
-			name: 'Length',
-			type: 'number',
-			default: 0,
-			description: 'Number of results',
-			routing: {
-				send: sendChecked('body', 'query.Length', {
-					name: 'Length',
-					label: 'Length',
-					type: 'number',
-					asText: true,
-				}),
+		exorLiveField(
+			{
+				displayName: 'Length',
+				name: 'Length',
+				type: 'number',
+				default: 0,
+				description: 'Number of results',
 			},
-		},
-		{
-			displayName: 'Location',
-			name: 'Location',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'query.Location', {
-					name: 'Location',
-					label: 'Location',
-					type: 'string',
-				}),
+			{ body: 'query.Length', asText: true },
+		),
+		exorLiveField(
+			{
+				displayName: 'Location',
+				name: 'Location',
+				type: 'string',
+				default: '',
+				description: 'Location to filter the workouts by',
 			},
-		},
-		{
-			displayName: 'Location ID',
-			name: 'LocationId',
-			type: 'number',
-			default: 0,
-			routing: {
-				send: sendChecked('body', 'query.LocationId', {
-					name: 'LocationId',
-					label: 'Location ID',
-					type: 'number',
-					asText: true,
-				}),
+			{ body: 'query.Location' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Location ID',
+				name: 'LocationId',
+				type: 'number',
+				default: 0,
+				description: 'ID of the location to filter the workouts by',
 			},
-		},
-		{
-			displayName: 'Nested',
-			name: 'Nested',
-			type: 'boolean',
-			default: false,
-			routing: {
-				send: sendChecked('body', 'query.Nested', {
-					name: 'Nested',
-					label: 'Nested',
-					type: 'boolean',
-					asText: true,
-				}),
+			{ body: 'query.LocationId', asText: true },
+		),
+		exorLiveField(
+			{
+				displayName: 'Nested',
+				name: 'Nested',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the search is nested',
 			},
-		},
-		{
-			displayName: 'Only Templates',
-			name: 'OnlyTemplates',
-			type: 'boolean',
-			default: false,
-			routing: {
-				send: sendChecked('body', 'query.OnlyTemplates', {
-					name: 'OnlyTemplates',
-					label: 'Only Templates',
-					type: 'boolean',
-					asText: true,
-				}),
+			{ body: 'query.Nested', asText: true },
+		),
+		exorLiveField(
+			{
+				displayName: 'Only Templates',
+				name: 'OnlyTemplates',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to find only workout templates',
 			},
-		},
+			{ body: 'query.OnlyTemplates', asText: true },
+		),
 		legacySearchTextField,
-		{
-			displayName: 'Start',
-			name: 'Start',
-			type: 'number',
-			default: 0,
-			description: 'Index of the first result',
-			routing: {
-				send: sendChecked('body', 'query.Start', {
-					name: 'Start',
-					label: 'Start',
-					type: 'number',
-					asText: true,
-				}),
+		exorLiveField(
+			{
+				displayName: 'Start',
+				name: 'Start',
+				type: 'number',
+				default: 0,
+				description: 'Index of the first result',
 			},
-		},
+			{ body: 'query.Start', asText: true },
+		),
 	]),
 ];
 

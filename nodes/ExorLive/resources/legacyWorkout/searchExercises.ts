@@ -1,131 +1,101 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { sendChecked, legacySearchTextField } from '../../exorLiveFields';
+import { exorLiveField, legacySearchTextField } from '../../exorLiveFields';
 import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['legacyWorkout'], operation: ['searchExercises'] };
 
 export const legacyWorkoutSearchExercisesDescription: INodeProperties[] = [
 	additionalFields(show, [
-		{
-			displayName: 'Age Group',
-			name: 'AgeGroup',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'query.AgeGroup', {
-					name: 'AgeGroup',
-					label: 'Age Group',
-					type: 'string',
-				}),
+		exorLiveField(
+			{
+				displayName: 'Age Group',
+				name: 'AgeGroup',
+				type: 'string',
+				default: '',
+				description: 'Age group to find exercises for',
 			},
-		},
-		{
-			displayName: 'Equipment',
-			name: 'Equipment',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'query.Equipment', {
-					name: 'Equipment',
-					label: 'Equipment',
-					type: 'string',
-				}),
+			{ body: 'query.AgeGroup' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Equipment',
+				name: 'Equipment',
+				type: 'string',
+				default: '',
+				description: 'Equipment to find exercises for',
 			},
-		},
-		{
-			displayName: 'Focus',
-			name: 'Focus',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'query.Focus', {
-					name: 'Focus',
-					label: 'Focus',
-					type: 'string',
-				}),
+			{ body: 'query.Equipment' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Focus',
+				name: 'Focus',
+				type: 'string',
+				default: '',
+				description: 'Focus to find exercises for',
 			},
-		},
-		{
-			displayName: 'Level',
-			name: 'Level',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'query.Level', {
-					name: 'Level',
-					label: 'Level',
-					type: 'string',
-				}),
+			{ body: 'query.Focus' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Level',
+				name: 'Level',
+				type: 'string',
+				default: '',
+				description: 'Level to find exercises for',
 			},
-		},
-		{
-			displayName: 'Return Filter',
-			name: 'ReturnFilter',
-			type: 'boolean',
-			default: false,
-			routing: {
-				send: sendChecked('body', 'query.ReturnFilter', {
-					name: 'ReturnFilter',
-					label: 'Return Filter',
-					type: 'boolean',
-					asText: true,
-				}),
+			{ body: 'query.Level' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Return Filter',
+				name: 'ReturnFilter',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return the filter',
 			},
-		},
-		{
-			displayName: 'Return Result',
-			name: 'ReturnResult',
-			type: 'boolean',
-			default: false,
-			routing: {
-				send: sendChecked('body', 'query.ReturnResult', {
-					name: 'ReturnResult',
-					label: 'Return Result',
-					type: 'boolean',
-					asText: true,
-				}),
+			{ body: 'query.ReturnFilter', asText: true },
+		),
+		exorLiveField(
+			{
+				displayName: 'Return Result',
+				name: 'ReturnResult',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return the result',
 			},
-		},
+			{ body: 'query.ReturnResult', asText: true },
+		),
 		legacySearchTextField,
-		{
-			displayName: 'Sort By',
-			name: 'SortBy',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'query.SortBy', {
-					name: 'SortBy',
-					label: 'Sort By',
-					type: 'string',
-				}),
+		exorLiveField(
+			{
+				displayName: 'Sort By',
+				name: 'SortBy',
+				type: 'string',
+				default: '',
+				description: 'What to sort the exercises by',
 			},
-		},
-		{
-			displayName: 'Start Position',
-			name: 'StartPosition',
-			type: 'number',
-			default: 0,
-			routing: {
-				send: sendChecked('body', 'query.StartPosition', {
-					name: 'StartPosition',
-					label: 'Start Position',
-					type: 'number',
-					asText: true,
-				}),
+			{ body: 'query.SortBy' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Start Position',
+				name: 'StartPosition',
+				type: 'number',
+				default: 0,
+				description: 'Position of the first exercise to return',
 			},
-		},
-		{
-			displayName: 'Type',
-			name: 'Type',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'query.Type', {
-					name: 'Type',
-					label: 'Type',
-					type: 'string',
-				}),
+			{ body: 'query.StartPosition', asText: true },
+		),
+		exorLiveField(
+			{
+				displayName: 'Type',
+				name: 'Type',
+				type: 'string',
+				default: '',
+				description: 'Type of exercise to find',
 			},
-		},
+			{ body: 'query.Type' },
+		),
 	]),
 ];

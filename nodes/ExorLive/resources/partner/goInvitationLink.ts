@@ -1,29 +1,23 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { toValue } from '../../client';
-import { sendChecked } from '../../exorLiveFields';
+import { exorLiveField } from '../../exorLiveFields';
 
 const show = { resource: ['partner'], operation: ['getGoInvitationLink'] };
 
 export const partnerGetGoInvitationLinkDescription: INodeProperties[] = [
-	{
-		displayName: 'Contact User ID',
-		name: 'contactUserId',
-		type: 'number',
-		default: 0,
-		required: true,
-		description:
-			'ExorLive user ID of the contact (from Lookup or Create or Update). The contact needs an email address, and usually the role Contact With Login.',
-		displayOptions: { show },
-		routing: {
-			send: sendChecked('query', 'contactUserId', {
-				name: 'contactUserId',
-				label: 'Contact User ID',
-				type: 'number',
-				required: true,
-				check: 'positive',
-			}),
+	exorLiveField(
+		{
+			displayName: 'Contact User ID',
+			name: 'contactUserId',
+			type: 'number',
+			default: 0,
+			required: true,
+			description:
+				'ExorLive user ID of the contact (from Lookup or Create or Update). The contact needs an email address, and usually the role Contact With Login.',
+			displayOptions: { show },
 		},
-	},
+		{ query: 'contactUserId', check: 'positive' },
+	),
 ];
 
 export const invitationLinkOutput = toValue({

@@ -10,7 +10,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE, scalarIn, unexpectedAnswer, unwrap } from '../../client';
 import { isBlank } from '../../../shared/validation';
-import { sendChecked } from '../../exorLiveFields';
+import { exorLiveField } from '../../exorLiveFields';
 import { additionalFields } from '../../../shared/fieldBuilders';
 
 const CANDIDATES = ['adminUserId', 'userId', 'id'];
@@ -60,26 +60,21 @@ export async function sendPartnerApiKey(
 const show = { resource: ['partner'], operation: ['requestApiAccess'] };
 
 export const partnerRequestApiAccessDescription: INodeProperties[] = [
-	{
-		displayName: 'External Organization ID',
-		name: 'externalOrganizationId',
-		type: 'string',
-		default: '',
-		required: true,
-		description:
-			"The customer's ID in your system: the organizationId you send in the Partner JWT link payload",
-		placeholder: 'e.g. ace615c2',
-		displayOptions: { show },
-		routing: {
-			// The vendor's spelling, missing "i" included.
-			send: sendChecked('query', 'externalOrganizatonId', {
-				name: 'externalOrganizationId',
-				label: 'External Organization ID',
-				type: 'string',
-				required: true,
-			}),
+	exorLiveField(
+		{
+			displayName: 'External Organization ID',
+			name: 'externalOrganizationId',
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				"The customer's ID in your system: the organizationId you send in the Partner JWT link payload",
+			placeholder: 'e.g. ace615c2',
+			displayOptions: { show },
 		},
-	},
+		// The vendor's spelling, missing "i" included.
+		{ query: 'externalOrganizatonId' },
+	),
 	additionalFields(show, [
 		{
 			// Sent by sendPartnerApiKey, which falls back to the credential's client key.

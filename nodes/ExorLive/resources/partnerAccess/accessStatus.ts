@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../../client';
-import { sendChecked } from '../../exorLiveFields';
+import { userIdFieldAt } from '../../exorLiveFields';
 
 /** The docs name the key ClientKey, ExorLive's sample code applicationKey: both are sent. */
 export async function sendClientKey(
@@ -14,22 +14,5 @@ export async function sendClientKey(
 const show = { resource: ['partnerAccess'], operation: ['getUserAccessStatus'] };
 
 export const partnerAccessGetUserAccessStatusDescription: INodeProperties[] = [
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'number',
-		default: 0,
-		required: true,
-		description: 'ExorLive user ID to check',
-		displayOptions: { show },
-		routing: {
-			send: sendChecked('query', 'userId', {
-				name: 'userId',
-				label: 'User ID',
-				type: 'number',
-				required: true,
-				check: 'positive',
-			}),
-		},
-	},
+	userIdFieldAt({ query: 'userId' }, show, 'ExorLive user ID to check'),
 ];

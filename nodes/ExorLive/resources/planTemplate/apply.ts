@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { sendChecked, userIdField } from '../../exorLiveFields';
+import { exorLiveField, userIdField } from '../../exorLiveFields';
 import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['planTemplate'], operation: ['apply'] };
@@ -12,102 +12,75 @@ const DISTRIBUTION_TYPE_OPTIONS = [
 
 export const planTemplateApplyDescription: INodeProperties[] = [
 	userIdField(show),
-	{
-		displayName: 'Plan Template ID',
-		name: 'planTemplateId',
-		type: 'number',
-		default: 0,
-		required: true,
-		displayOptions: { show },
-		routing: {
-			send: sendChecked('body', 'PlanTemplateId', {
-				name: 'planTemplateId',
-				label: 'Plan Template ID',
-				type: 'number',
-				required: true,
-				check: 'positive',
-			}),
-		},
-	},
-	{
-		displayName: 'Start Date',
-		name: 'startDate',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'YYYY-MM-DD',
-		displayOptions: { show },
-		routing: {
-			// The vendor's spelling.
-			send: sendChecked('body', 'AppyToStartDate', {
-				name: 'startDate',
-				label: 'Start Date',
-				type: 'string',
-				required: true,
-				check: 'date',
-			}),
-		},
-	},
-	{
-		displayName: 'Distribution',
-		name: 'distributionType',
-		type: 'options',
-		default: 'AsIs',
-		required: true,
-		options: DISTRIBUTION_TYPE_OPTIONS,
-		displayOptions: { show },
-		routing: {
-			send: sendChecked('body', 'DistributionType', {
-				name: 'distributionType',
-				label: 'Distribution',
-				type: 'options',
-				required: true,
-				default: 'AsIs',
-				choices: DISTRIBUTION_TYPE_OPTIONS,
-			}),
-		},
-	},
-	additionalFields(show, [
+	exorLiveField(
 		{
-			displayName: 'Explicit',
-			name: 'explicit',
-			type: 'string',
-			default: '',
-			description: 'For the Explicit distribution, as ExorLive expects it',
-			routing: {
-				send: sendChecked('body', 'Explicit', {
-					name: 'explicit',
-					label: 'Explicit',
-					type: 'string',
-				}),
-			},
-		},
-		{
-			displayName: 'Repeat Count',
-			name: 'repeatNum',
+			displayName: 'Plan Template ID',
+			name: 'planTemplateId',
 			type: 'number',
 			default: 0,
-			routing: {
-				send: sendChecked('body', 'RepeatNum', {
-					name: 'repeatNum',
-					label: 'Repeat Count',
-					type: 'number',
-				}),
-			},
+			required: true,
+			description: 'ID of the plan template to apply, e.g. from Search',
+			displayOptions: { show },
 		},
+		{ body: 'PlanTemplateId', check: 'positive' },
+	),
+	exorLiveField(
 		{
-			displayName: 'Week Pattern',
-			name: 'weekPattern',
+			displayName: 'Start Date',
+			name: 'startDate',
 			type: 'string',
 			default: '',
-			description: 'For the Week Pattern distribution, as ExorLive expects it',
-			routing: {
-				send: sendChecked('body', 'WeekPattern', {
-					name: 'weekPattern',
-					label: 'Week Pattern',
-					type: 'string',
-				}),
-			},
+			required: true,
+			description: 'Date the plan starts, in the form YYYY-MM-DD, e.g. 2024-01-31',
+			placeholder: 'YYYY-MM-DD',
+			displayOptions: { show },
 		},
+		// The vendor's spelling.
+		{ body: 'AppyToStartDate', check: 'date' },
+	),
+	exorLiveField(
+		{
+			displayName: 'Distribution',
+			name: 'distributionType',
+			type: 'options',
+			default: 'AsIs',
+			required: true,
+			description: 'How the plan template is distributed: As Is, Week Pattern or Explicit',
+			options: DISTRIBUTION_TYPE_OPTIONS,
+			displayOptions: { show },
+		},
+		{ body: 'DistributionType' },
+	),
+	additionalFields(show, [
+		exorLiveField(
+			{
+				displayName: 'Explicit',
+				name: 'explicit',
+				type: 'string',
+				default: '',
+				description: 'For the Explicit distribution, as ExorLive expects it',
+			},
+			{ body: 'Explicit' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Repeat Count',
+				name: 'repeatNum',
+				type: 'number',
+				default: 0,
+				description: 'How many times the plan template is repeated',
+			},
+			{ body: 'RepeatNum' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Week Pattern',
+				name: 'weekPattern',
+				type: 'string',
+				default: '',
+				description: 'For the Week Pattern distribution, as ExorLive expects it',
+			},
+			{ body: 'WeekPattern' },
+		),
 	]),
 ];

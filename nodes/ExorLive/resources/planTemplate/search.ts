@@ -9,19 +9,19 @@ async function sendSearchText(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const text = checkedValue(this, { name: 'query', label: 'Search Text', type: 'string' });
+	const text = checkedValue(this, searchText);
 	return text === undefined ? options : { ...options, qs: { ...options.qs, query: text } };
 }
 
+const searchText: INodeProperties = {
+	displayName: 'Search Text',
+	name: 'query',
+	type: 'string',
+	default: '',
+	description: 'Leave empty to list all',
+	routing: { send: { preSend: [sendSearchText] } },
+};
+
 export const planTemplateSearchDescription: INodeProperties[] = [
-	additionalFields(show, [
-		{
-			displayName: 'Search Text',
-			name: 'query',
-			type: 'string',
-			default: '',
-			description: 'Leave empty to list all',
-			routing: { send: { preSend: [sendSearchText] } },
-		},
-	]),
+	additionalFields(show, [searchText]),
 ];

@@ -6,196 +6,157 @@ import type {
 } from 'n8n-workflow';
 import { InputError } from '../../../shared/validation';
 import { CREDENTIAL_TYPE } from '../../client';
-import { checkedValue, type CheckedValue } from '../../exorLiveFields';
+import { checkedValue, type FieldChecks } from '../../exorLiveFields';
 import { SigningSetupError, signJwt } from './jwt';
 import { additionalFields } from '../../../shared/fieldBuilders';
 
 const show = { resource: ['signIn'], operation: ['createJwtLink'] };
 
-export const signInCreateJwtLinkDescription: INodeProperties[] = [
-	{
-		displayName: 'Organization ID',
-		name: 'organizationId',
-		type: 'string',
-		default: '',
-		required: true,
-		description:
-			'Your ID of the customer organization (clinic, centre); later used as External Organization ID',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Organization Name',
-		name: 'organizationName',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Employee ID',
-		name: 'employeeId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'Your ID of the logged-in employee',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Employee First Name',
-		name: 'employeeFirstname',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Employee Last Name',
-		name: 'employeeLastname',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Contact ID',
-		name: 'contactId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'Your ID of the contact (patient, member) in focus',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Contact First Name',
-		name: 'contactFirstname',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Contact Last Name',
-		name: 'contactLastname',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: { show },
-	},
-	additionalFields(show, [
-		{
-			displayName: 'Contact Birthdate',
-			name: 'contactBirthdate',
-			type: 'string',
-			default: '',
-			placeholder: 'YYYY-MM-DD',
-		},
-		{
-			displayName: 'Contact Diagnosis',
-			name: 'contactDiagnosis',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. L02',
-		},
-		{
-			displayName: 'Contact Email',
-			name: 'contactEmail',
-			type: 'string',
-			default: '',
-		},
-		{
-			displayName: 'Contact Gender',
-			name: 'contactGender',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. male',
-		},
-		{
-			displayName: 'Contact Middle Name',
-			name: 'contactMiddlename',
-			type: 'string',
-			default: '',
-		},
-		{
-			displayName: 'Contact Mobile',
-			name: 'contactMobile',
-			type: 'string',
-			default: '',
-		},
-		{
-			displayName: 'Contact SSN',
-			name: 'contactSsn',
-			type: 'string',
-			default: '',
-			description: 'National ID number; ExorLive prefers it for matching',
-		},
-		{
-			displayName: 'Employee Email',
-			name: 'employeeEmail',
-			type: 'string',
-			default: '',
-		},
-		{
-			displayName: 'Employee Username',
-			name: 'employeeUsername',
-			type: 'string',
-			default: '',
-		},
-		{
-			displayName: 'Extra Claims (JSON)',
-			name: 'extraClaims',
-			type: 'json',
-			default: '{}',
-			description: 'Further claims ExorLive agreed with you, merged into the payload',
-		},
-		{
-			displayName: 'Token Lifetime (Seconds)',
-			name: 'lifetimeSeconds',
-			type: 'number',
-			default: 0,
-			description: 'How long the signed payload is valid (exp claim). Default: 300.',
-		},
-	]),
-];
+/** A claim's field: text. */
+const claimField = (
+	displayName: string,
+	name: string,
+	more: Partial<INodeProperties> = {},
+): INodeProperties => ({ displayName, name, type: 'string', default: '', ...more });
+
+/** A claim the payload must carry, shown at the top. */
+const required = (description: string): Partial<INodeProperties> => ({
+	required: true,
+	description,
+	displayOptions: { show },
+});
+
+const extraClaims: INodeProperties = {
+	displayName: 'Extra Claims (JSON)',
+	name: 'extraClaims',
+	type: 'json',
+	default: '{}',
+	description: 'Further claims ExorLive agreed with you, merged into the payload',
+};
+
+const lifetimeSeconds: INodeProperties = {
+	displayName: 'Token Lifetime (Seconds)',
+	name: 'lifetimeSeconds',
+	type: 'number',
+	default: 0,
+	description: 'How long the signed payload is valid (exp claim). Default: 300.',
+};
 
 const DEFAULT_JWT_ENDPOINT = 'https://sso.exorlive.com/partner/payload';
 
-/** A payload field: parameter name = claim name (contact fields: `contact` + Claim). */
-const claim = (name: string, label: string, extra: Partial<CheckedValue> = {}): CheckedValue => ({
-	name,
-	label,
-	type: 'string',
-	...extra,
-});
+type Claim = [INodeProperties, FieldChecks?];
 
-const required = { required: true };
-
-/** The claims, checked in this order when the payload is built (the fields above show them). */
-const employeeFields = [
-	claim('organizationId', 'Organization ID', required),
-	claim('organizationName', 'Organization Name', required),
-	claim('employeeId', 'Employee ID', required),
-	claim('employeeFirstname', 'Employee First Name', required),
-	claim('employeeLastname', 'Employee Last Name', required),
-	claim('employeeUsername', 'Employee Username'),
-	claim('employeeEmail', 'Employee Email', { check: 'email' }),
+/**
+ * The payload's claims, each with its field, checked and written in this order: parameter name =
+ * claim name (contact fields: `contact` + Claim).
+ */
+const employeeClaims: Claim[] = [
+	[
+		claimField(
+			'Organization ID',
+			'organizationId',
+			required(
+				'Your ID of the customer organization (clinic, centre); later used as External Organization ID',
+			),
+		),
+	],
+	[
+		claimField(
+			'Organization Name',
+			'organizationName',
+			required('Name of the customer organization, e.g. Tatooine'),
+		),
+	],
+	[claimField('Employee ID', 'employeeId', required('Your ID of the logged-in employee'))],
+	[
+		claimField(
+			'Employee First Name',
+			'employeeFirstname',
+			required('First name of the logged-in employee'),
+		),
+	],
+	[
+		claimField(
+			'Employee Last Name',
+			'employeeLastname',
+			required('Last name of the logged-in employee'),
+		),
+	],
+	[
+		claimField('Employee Username', 'employeeUsername', {
+			description: 'Username of the logged-in employee, e.g. mando',
+		}),
+	],
+	[
+		claimField('Employee Email', 'employeeEmail', {
+			description: 'Email address of the logged-in employee',
+		}),
+		{ check: 'email' },
+	],
 ];
 
-const contactFields = [
-	claim('contactId', 'Contact ID', required),
-	claim('contactFirstname', 'Contact First Name', required),
-	claim('contactLastname', 'Contact Last Name', required),
-	claim('contactMiddlename', 'Contact Middle Name'),
-	claim('contactSsn', 'Contact SSN'),
-	claim('contactBirthdate', 'Contact Birthdate', { check: 'date' }),
-	claim('contactGender', 'Contact Gender'),
-	claim('contactMobile', 'Contact Mobile'),
-	claim('contactEmail', 'Contact Email', { check: 'email' }),
-	claim('contactDiagnosis', 'Contact Diagnosis'),
+const contactClaims: Claim[] = [
+	[
+		claimField(
+			'Contact ID',
+			'contactId',
+			required('Your ID of the contact (patient, member) in focus'),
+		),
+	],
+	[claimField('Contact First Name', 'contactFirstname', required('First name of the contact'))],
+	[claimField('Contact Last Name', 'contactLastname', required('Last name of the contact'))],
+	[
+		claimField('Contact Middle Name', 'contactMiddlename', {
+			description: 'Middle name of the contact',
+		}),
+	],
+	[
+		claimField('Contact SSN', 'contactSsn', {
+			description: 'National ID number; ExorLive prefers it for matching',
+		}),
+	],
+	[
+		claimField('Contact Birthdate', 'contactBirthdate', {
+			placeholder: 'YYYY-MM-DD',
+			description: 'Birthdate of the contact in the form YYYY-MM-DD, e.g. 1969-11-13',
+		}),
+		{ check: 'date' },
+	],
+	[
+		claimField('Contact Gender', 'contactGender', {
+			placeholder: 'e.g. male',
+			description: 'Gender of the contact as text, e.g. male',
+		}),
+	],
+	[
+		claimField('Contact Mobile', 'contactMobile', {
+			description: 'Mobile phone number of the contact, e.g. 99900000',
+		}),
+	],
+	[
+		claimField('Contact Email', 'contactEmail', {
+			description: 'Email address of the contact; ExorLive can pre-fill it',
+		}),
+		{ check: 'email' },
+	],
+	[
+		claimField('Contact Diagnosis', 'contactDiagnosis', {
+			placeholder: 'e.g. L02',
+			description: 'Diagnosis of the contact, e.g. L02',
+		}),
+	],
 ];
 
-const extraFields: CheckedValue[] = [
-	{ name: 'extraClaims', label: 'Extra Claims (JSON)', type: 'json' },
-	{ name: 'lifetimeSeconds', label: 'Token Lifetime (Seconds)', type: 'number', check: 'positive' },
+const claimFields = [...employeeClaims, ...contactClaims].map(([field]) => field);
+const optional = [...claimFields.filter((field) => !field.required), extraClaims, lifetimeSeconds];
+
+/** The required claims on top, in payload order; the others in Additional Fields, A to Z. */
+export const signInCreateJwtLinkDescription: INodeProperties[] = [
+	...claimFields.filter((field) => field.required),
+	additionalFields(
+		show,
+		optional.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	),
 ];
 
 const contactClaim = (name: string) => name.charAt(7).toLowerCase() + name.slice(8);
@@ -206,17 +167,18 @@ export async function signedPayload(
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const claims: IDataObject = {};
-	for (const spec of employeeFields) {
-		const value = checkedValue(this, spec);
-		if (value !== undefined) claims[spec.name] = value as string;
+	for (const [field, checks] of employeeClaims) {
+		const value = checkedValue(this, field, checks);
+		if (value !== undefined) claims[field.name] = value as string;
 	}
 	const contact: IDataObject = {};
-	for (const spec of contactFields) {
-		const value = checkedValue(this, spec);
-		if (value !== undefined) contact[contactClaim(spec.name)] = value as string;
+	for (const [field, checks] of contactClaims) {
+		const value = checkedValue(this, field, checks);
+		if (value !== undefined) contact[contactClaim(field.name)] = value as string;
 	}
 	claims.contact = contact;
-	const [extra, lifetime] = extraFields.map((spec) => checkedValue(this, spec));
+	const extra = checkedValue(this, extraClaims);
+	const lifetime = checkedValue(this, lifetimeSeconds, { check: 'positive' });
 	const now = Math.floor(Date.now() / 1000);
 	const payload = {
 		...claims,

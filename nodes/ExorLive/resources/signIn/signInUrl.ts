@@ -37,6 +37,7 @@ export const signInBuildSignInUrlDescription: INodeProperties[] = [
 			{ name: 'Custom URL', value: 'custom', description: 'Any ExorLive page' },
 		],
 		default: 'go',
+		description: 'Which ExorLive app or page the signed-in user lands on',
 		displayOptions: { show },
 	},
 	{
@@ -61,6 +62,7 @@ export const signInBuildSignInUrlDescription: INodeProperties[] = [
 		name: 'redirectUrl',
 		type: 'string',
 		default: '',
+		description: 'The ExorLive page to open after sign-in, e.g. https://exorlive.com/app/',
 		placeholder: 'e.g. https://exorlive.com/app/',
 		displayOptions: target(['custom']),
 	},

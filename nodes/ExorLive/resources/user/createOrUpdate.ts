@@ -10,7 +10,6 @@ import { InputError, inputError, isBlank } from '../../../shared/validation';
 import { ACT_AS, actingUser, exorLiveGet, recordsIn, unwrap } from '../../client';
 import {
 	checkedValue,
-	checkValue,
 	customIdField,
 	dateOfBirthField,
 	emailField,
@@ -18,8 +17,7 @@ import {
 	genderField,
 	lastNameField,
 	ROLE_OPTIONS,
-	sendChecked,
-	type CheckedValue,
+	exorLiveField,
 } from '../../exorLiveFields';
 import { LOOKUP_PATH, withCodeNames } from './lookup';
 import { additionalFields } from '../../../shared/fieldBuilders';
@@ -68,14 +66,6 @@ async function createdUser(ctx: IExecuteSingleFunctions): Promise<IDataObject> {
 const savedMode = (ctx: IExecuteSingleFunctions) =>
 	String(ctx.getNodeParameter('mode', 'byUserId'));
 
-const USER_ID: CheckedValue = {
-	name: 'id',
-	label: 'User ID',
-	type: 'number',
-	required: true,
-	default: 0,
-};
-
 /**
  * preSend of Create or Update, after its choice is checked: Create sends User ID 0 whatever a
  * hidden User ID holds; Update needs a real User ID.
@@ -88,7 +78,7 @@ async function applyMode(
 	if (mode === 'create') {
 		return { ...options, body: { ...(options.body as IDataObject), Id: 0 } };
 	}
-	const id = mode === 'update' ? checkedValue(this, USER_ID) : undefined;
+	const id = mode === 'update' ? checkedValue(this, userId) : undefined;
 	if (mode === 'update' && !(Number.isInteger(id) && Number(id) > 0)) {
 		throw inputError(
 			this,
@@ -135,31 +125,8 @@ const MODE_OPTIONS = [
 	{ name: 'Update a User', value: 'update', description: 'The User ID must be given' },
 ];
 
-export const userCreateOrUpdateDescription: INodeProperties[] = [
-	{
-		displayName: 'Create or Update',
-		name: 'mode',
-		type: 'options',
-		default: 'byUserId',
-		required: true,
-		options: MODE_OPTIONS,
-		displayOptions: { show },
-		routing: {
-			send: {
-				preSend: [
-					checkValue({
-						name: 'mode',
-						label: 'Create or Update',
-						type: 'options',
-						required: true,
-						default: 'byUserId',
-						choices: MODE_OPTIONS,
-					}),
-					applyMode,
-				],
-			},
-		},
-	},
+/** Also read by applyMode, which needs it for an update. */
+const userId = exorLiveField(
 	{
 		displayName: 'User ID',
 		name: 'id',
@@ -169,150 +136,133 @@ export const userCreateOrUpdateDescription: INodeProperties[] = [
 		description:
 			'ExorLive user ID of the user to update; with Decide by User ID, 0 creates a new user',
 		displayOptions: { show: { ...show, mode: ['byUserId', 'update'] } },
-		routing: {
-			send: sendChecked('body', 'Id', {
-				name: 'id',
-				label: 'User ID',
-				type: 'number',
-				required: true,
-				default: 0,
-			}),
-		},
 	},
+	{ body: 'Id' },
+);
+
+export const userCreateOrUpdateDescription: INodeProperties[] = [
+	exorLiveField(
+		{
+			displayName: 'Create or Update',
+			name: 'mode',
+			type: 'options',
+			default: 'byUserId',
+			required: true,
+			description: 'Whether to create a new user, update a user, or decide by the User ID',
+			options: MODE_OPTIONS,
+			displayOptions: { show },
+		},
+		{ then: [applyMode] },
+	),
+	userId,
 	additionalFields(show, [
-		{
-			displayName: 'Address',
-			name: 'address',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'Address', {
-					name: 'address',
-					label: 'Address',
-					type: 'string',
-				}),
+		exorLiveField(
+			{
+				displayName: 'Address',
+				name: 'address',
+				type: 'string',
+				default: '',
+				description: 'Street address of the user; leave empty to keep the saved one',
 			},
-		},
-		{
-			displayName: 'City',
-			name: 'city',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'City', { name: 'city', label: 'City', type: 'string' }),
+			{ body: 'Address' },
+		),
+		exorLiveField(
+			{
+				displayName: 'City',
+				name: 'city',
+				type: 'string',
+				default: '',
+				description: "City of the user's address; leave empty to keep the saved one",
 			},
-		},
-		{
-			displayName: 'Comment',
-			name: 'comment',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'Comment', {
-					name: 'comment',
-					label: 'Comment',
-					type: 'string',
-				}),
+			{ body: 'City' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Comment',
+				name: 'comment',
+				type: 'string',
+				default: '',
+				description: 'Free-text comment on the user; leave empty to keep the saved one',
 			},
-		},
+			{ body: 'Comment' },
+		),
 		customIdField('Your own ID for the person, unique in the organization'),
 		dateOfBirthField,
-		{
-			displayName: 'Department ID',
-			name: 'departmentId',
-			type: 'number',
-			default: 0,
-			description: 'Department (unit) within the organization',
-			routing: {
-				send: sendChecked('body', 'DepartmentId', {
-					name: 'departmentId',
-					label: 'Department ID',
-					type: 'number',
-				}),
+		exorLiveField(
+			{
+				displayName: 'Department ID',
+				name: 'departmentId',
+				type: 'number',
+				default: 0,
+				description: 'Department (unit) within the organization',
 			},
-		},
+			{ body: 'DepartmentId' },
+		),
 		emailField,
 		firstNameField,
 		genderField,
 		lastNameField,
-		{
-			displayName: 'Official ID',
-			name: 'officialId',
-			type: 'string',
-			default: '',
-			description: 'National ID number, e.g. 050780-12345',
-			routing: {
-				send: sendChecked('body', 'OfficialId', {
-					name: 'officialId',
-					label: 'Official ID',
-					type: 'string',
-				}),
+		exorLiveField(
+			{
+				displayName: 'Official ID',
+				name: 'officialId',
+				type: 'string',
+				default: '',
+				description: 'National ID number, e.g. 050780-12345',
 			},
-		},
-		{
-			displayName: 'Organization ID',
-			name: 'organizationId',
-			type: 'number',
-			default: 0,
-			description: 'Default: the organization of the user you act as',
-			routing: {
-				send: sendChecked('body', 'OrganizationId', {
-					name: 'organizationId',
-					label: 'Organization ID',
-					type: 'number',
-				}),
+			{ body: 'OfficialId' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Organization ID',
+				name: 'organizationId',
+				type: 'number',
+				default: 0,
+				description: 'Default: the organization of the user you act as',
 			},
-		},
-		{
-			displayName: 'Phone',
-			name: 'phone',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'Phone', { name: 'phone', label: 'Phone', type: 'string' }),
+			{ body: 'OrganizationId' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Phone',
+				name: 'phone',
+				type: 'string',
+				default: '',
+				description: 'Phone number of the user; leave empty to keep the saved one',
 			},
-		},
-		{
-			displayName: 'Primary Contact ID',
-			name: 'primaryContactId',
-			type: 'number',
-			default: 0,
-			description: "User ID of the user's primary instructor",
-			routing: {
-				send: sendChecked('body', 'PrimaryContactId', {
-					name: 'primaryContactId',
-					label: 'Primary Contact ID',
-					type: 'number',
-				}),
+			{ body: 'Phone' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Primary Contact ID',
+				name: 'primaryContactId',
+				type: 'number',
+				default: 0,
+				description: "User ID of the user's primary instructor",
 			},
-		},
-		{
-			displayName: 'Role',
-			name: 'role',
-			type: 'options',
-			default: 16,
-			options: ROLE_OPTIONS,
-			routing: {
-				send: sendChecked('body', 'Role', {
-					name: 'role',
-					label: 'Role',
-					type: 'options',
-					choices: ROLE_OPTIONS,
-				}),
+			{ body: 'PrimaryContactId' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Role',
+				name: 'role',
+				type: 'options',
+				default: 16,
+				description:
+					'Role of the user; Contact With Login can use ExorLive Go, Contact is a contact-list entry without login',
+				options: ROLE_OPTIONS,
 			},
-		},
-		{
-			displayName: 'Zip Code',
-			name: 'zipcode',
-			type: 'string',
-			default: '',
-			routing: {
-				send: sendChecked('body', 'Zipcode', {
-					name: 'zipcode',
-					label: 'Zip Code',
-					type: 'string',
-				}),
+			{ body: 'Role' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Zip Code',
+				name: 'zipcode',
+				type: 'string',
+				default: '',
+				description: "Postal code of the user's address; leave empty to keep the saved one",
 			},
-		},
+			{ body: 'Zipcode' },
+		),
 	]),
 ];

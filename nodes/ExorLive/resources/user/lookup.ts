@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { vendorError } from '../../../shared/errors';
 import { recordsIn } from '../../client';
-import { checkValue, GENDER_OPTIONS, ROLE_OPTIONS, sendChecked } from '../../exorLiveFields';
+import { exorLiveField, GENDER_OPTIONS, ROLE_OPTIONS } from '../../exorLiveFields';
 
 const show = { resource: ['user'], operation: ['lookup'] };
 
@@ -33,68 +33,47 @@ const WHEN_NOT_FOUND_OPTIONS = [
 ];
 
 export const userLookupDescription: INodeProperties[] = [
-	{
-		displayName: 'Search By',
-		name: 'type',
-		type: 'options',
-		default: 'email',
-		required: true,
-		description: SEARCH_BY_DESCRIPTION,
-		options: TYPE_OPTIONS,
-		displayOptions: { show },
-		routing: {
-			send: sendChecked('query', 'type', {
-				name: 'type',
-				label: 'Search By',
-				type: 'options',
-				required: true,
-				default: 'email',
-				choices: TYPE_OPTIONS,
-			}),
+	exorLiveField(
+		{
+			displayName: 'Search By',
+			name: 'type',
+			type: 'options',
+			default: 'email',
+			required: true,
+			description: SEARCH_BY_DESCRIPTION,
+			options: TYPE_OPTIONS,
+			displayOptions: { show },
 		},
-	},
-	{
-		displayName: 'Search Text',
-		name: 'text',
-		type: 'string',
-		default: '',
-		required: true,
-		description:
-			'The email, ExorLive user ID, name, custom ID or official ID to look for, as chosen in Search By',
-		placeholder: 'e.g. name@email.com',
-		displayOptions: { show },
-		routing: {
-			send: sendChecked('query', 'text', {
-				name: 'text',
-				label: 'Search Text',
-				type: 'string',
-				required: true,
-			}),
+		{ query: 'type' },
+	),
+	exorLiveField(
+		{
+			displayName: 'Search Text',
+			name: 'text',
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				'The email, ExorLive user ID, name, custom ID or official ID to look for, as chosen in Search By',
+			placeholder: 'e.g. name@email.com',
+			displayOptions: { show },
 		},
-	},
-	{
-		displayName: 'When Not Found',
-		name: 'whenNotFound',
-		type: 'options',
-		default: 'nothing',
-		required: true,
-		options: WHEN_NOT_FOUND_OPTIONS,
-		displayOptions: { show },
-		routing: {
-			send: {
-				preSend: [
-					checkValue({
-						name: 'whenNotFound',
-						label: 'When Not Found',
-						type: 'options',
-						required: true,
-						default: 'nothing',
-						choices: WHEN_NOT_FOUND_OPTIONS,
-					}),
-				],
-			},
+		{ query: 'text' },
+	),
+	// Only checked here: lookupOutput reads it.
+	exorLiveField(
+		{
+			displayName: 'When Not Found',
+			name: 'whenNotFound',
+			type: 'options',
+			default: 'nothing',
+			required: true,
+			description: 'What to output when no user matches',
+			options: WHEN_NOT_FOUND_OPTIONS,
+			displayOptions: { show },
 		},
-	},
+		{},
+	),
 ];
 
 /** LookupUser: also used by Create or Update to find a user it created. */

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { recordsIn } from '../../client';
-import { sendChecked } from '../../exorLiveFields';
+import { exorLiveField } from '../../exorLiveFields';
 import { additionalFields } from '../../../shared/fieldBuilders';
 
 /** Get Available Workouts and Get Available Workout IDs take the same filters. */
@@ -20,68 +20,51 @@ const SCOPE_OPTIONS = [
 ];
 
 export const workoutExportAvailableWorkoutsDescription: INodeProperties[] = [
-	{
-		displayName: 'Scope',
-		name: 'scope',
-		type: 'options',
-		default: 'new',
-		required: true,
-		options: SCOPE_OPTIONS,
-		displayOptions: { show },
-		routing: {
-			send: sendChecked('query', 'scope', {
-				name: 'scope',
-				label: 'Scope',
-				type: 'options',
-				required: true,
-				default: 'new',
-				choices: SCOPE_OPTIONS,
-			}),
+	exorLiveField(
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'options',
+			default: 'new',
+			required: true,
+			description:
+				'New lists only the workouts not yet acknowledged; All lists every available workout',
+			options: SCOPE_OPTIONS,
+			displayOptions: { show },
 		},
-	},
+		{ query: 'scope' },
+	),
 	additionalFields(show, [
-		{
-			displayName: 'Contact ID',
-			name: 'contactId',
-			type: 'number',
-			default: 0,
-			description: 'Only workouts for this contact. Default: all.',
-			routing: {
-				send: sendChecked('query', 'contactId', {
-					name: 'contactId',
-					label: 'Contact ID',
-					type: 'number',
-				}),
+		exorLiveField(
+			{
+				displayName: 'Contact ID',
+				name: 'contactId',
+				type: 'number',
+				default: 0,
+				description: 'Only workouts for this contact. Default: all.',
 			},
-		},
-		{
-			displayName: 'Department ID',
-			name: 'departmentId',
-			type: 'number',
-			default: 0,
-			description: 'Only this department. Default: the whole organization.',
-			routing: {
-				send: sendChecked('query', 'departmentId', {
-					name: 'departmentId',
-					label: 'Department ID',
-					type: 'number',
-				}),
+			{ query: 'contactId' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Department ID',
+				name: 'departmentId',
+				type: 'number',
+				default: 0,
+				description: 'Only this department. Default: the whole organization.',
 			},
-		},
-		{
-			displayName: 'Owner ID',
-			name: 'ownerId',
-			type: 'number',
-			default: 0,
-			description: 'Only workouts of this instructor. Default: all.',
-			routing: {
-				send: sendChecked('query', 'ownerId', {
-					name: 'ownerId',
-					label: 'Owner ID',
-					type: 'number',
-				}),
+			{ query: 'departmentId' },
+		),
+		exorLiveField(
+			{
+				displayName: 'Owner ID',
+				name: 'ownerId',
+				type: 'number',
+				default: 0,
+				description: 'Only workouts of this instructor. Default: all.',
 			},
-		},
+			{ query: 'ownerId' },
+		),
 	]),
 ];
 
