@@ -149,6 +149,7 @@ function customApiCallProperties(spec: CustomApiCallSpec): INodeProperties[] {
 			type: 'options',
 			options: METHODS.map((method) => ({ name: method, value: method })),
 			default: 'GET',
+			description: 'HTTP method of the request, as the API documents it for the path',
 			displayOptions: { show },
 		},
 		{
@@ -169,14 +170,27 @@ function customApiCallProperties(spec: CustomApiCallSpec): INodeProperties[] {
 			typeOptions: { multipleValues: true },
 			placeholder: 'Add Query Parameter',
 			default: {},
+			description: 'Name and value pairs sent in the URL after ?, each URL-encoded',
 			displayOptions: { show },
 			options: [
 				{
 					displayName: 'Parameter',
 					name: 'parameter',
 					values: [
-						{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						{
+							displayName: 'Name',
+							name: 'name',
+							type: 'string',
+							default: '',
+							description: 'Name of the query parameter, e.g. limit',
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							description: 'Value of the query parameter, as text',
+						},
 					],
 				},
 			],
