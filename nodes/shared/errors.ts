@@ -85,32 +85,34 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * All forms of a list of secrets in two patterns (forms with a percent escape match in any
- * case), each finding every occurrence, overlapping ones included: `(?=(…))` matches at every
- * position where a form starts, longest form first.
+ * All forms of a list of secrets in two patterns each (forms with a percent escape match in any
+ * case): `detect` only tells whether a text holds any form (the fast test most texts end at);
+ * `find` finds every occurrence, overlapping ones included: `(?=(…))` matches at every position
+ * where a form starts, longest form first.
  */
 interface Matcher {
 	shortest: number;
-	patterns: RegExp[];
+	detect: RegExp[];
+	find: RegExp[];
 }
 
 function compile(secrets: string[]): Matcher {
 	const forms = [...new Set(secrets.filter((s) => s.length >= 4).flatMap(secretForms))].sort(
 		(a, b) => b.length - a.length,
 	);
-	const pattern = (list: string[], flags: string) =>
-		list.length ? new RegExp(`(?=(${list.map(escapeRegExp).join('|')}))`, flags) : undefined;
-	const patterns = [
-		pattern(
-			forms.filter((form) => !form.includes('%')),
-			'g',
-		),
-		pattern(
-			forms.filter((form) => form.includes('%')),
-			'gi',
-		),
-	].filter((found): found is RegExp => found !== undefined);
-	return { shortest: forms.length ? forms[forms.length - 1].length : Infinity, patterns };
+	const groups = [
+		{ list: forms.filter((form) => !form.includes('%')), flags: '' },
+		{ list: forms.filter((form) => form.includes('%')), flags: 'i' },
+	].filter(({ list }) => list.length);
+	const alternatives = groups.map(({ list, flags }) => ({
+		source: list.map(escapeRegExp).join('|'),
+		flags,
+	}));
+	return {
+		shortest: forms.length ? forms[forms.length - 1].length : Infinity,
+		detect: alternatives.map(({ source, flags }) => new RegExp(source, flags)),
+		find: alternatives.map(({ source, flags }) => new RegExp(`(?=(${source}))`, `g${flags}`)),
+	};
 }
 
 /** Compiled once per list: `secretsOf` hands out the same list while nothing changed. */
@@ -127,9 +129,11 @@ function matcherFor(secrets: string[]): Matcher {
 
 function redactWith(text: string, matcher: Matcher): string {
 	// Fast path: too short to hold any form, or no form in it.
-	if (text.length < matcher.shortest) return text;
+	if (text.length < matcher.shortest || !matcher.detect.some((form) => form.test(text))) {
+		return text;
+	}
 	const found: Array<[number, number]> = [];
-	for (const pattern of matcher.patterns) {
+	for (const pattern of matcher.find) {
 		pattern.lastIndex = 0;
 		for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
 			found.push([match.index, match.index + match[1].length]);

@@ -49,14 +49,18 @@ async function issueToOthers(
 	}
 }
 
+/** The auth host answering one exchange with `code`, then `token`. */
+const authAnswering = (code: string, token: string) =>
+	new ApiMock(AUTH_ORIGIN).reply(
+		{ body: { code } },
+		{ body: { access_token: token, expires_in: '7200' } },
+	);
+
 describe('Tokens issued at run time are redacted in their credential’s runs', () => {
 	it('a token issued to a credential is still redacted in its later runs after 1,100 tokens were issued to other credentials', async () => {
 		const token = 'acting-token-kept-6d2f';
 		const credentials = storedCredential({ clientSecret: 'cs-own-credential-9a41' });
-		const authMock = new ApiMock(AUTH_ORIGIN).reply(
-			{ body: { code: 'own-code-5e07' } },
-			{ body: { access_token: token, expires_in: '7200' } },
-		);
+		const authMock = authAnswering('own-code-5e07', token);
 		const api = new ApiMock(API_ORIGIN).reply({ body: { Id: 7 } }, { body: echo });
 		const run = async () =>
 			await runNode({
@@ -93,10 +97,7 @@ describe('Tokens issued at run time are redacted in their credential’s runs', 
 	it('a token exchanged in the middle of a run is redacted in that run’s later items and errors', async () => {
 		const token = 'mid-run-token-c4e1';
 		const credentials = storedCredential({ clientSecret: 'cs-mid-run-credential-71d0' });
-		const authMock = new ApiMock(AUTH_ORIGIN).reply(
-			{ body: { code: 'mid-run-code-0f3b' } },
-			{ body: { access_token: token, expires_in: '7200' } },
-		);
+		const authMock = authAnswering('mid-run-code-0f3b', token);
 		const api = new ApiMock(API_ORIGIN).reply(
 			{ body: echo },
 			{ body: echo },
