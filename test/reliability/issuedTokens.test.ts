@@ -58,8 +58,8 @@ const authAnswering = (code: string, token: string) =>
 
 describe('Tokens issued at run time are redacted in their credential’s runs', () => {
 	it('a token issued to a credential is still redacted in its later runs after 1,100 tokens were issued to other credentials', async () => {
-		const token = 'acting-token-kept-6d2f';
-		const credentials = storedCredential({ clientSecret: 'cs-own-credential-9a41' });
+		const token = 'acting-token-dummy-6d2f';
+		const credentials = storedCredential({ clientSecret: 'cs-own-dummy-9a41' });
 		const authMock = authAnswering('own-code-5e07', token);
 		const api = new ApiMock(API_ORIGIN).reply({ body: { Id: 7 } }, { body: echo });
 		const run = async () =>
@@ -82,7 +82,7 @@ describe('Tokens issued at run time are redacted in their credential’s runs', 
 	});
 
 	it('another credential’s issued tokens are not this run’s to redact', async () => {
-		const credentials = storedCredential({ clientSecret: 'cs-unrelated-credential-3b88' });
+		const credentials = storedCredential({ clientSecret: 'cs-unrelated-dummy-3b88' });
 		await issueToOthers(3, credentials);
 		new ApiMock(API_ORIGIN).reply({ body: { Id: 7, Note: 'other-token-2 other-code-1' } });
 		const result = await runNode({
@@ -95,8 +95,8 @@ describe('Tokens issued at run time are redacted in their credential’s runs', 
 	});
 
 	it('a token exchanged in the middle of a run is redacted in that run’s later items and errors', async () => {
-		const token = 'mid-run-token-c4e1';
-		const credentials = storedCredential({ clientSecret: 'cs-mid-run-credential-71d0' });
+		const token = 'mid-run-token-dummy-c4e1';
+		const credentials = storedCredential({ clientSecret: 'cs-mid-run-dummy-71d0' });
 		const authMock = authAnswering('mid-run-code-0f3b', token);
 		const api = new ApiMock(API_ORIGIN).reply(
 			{ body: echo },
@@ -139,7 +139,7 @@ describe('Tokens issued at run time are redacted in their credential’s runs', 
 });
 
 describe('redact', () => {
-	const secret = 'k3y/with+odd=chars';
+	const secret = 'k3y/dummy+odd=chars';
 
 	it('replaces every form of a secret, percent escapes in any case', () => {
 		const encoded = encodeURIComponent(secret);
