@@ -1,5 +1,7 @@
 // ExorLive benchmarks: User Lookup for 1,000 items, the token exchange included (node, HTTP
-// Request node, raw undici), and the number of token exchanges the node makes for them.
+// Request node, raw undici), the number of token exchanges the node makes for them, and the
+// same run in a process that has issued many tokens before.
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Agent, request } from 'undici';
 import { EXORLIVE_CLIENT, EXORLIVE_SEED } from '../test/sandbox/index.mjs';
@@ -48,12 +50,13 @@ const exchanges = async (sandbox) =>
  * "token included" means a fresh process: before each timed run (untimed) the package's modules
  * and the harness are loaded anew, as after an n8n restart.
  */
-function variant(context, label, options) {
+function variant(context, label, options, prepare = async () => {}) {
 	let harness;
 	return {
 		before: async () => {
 			harness = await context.freshHarness();
 			await harness.loadPackage();
+			await prepare();
 		},
 		run: async () => {
 			const before = await exchanges(context.sandbox);
@@ -168,4 +171,60 @@ export async function perItemCost(context) {
 	} finally {
 		await agent.close();
 	}
+}
+
+/** Tokens issued in the process before the timed run, as by a long-running n8n. */
+export const ISSUED = 1000;
+
+const random = () => randomBytes(24).toString('base64url');
+
+/** An exchange answered at once, in memory: only its issuing counts here. */
+const instantExchange = async (options) =>
+	String(options.url).endsWith('Authorize.aspx')
+		? { statusCode: 200, body: { code: random() } }
+		: { statusCode: 200, body: { access_token: random(), expires_in: '7200' } };
+
+/**
+ * Issues `ISSUED` tokens through the package's own exchange (loaded by the fresh harness), for
+ * `credentialCount` credentials (the sandbox's when `own`, else ones with other client secrets),
+ * spread over user ids.
+ */
+async function issueTokens(sandbox, { own, credentialCount }) {
+	const { authSettings, exchangeToken } = require('../dist/credentials/exorLiveAuth.js');
+	const base = authSettings(sandbox.credentials.exorLiveApi);
+	for (let i = 0; i < ISSUED; i++) {
+		const c = i % credentialCount;
+		const settings = own ? base : { ...base, clientSecret: `other-client-secret-${c}` };
+		await exchangeToken(instantExchange, settings, String(100000 + i));
+	}
+}
+
+/**
+ * User Lookup (1,000 items) in a fresh process, and after `ISSUED` tokens were issued in it:
+ * to 50 other credentials (none of them is this run's), or to this run's own credential for
+ * other users (all of them are this run's to redact).
+ */
+export async function issuedTokens(context) {
+	const { sandbox, log } = context;
+	const options = () => ({ node: 'exorLive', parameters: lookupParameters });
+	const times = await interleaved(
+		{
+			fresh: variant(context, 'ExorLive node', options),
+			otherCredentials: variant(context, 'ExorLive node', options, () =>
+				issueTokens(sandbox, { own: false, credentialCount: 50 }),
+			),
+			ownCredential: variant(context, 'ExorLive node', options, () =>
+				issueTokens(sandbox, { own: true, credentialCount: 1 }),
+			),
+		},
+		{ log: (message) => log(`exorlive after issued tokens: ${message}`) },
+	);
+	return {
+		issued: ISSUED,
+		fresh: summary(times.fresh),
+		otherCredentials: summary(times.otherCredentials),
+		ownCredential: summary(times.ownCredential),
+		otherVsFresh: pairedRatios(times.otherCredentials, times.fresh),
+		ownVsFresh: pairedRatios(times.ownCredential, times.fresh),
+	};
 }

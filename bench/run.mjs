@@ -52,6 +52,7 @@ try {
 	results.epilotPerItem = await epilot.perItemCost(context);
 	results.epilotReturnAll = await epilot.returnAll(context);
 	results.exorlivePerItem = await exorlive.perItemCost({ ...context, freshHarness });
+	results.exorliveIssued = await exorlive.issuedTokens({ ...context, freshHarness });
 } finally {
 	await sandbox.stop();
 }
@@ -123,6 +124,35 @@ rows.push({
 	target: '= 1',
 	pass: tokens.min === 1 && tokens.max === 1,
 });
+
+const issued = results.exorliveIssued;
+rows.push(
+	{
+		measurement: `ExorLive User Lookup after ${issued.issued} tokens issued to 50 other credentials`,
+		median: format.ms(issued.otherCredentials.median),
+		range: range(issued.otherCredentials),
+	},
+	{
+		measurement: `ExorLive User Lookup after ${issued.issued} tokens issued to its own credential`,
+		median: format.ms(issued.ownCredential.median),
+		range: range(issued.ownCredential),
+	},
+	{
+		measurement: 'ExorLive User Lookup in a fresh process',
+		median: format.ms(issued.fresh.median),
+		range: range(issued.fresh),
+	},
+	{
+		measurement: 'ExorLive after tokens of other credentials / fresh',
+		median: format.ratio(issued.otherVsFresh.median),
+		range: range(issued.otherVsFresh, format.ratio),
+	},
+	{
+		measurement: 'ExorLive after tokens of its own credential / fresh',
+		median: format.ratio(issued.ownVsFresh.median),
+		range: range(issued.ownVsFresh, format.ratio),
+	},
+);
 
 const all = results.epilotReturnAll;
 rows.push(

@@ -4,7 +4,7 @@ import type {
 	IDataObject,
 	IHttpRequestOptions,
 } from 'n8n-workflow';
-import { redact, rememberSecret } from '../nodes/shared/errors';
+import { issuerOf, redact, rememberSecret } from '../nodes/shared/errors';
 import { trimUrl } from '../nodes/shared/transport';
 import { trimmedUrlExpression } from './common';
 
@@ -208,8 +208,10 @@ export async function exchangeToken(
 			HINT,
 		);
 	}
-	rememberSecret(accessToken);
-	rememberSecret(String(authorized.code));
+	// Redacted in the runs of the credential they were issued to.
+	const issuer = issuerOf(settings.clientSecret);
+	rememberSecret(accessToken, issuer);
+	rememberSecret(String(authorized.code), issuer);
 	// expires_in is documented as a string ("7200").
 	const lifetime = Number(issued.expires_in);
 	return {

@@ -8,6 +8,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { createHash } from 'crypto';
 
 const MESSAGE_KEYS = [
 	'message',
@@ -84,40 +85,100 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * `text` with every secret replaced by `[redacted]`: as given, URI- and form-encoded (any case of
- * the percent escapes), JSON-escaped and base64-encoded. Secrets shorter than 4 characters are
- * left (they would mask ordinary text).
+ * All forms of a list of secrets in two patterns each (forms with a percent escape match in any
+ * case): `detect` only tells whether a text holds any form (the fast test most texts end at);
+ * `find` finds every occurrence, overlapping ones included: `(?=(…))` matches at every position
+ * where a form starts, longest form first.
  */
-export function redact(text: string, secrets: string[]): string {
-	let result = text;
-	for (const secret of secrets) {
-		if (secret.length < 4) continue;
-		for (const form of secretForms(secret)) {
-			const pattern = form.includes('%') ? new RegExp(escapeRegExp(form), 'gi') : undefined;
-			result = pattern ? result.replace(pattern, REDACTED) : result.split(form).join(REDACTED);
+interface Matcher {
+	shortest: number;
+	detect: RegExp[];
+	find: RegExp[];
+}
+
+function compile(secrets: string[]): Matcher {
+	const forms = [...new Set(secrets.filter((s) => s.length >= 4).flatMap(secretForms))].sort(
+		(a, b) => b.length - a.length,
+	);
+	const groups = [
+		{ list: forms.filter((form) => !form.includes('%')), flags: '' },
+		{ list: forms.filter((form) => form.includes('%')), flags: 'i' },
+	].filter(({ list }) => list.length);
+	const alternatives = groups.map(({ list, flags }) => ({
+		source: list.map(escapeRegExp).join('|'),
+		flags,
+	}));
+	return {
+		shortest: forms.length ? forms[forms.length - 1].length : Infinity,
+		detect: alternatives.map(({ source, flags }) => new RegExp(source, flags)),
+		find: alternatives.map(({ source, flags }) => new RegExp(`(?=(${source}))`, `g${flags}`)),
+	};
+}
+
+/** Compiled once per list: `secretsOf` hands out the same list while nothing changed. */
+const matchers = new WeakMap<string[], Matcher>();
+
+function matcherFor(secrets: string[]): Matcher {
+	let matcher = matchers.get(secrets);
+	if (!matcher) {
+		matcher = compile(secrets);
+		matchers.set(secrets, matcher);
+	}
+	return matcher;
+}
+
+function redactWith(text: string, matcher: Matcher): string {
+	// Fast path: too short to hold any form, or no form in it.
+	if (text.length < matcher.shortest || !matcher.detect.some((form) => form.test(text))) {
+		return text;
+	}
+	const found: Array<[number, number]> = [];
+	for (const pattern of matcher.find) {
+		pattern.lastIndex = 0;
+		for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+			found.push([match.index, match.index + match[1].length]);
+			pattern.lastIndex = match.index + 1;
 		}
 	}
-	return result;
+	if (!found.length) return text;
+	found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+	// Overlapping occurrences are replaced as one; adjacent ones each on their own.
+	let result = text.slice(0, found[0][0]);
+	let end = found[0][1];
+	for (const [from, to] of found) {
+		if (from < end) {
+			end = Math.max(end, to);
+			continue;
+		}
+		result += `${REDACTED}${text.slice(end, from)}`;
+		end = to;
+	}
+	return `${result}${REDACTED}${text.slice(end)}`;
+}
+
+/**
+ * `text` with every secret replaced by `[redacted]`: as given, URI- and form-encoded (any case of
+ * the percent escapes), JSON-escaped and base64-encoded. Secrets shorter than 4 characters are
+ * left (they would mask ordinary text). Every character of every occurrence is covered, also
+ * where occurrences overlap.
+ */
+export function redact(text: string, secrets: string[]): string {
+	return secrets.length ? redactWith(text, matcherFor(secrets)) : text;
 }
 
 /** Keys of nested values never rewritten: the node (its parameters belong to the workflow). */
 const KEEP = new Set(['node']);
 
-/**
- * Replaces every secret in the strings of `value` (objects, arrays and errors, with their
- * message, description, context and cause) in place, and returns it. Strings at the top level
- * come back redacted.
- */
-export function redactDeep<T>(value: T, secrets: string[], depth = 0, seen = new Set<object>()): T {
-	if (typeof value === 'string') return redact(value, secrets) as T;
-	if (!secrets.length || depth > 8 || value === null || typeof value !== 'object') return value;
-	if (seen.has(value)) return value;
+function redactNested(value: object, matcher: Matcher, depth: number, seen: Set<object>): void {
+	if (depth > 8 || seen.has(value)) return;
 	seen.add(value);
+	const prototype = Object.getPrototypeOf(value) as unknown;
 	const plain =
 		Array.isArray(value) ||
 		value instanceof Error ||
-		[Object.prototype, null].includes(Object.getPrototypeOf(value));
-	if (!plain) return value;
+		prototype === Object.prototype ||
+		prototype === null;
+	if (!plain) return;
 	const record = value as Record<string, unknown>;
 	for (const key of Object.getOwnPropertyNames(record)) {
 		if (KEEP.has(key)) continue;
@@ -125,29 +186,78 @@ export function redactDeep<T>(value: T, secrets: string[], depth = 0, seen = new
 		if (!descriptor || !('value' in descriptor) || !descriptor.writable) continue;
 		const inner = descriptor.value as unknown;
 		if (typeof inner === 'string') {
-			const cleaned = redact(inner, secrets);
+			const cleaned = redactWith(inner, matcher);
 			if (cleaned !== inner) record[key] = cleaned;
-		} else redactDeep(inner, secrets, depth + 1, seen);
+		} else if (inner !== null && typeof inner === 'object') {
+			redactNested(inner, matcher, depth + 1, seen);
+		}
+	}
+}
+
+/**
+ * Replaces every secret in the strings of `value` (objects, arrays and errors, with their
+ * message, description, context and cause) in place, and returns it. Strings at the top level
+ * come back redacted.
+ */
+export function redactDeep<T>(value: T, secrets: string[]): T {
+	if (!secrets.length) return value;
+	if (typeof value === 'string') return redactWith(value, matcherFor(secrets)) as T;
+	if (value !== null && typeof value === 'object') {
+		redactNested(value, matcherFor(secrets), 0, new Set());
 	}
 	return value;
 }
 
 /*
  * Secrets a credential does not hold itself but that requests carry: tokens the nodes exchange
- * (ExorLive's per-user tokens and codes). Kept so that any error or output can be scrubbed of
- * them; bounded (oldest forgotten first).
+ * (ExorLive's per-user tokens and codes). Kept per credential that got them (see `issuerOf`),
+ * so that its runs' errors and outputs can be scrubbed of them and no other credential's runs
+ * pay for them. Bounded: at most MAX_ISSUED per credential and MAX_TOTAL in all, the oldest
+ * forgotten first (over all credentials: those of the credential that got none for longest).
  */
-const issuedSecrets = new Set<string>();
+const issuedSecrets = new Map<string, Set<string>>();
 const MAX_ISSUED = 1000;
+const MAX_TOTAL = 10_000;
+let issuedTotal = 0;
+/** Counts every change of the issued secrets: lists built before a change are not used after. */
+let issuedVersion = 0;
 
-/** Remembers a token or code issued at run time, so it is redacted like the credential's secrets. */
-export function rememberSecret(value: string): void {
+/**
+ * Identifies the credential tokens are issued to by its client secret (what the exchange is
+ * made with), hashed: the key holds no secret in clear. Credentials that share a client secret
+ * share their issued tokens, which only makes more redacted.
+ */
+export function issuerOf(clientSecret: unknown): string {
+	return createHash('sha256')
+		.update(`issuer\u0000${String(clientSecret ?? '')}`)
+		.digest('hex');
+}
+
+function forgetOldest(tokens: Set<string>, issuer: string): void {
+	tokens.delete(tokens.values().next().value as string);
+	issuedTotal--;
+	if (!tokens.size) issuedSecrets.delete(issuer);
+}
+
+/**
+ * Remembers a token or code issued at run time to the credential `issuer` (see `issuerOf`), so
+ * that it is redacted like that credential's own secrets.
+ */
+export function rememberSecret(value: string, issuer: string): void {
 	if (value.length < 4) return;
-	issuedSecrets.delete(value);
-	issuedSecrets.add(value);
-	if (issuedSecrets.size > MAX_ISSUED) {
-		issuedSecrets.delete(issuedSecrets.values().next().value as string);
+	const tokens = issuedSecrets.get(issuer) ?? new Set<string>();
+	// Most recently issued credential last.
+	issuedSecrets.delete(issuer);
+	issuedSecrets.set(issuer, tokens);
+	if (tokens.delete(value)) issuedTotal--;
+	tokens.add(value);
+	issuedTotal++;
+	if (tokens.size > MAX_ISSUED) forgetOldest(tokens, issuer);
+	while (issuedTotal > MAX_TOTAL) {
+		const [oldest, theirs] = issuedSecrets.entries().next().value as [string, Set<string>];
+		forgetOldest(theirs, oldest);
 	}
+	issuedVersion++;
 }
 
 /** Credential fields holding secrets, in any of the package's credentials. */
@@ -179,21 +289,61 @@ interface CredentialContext {
 	getCredentials(type: string): Promise<ICredentialDataDecryptedObject>;
 }
 
+/** The credential values the secrets are made of, for comparing one read with the next. */
+const SOURCE_FIELDS = ['clientKey', ...SECRET_FIELDS];
+const UNREADABLE = Symbol('unreadable credential');
+
+/** A built list with what it was built from. */
+interface BuiltSecrets {
+	sources: unknown[];
+	version: number;
+	secrets: string[];
+}
+
+/** Recently built lists, by node and credentials (validated on every use, see `secretsOf`). */
+const built = new Map<string, BuiltSecrets>();
+const MAX_BUILT = 100;
+
+function sameValues(a: unknown[], b: unknown[]): boolean {
+	return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
 /**
- * Every secret the node's credentials hold, plus the tokens issued at run time: what
- * `redactDeep` removes from errors and output items.
+ * Every secret the node's credentials hold, plus the tokens issued at run time to them: what
+ * `redactDeep` removes from errors and output items. The credentials are read on every call
+ * (their fields may be expressions resolved per item, and a credential may be edited or its
+ * token renewed during a run); the list is built again only when what it is made of changed
+ * (a credential value, or any issued token), else the same list (and its compiled patterns)
+ * is handed out.
  */
 export async function secretsOf(ctx: CredentialContext): Promise<string[]> {
-	const secrets = [...issuedSecrets];
-	for (const type of Object.keys(ctx.getNode().credentials ?? {})) {
-		try {
-			secrets.push(...credentialSecrets(await ctx.getCredentials(type)));
-		} catch {
-			// a credential the node cannot read holds nothing this run could show
-		}
+	const node = ctx.getNode();
+	const types = Object.keys(node.credentials ?? {});
+	const read: Array<ICredentialDataDecryptedObject | undefined> = [];
+	for (const type of types) {
+		// A credential the node cannot read holds nothing this run could show.
+		read.push(await ctx.getCredentials(type).catch(() => undefined));
+	}
+	const sources = read.flatMap((data): unknown[] =>
+		data ? SOURCE_FIELDS.map((field) => data[field]) : [UNREADABLE],
+	);
+	const key = JSON.stringify([node.id, node.name, node.credentials]);
+	const cached = built.get(key);
+	if (cached && cached.version === issuedVersion && sameValues(cached.sources, sources)) {
+		return cached.secrets;
+	}
+	const secrets: string[] = [];
+	for (const data of read) {
+		if (!data) continue;
+		secrets.push(...credentialSecrets(data));
+		secrets.push(...(issuedSecrets.get(issuerOf(data.clientSecret)) ?? []));
 	}
 	// Longest first, so a secret containing another is replaced whole.
-	return [...new Set(secrets)].sort((a, b) => b.length - a.length);
+	const list = [...new Set(secrets)].sort((a, b) => b.length - a.length);
+	built.delete(key);
+	built.set(key, { sources, version: issuedVersion, secrets: list });
+	if (built.size > MAX_BUILT) built.delete(built.keys().next().value as string);
+	return list;
 }
 
 const STATUS_HINTS: Record<number, string> = {
