@@ -8,7 +8,14 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import type { Show } from '../shared/fieldBuilders';
-import { EMAIL, inputError, isBlank, parseJson, toStringList } from '../shared/validation';
+import {
+	EMAIL,
+	inputError,
+	isBlank,
+	itemParameter,
+	parseJson,
+	toStringList,
+} from '../shared/validation';
 import { ACT_AS } from './client';
 
 export function actAsField(show: Show, required: boolean): INodeProperties {
@@ -161,9 +168,9 @@ export function checkedValue(
 ): unknown {
 	if (property.required) {
 		const fallback = checks.check === 'positive' ? undefined : property.default;
-		return wireValue(ctx, property, checks, ctx.getNodeParameter(property.name, fallback));
+		return wireValue(ctx, property, checks, itemParameter(ctx, property.name, fallback));
 	}
-	const additional = ctx.getNodeParameter('additionalFields', {}) as IDataObject;
+	const additional = (itemParameter(ctx, 'additionalFields', {}) ?? {}) as IDataObject;
 	return wireValue(ctx, property, checks, additional[property.name]);
 }
 

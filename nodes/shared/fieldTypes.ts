@@ -8,7 +8,7 @@ import type {
 	INodePropertyOptions,
 	PreSendAction,
 } from 'n8n-workflow';
-import { inputError } from './validation';
+import { inputError, itemParameter } from './validation';
 
 /*
  * An expression can give any value, also where a field takes text, a number or an ID: `{{ $json
@@ -91,7 +91,7 @@ function checkValue(
 	raw: unknown,
 ): void {
 	if (!SCALAR_TYPES.has(property.type) || !isExpression(raw)) return;
-	const value = ctx.getNodeParameter(path, undefined, { extractValue: true }) as unknown;
+	const value = itemParameter(ctx, path);
 	if (isScalar(value) || value === undefined) return;
 	// Text fields that take several values accept a list of plain values (sent comma-separated
 	// or as an array, as the field describes).

@@ -58,9 +58,40 @@ export function isBlank(value: unknown): boolean {
 	);
 }
 
+/*
+ * n8n evaluates a mapped parameter anew on every getNodeParameter call, each time in a new
+ * expression context: the main per-item cost of a declarative node. Several preSend steps of one
+ * item read the same parameters (the type checks, the path, a field's own check, each optional
+ * field its Additional Fields), so they read them here, and each is evaluated once per item.
+ * Keyed by the context object n8n makes for one item and hands to all of that item's preSend
+ * steps. The value is shared: readers must not change it.
+ */
+const itemValues = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * The value of the parameter `name` (a dotted path for a field in a collection; a resource
+ * locator resolved to its value) for the current item, evaluated once per item. `fallback`:
+ * for a parameter the node has no value for (the first read's fallback is kept).
+ */
+export function itemParameter(
+	ctx: Pick<IExecuteSingleFunctions, 'getNodeParameter'>,
+	name: string,
+	fallback?: unknown,
+): unknown {
+	let values = itemValues.get(ctx);
+	if (!values) {
+		values = new Map();
+		itemValues.set(ctx, values);
+	}
+	if (!values.has(name)) {
+		values.set(name, ctx.getNodeParameter(name, fallback, { extractValue: true }));
+	}
+	return values.get(name);
+}
+
 /** Reads a parameter (resource locators resolved to their value) and fails when it is empty. */
 export function requiredValue(ctx: IExecuteSingleFunctions, name: string, label: string): unknown {
-	const value = ctx.getNodeParameter(name, undefined, { extractValue: true });
+	const value = itemParameter(ctx, name);
 	if (isBlank(value)) throw inputError(ctx, label, 'a value is required');
 	return value;
 }

@@ -4,7 +4,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { inputError, isBlank } from '../../../shared/validation';
+import { inputError, isBlank, itemParameter } from '../../../shared/validation';
 
 export const assignableBatchGetDescription: INodeProperties[] = [
 	{
@@ -52,7 +52,7 @@ export async function buildBatchGetBody(
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const entries =
-		(this.getNodeParameter('assignables', {}) as { assignable?: IDataObject[] }).assignable ?? [];
+		(itemParameter(this, 'assignables', {}) as { assignable?: IDataObject[] }).assignable ?? [];
 	if (!entries.length) throw inputError(this, 'Assignables', 'add at least one entry');
 	const body = entries.map((entry, index) => {
 		const userId = String(entry.userId ?? '').trim();

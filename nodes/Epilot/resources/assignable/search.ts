@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/fieldBuilders';
-import { inputError, isBlank } from '../../../shared/validation';
+import { inputError, isBlank, itemParameter } from '../../../shared/validation';
 
 const show = { resource: ['assignable'], operation: ['search'] };
 
@@ -79,7 +79,7 @@ export async function validateAssignableSearch(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const filters = this.getNodeParameter('filters', {}) as {
+	const filters = itemParameter(this, 'filters', {}) as {
 		types?: string[];
 		portalUsersEntityIdScope?: string;
 	};

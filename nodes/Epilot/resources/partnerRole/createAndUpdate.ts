@@ -7,6 +7,7 @@ import type {
 import {
 	inputError,
 	isBlank,
+	itemParameter,
 	parseJson,
 	requiredValue,
 	toStringList,
@@ -218,19 +219,17 @@ export async function buildRoleBody(
 			`"${slug}" is not valid: use lowercase letters, digits and underscores, starting with a letter`,
 		);
 	}
-	const mode = this.getNodeParameter('grantsInputMode', 'fields') as string;
+	const mode = itemParameter(this, 'grantsInputMode', 'fields') as string;
 	const label = mode === 'json' ? 'Grants (JSON)' : 'Grants';
 	const raw =
 		mode === 'json'
-			? parseJson(this, this.getNodeParameter('grantsJson', '[]'), label)
-			: ((this.getNodeParameter('grants', {}) as Entries<'grant'>).grant ?? []).map(
-					grantFromFields,
-				);
+			? parseJson(this, itemParameter(this, 'grantsJson', '[]'), label)
+			: ((itemParameter(this, 'grants', {}) as Entries<'grant'>).grant ?? []).map(grantFromFields);
 	const problem = validateGrants(raw);
 	if (problem) throw inputError(this, label, problem);
 	const body: IDataObject = { name, slug, grants: cleanGrants(raw as unknown[]) as IDataObject[] };
-	if (this.getNodeParameter('operation') === 'update') {
-		const { id } = this.getNodeParameter('roleUpdateFields', {}) as IDataObject;
+	if (itemParameter(this, 'operation') === 'update') {
+		const { id } = itemParameter(this, 'roleUpdateFields', {}) as IDataObject;
 		if (!isBlank(id)) body.id = roleIdValue(this, id);
 	}
 	return { ...options, body };

@@ -4,7 +4,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { requireParameters, toStringList } from '../../../shared/validation';
+import { itemParameter, requireParameters, toStringList } from '../../../shared/validation';
 import { languageOptions, roleIdsField } from '../../epilotFields';
 import { additionalFields } from '../../../shared/fieldBuilders';
 
@@ -46,7 +46,7 @@ export async function sendCreateRoles(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const { roleIds } = this.getNodeParameter('additionalFields', {}) as IDataObject;
+	const { roleIds } = itemParameter(this, 'additionalFields', {}) as IDataObject;
 	const roles = toStringList(roleIds);
 	if (!roles.length) return options;
 	return { ...options, body: { ...(options.body as IDataObject), roles } };

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { vendorMessage } from '../../../shared/errors';
-import { inputError, toStringList } from '../../../shared/validation';
+import { inputError, itemParameter, toStringList } from '../../../shared/validation';
 import { roleIdsField } from '../../epilotFields';
 
 const show = { resource: ['partnerUser'], operation: ['assignRoles', 'unassignRoles'] };
@@ -41,7 +41,7 @@ export async function sendRoleIds(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const roleIds = toStringList(this.getNodeParameter('roleIds', []));
+	const roleIds = toStringList(itemParameter(this, 'roleIds', []));
 	if (!roleIds.length) throw inputError(this, 'Role Names or IDs', 'choose at least one role');
 	return { ...options, body: { roleIds } };
 }
@@ -52,7 +52,7 @@ export async function sendRoleIds(
  */
 export function checkRoleResults(verb: 'assigned' | 'unassigned'): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		const { ignoreRoleFailures } = this.getNodeParameter('options', {}) as IDataObject;
+		const { ignoreRoleFailures } = itemParameter(this, 'options', {}) as IDataObject;
 		if (ignoreRoleFailures) return items;
 		const results = ((items[0]?.json.results as IDataObject[] | undefined) ?? []).filter(
 			(result) => result.success === false,

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { idLocator } from '../../../shared/fieldBuilders';
-import { inputError } from '../../../shared/validation';
+import { inputError, itemParameter } from '../../../shared/validation';
 
 export const productGetDescription: INodeProperties[] = [
 	idLocator({
@@ -18,7 +18,7 @@ export async function checkProductId(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const id = String(this.getNodeParameter('productId', '', { extractValue: true })).trim();
+	const id = String(itemParameter(this, 'productId', '')).trim();
 	if (!/^\d+$/.test(id)) throw inputError(this, 'Product', `"${id}" is not a numeric product ID`);
 	return options;
 }

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { isEmpty } from '../../../shared/output';
 import { apiRequest } from '../../../shared/transport';
-import { InputError, requireParameters } from '../../../shared/validation';
+import { InputError, itemParameter, requireParameters } from '../../../shared/validation';
 import { roleField } from '../../exolinkFields';
 import { CREDENTIAL_TYPE } from '../../exolinkOperation';
 
@@ -79,10 +79,12 @@ export async function inviteOutput(
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const { outputInvitedUser } = this.getNodeParameter('inviteOptions', {}) as IDataObject;
+	const { outputInvitedUser } = itemParameter(this, 'inviteOptions', {}) as IDataObject;
 	if (!outputInvitedUser) return isEmpty(response.body) ? [{ json: { invited: true } }] : items;
-	const email = String(this.getNodeParameter('email', '')).trim().toLowerCase();
-	const tenant = String(this.getNodeParameter('tenant', '')).trim();
+	const email = String(itemParameter(this, 'email', ''))
+		.trim()
+		.toLowerCase();
+	const tenant = String(itemParameter(this, 'tenant', '')).trim();
 	const users = (await apiRequest.call(
 		this,
 		CREDENTIAL_TYPE,

@@ -4,7 +4,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { inputError, parseJson } from '../../../shared/validation';
+import { inputError, itemParameter, parseJson } from '../../../shared/validation';
 import { roleOptions } from '../../exolinkFields';
 
 const show = { resource: ['tenantUser'], operation: ['setRoles'] };
@@ -72,13 +72,13 @@ export async function buildSetRolesBody(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const json = this.getNodeParameter('rolesInputMode', 'fields') === 'json';
+	const json = itemParameter(this, 'rolesInputMode', 'fields') === 'json';
 	const label = json ? 'User Roles (JSON)' : 'User Roles';
 	const entries = json
-		? parseJson(this, this.getNodeParameter('userRolesJson', '[]'), label)
-		: (
-				((this.getNodeParameter('userRoles', {}) as IDataObject).userRole as IDataObject[]) ?? []
-			).map(({ userId, role }) => ({ id: userId, role }));
+		? parseJson(this, itemParameter(this, 'userRolesJson', '[]'), label)
+		: (((itemParameter(this, 'userRoles', {}) as IDataObject).userRole as IDataObject[]) ?? []).map(
+				({ userId, role }) => ({ id: userId, role }),
+			);
 	if (!Array.isArray(entries)) throw inputError(this, label, 'must be an array');
 	if (!entries.length) throw inputError(this, label, 'add at least one user');
 	const body = entries.map((entry: IDataObject, index) => {

@@ -4,7 +4,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { inputError, isBlank, requireParameters } from '../../../shared/validation';
+import { inputError, isBlank, itemParameter, requireParameters } from '../../../shared/validation';
 
 const password = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
@@ -61,7 +61,7 @@ export async function buildUserUpdateBody(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
+	const fields = itemParameter(this, 'updateFields', {}) as IDataObject;
 	const body: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
 		if (typeof value === 'boolean' || !isBlank(value)) body[key] = value;
