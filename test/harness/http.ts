@@ -62,6 +62,9 @@ export class ApiMock {
 	/** Scripted replies; a keyed one answers only the request it was scripted for. */
 	private readonly replies: Array<{ key?: string; reply: Reply }> = [];
 
+	/** Answers what no scripted reply answers, from the request (e.g. a fault on one item only). */
+	private responder?: (request: RecordedRequest) => Reply;
+
 	private readonly scope: nock.Scope;
 
 	constructor(readonly origin: string) {
@@ -80,6 +83,12 @@ export class ApiMock {
 	/** Queues replies, answered in arrival order. */
 	reply(...replies: Reply[]): this {
 		this.replies.push(...replies.map((reply) => ({ reply })));
+		return this;
+	}
+
+	/** Answers every request that no queued reply is left for, by a function of the request. */
+	respond(responder: (request: RecordedRequest) => Reply): this {
+		this.responder = responder;
 		return this;
 	}
 
@@ -123,7 +132,7 @@ export class ApiMock {
 		const key = requestKey({ method, path: url.pathname, query });
 		let index = this.replies.findIndex((entry) => entry.key === key);
 		if (index < 0) index = this.replies.findIndex((entry) => entry.key === undefined);
-		const reply = index < 0 ? undefined : this.replies.splice(index, 1)[0].reply;
+		const reply = index < 0 ? this.responder?.(recorded) : this.replies.splice(index, 1)[0].reply;
 		const answer = reply ?? {
 			status: 599,
 			body: { message: `Unexpected request ${method} ${url.pathname}: no reply scripted` },

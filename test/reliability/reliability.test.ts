@@ -3,10 +3,10 @@
  * output, no invalid item, no object sent as text, no write sent twice on 429/503, every item
  * paired with its input, header values with line breaks refused.
  */
-import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 import { visibleText } from '../harness/cases';
 import { runNode, type RunResult } from '../harness/engine';
-import { ApiMock } from '../harness/http';
+import { ApiMock, type RecordedRequest, type Reply } from '../harness/http';
 import { EPILOT_BEARER, EPILOT_ORIGIN } from '../epilot/suite';
 import { EXOLINK_ORIGIN, EXOLINK_TOKEN } from '../exolink/suite';
 import {
@@ -375,59 +375,110 @@ describe('Objects from expressions are refused before sending', () => {
 });
 
 describe('429 and 503 are retried for that request only', () => {
-	const users = [1, 2, 3, 4, 5].map((n) => ({ org: `org-${n}`, email: `user${n}@acme.test` }));
-	const create = {
-		resource: 'partnerUser',
-		operation: 'create',
-		orgId: rl('={{ $json.org }}'),
-		email: '={{ $json.email }}',
-	};
-
-	it.each([429, 503])(
-		'%s then 200 on item 3 of 5 writes: each item written exactly once',
-		async (status) => {
-			const mock = new ApiMock(EPILOT_ORIGIN);
-			mock.expect(
-				...users.flatMap(({ org }, index) => [
-					...(index === 2
-						? [
-								{
-									method: 'POST',
-									path: `/v2/partners/${org}/users`,
-									reply: {
-										status,
-										body: { message: 'slow down' },
-										headers: { 'retry-after': '0' },
-									},
-								},
-							]
-						: []),
-					{
-						method: 'POST',
-						path: `/v2/partners/${org}/users`,
-						reply: { status: 201, body: { id: `u-${org}` } },
-					},
-				]),
-			);
-			const result = await runNode({
-				node: 'epilot',
-				parameters: create,
-				input: users,
-				credentials: epilotCredentials,
-			});
-			expect(result.error).toBeUndefined();
-			const sent = mock.requests.map(
-				(request) => `${request.path} ${JSON.stringify(request.body)}`,
-			);
-			expect(sent.filter((line) => line.includes('org-3'))).toHaveLength(2);
-			for (const { org } of users.filter((_, index) => index !== 2)) {
-				expect(sent.filter((line) => line.includes(`/${org}/`))).toHaveLength(1);
-			}
-			expect(result.items.map((item) => [item.json.id, item.pairedItem])).toEqual(
-				users.map(({ org }, index) => [`u-${org}`, { item: index }]),
-			);
+	/** A write per item, the item told apart by `key` of its request; the answer names the item. */
+	interface Write {
+		name: string;
+		node: string;
+		origin: string;
+		credentials: () => Record<string, ICredentialDataDecryptedObject>;
+		parameters: INodeParameters;
+		input: (n: number) => IDataObject;
+		/** What tells item n's request apart, from the request and from n. */
+		key: (request: RecordedRequest) => string;
+		itemKey: (n: number) => string;
+		answer: (request: RecordedRequest) => Reply;
+		/** What of the output item names its input item, from the item and from n. */
+		output: (item: IDataObject) => unknown;
+		outputOf: (n: number) => unknown;
+	}
+	const numbers = [1, 2, 3, 4, 5];
+	const writes: Write[] = [
+		{
+			name: 'Epilot Partner User > Create',
+			node: 'epilot',
+			origin: EPILOT_ORIGIN,
+			credentials: () => epilotCredentials,
+			parameters: {
+				resource: 'partnerUser',
+				operation: 'create',
+				orgId: rl('={{ $json.org }}'),
+				email: '={{ $json.email }}',
+			},
+			input: (n) => ({ org: `org-${n}`, email: `user${n}@acme.test` }),
+			key: (request) => request.path,
+			itemKey: (n) => `/v2/partners/org-${n}/users`,
+			answer: (request) => ({ status: 201, body: { id: `u-${request.path.split('/')[3]}` } }),
+			output: (item) => item.id,
+			outputOf: (n) => `u-org-${n}`,
 		},
-	);
+		{
+			name: 'Exolink Tenant > Update',
+			node: 'exolink',
+			origin: EXOLINK_ORIGIN,
+			credentials: () => exolinkCredentials,
+			parameters: {
+				resource: 'tenant',
+				operation: 'update',
+				tenant: '={{ $json.tenant }}',
+				tenantName: '={{ $json.name }}',
+			},
+			input: (n) => ({ tenant: `t-${n}`, name: `Tenant ${n}` }),
+			key: (request) => request.path,
+			itemKey: (n) => `/tenant/t-${n}`,
+			answer: (request) => ({
+				body: { id: request.path.split('/')[2], ...(request.body as IDataObject) },
+			}),
+			output: (item) => [item.id, item.name],
+			outputOf: (n) => [`t-${n}`, `Tenant ${n}`],
+		},
+		{
+			name: 'ExorLive User > Create or Update',
+			node: 'exorLive',
+			origin: API_ORIGIN,
+			credentials: () => ({ exorLiveApi: storedCredential() }),
+			parameters: {
+				resource: 'user',
+				operation: 'createOrUpdate',
+				id: '={{ $json.id }}',
+				additionalFields: { email: '={{ $json.email }}' },
+			},
+			input: (n) => ({ id: n, email: `user${n}@acme.test` }),
+			key: (request) => String((request.body as IDataObject).Id),
+			itemKey: String,
+			answer: (request) => ({ body: { ...(request.body as IDataObject) } }),
+			output: (item) => [item.Id, item.Email],
+			outputOf: (n) => [n, `user${n}@acme.test`],
+		},
+	];
+
+	describe.each(writes)('$name', (write) => {
+		it.each([429, 503])(
+			'%s then 200 on item 3 of 5 writes: each item written exactly once',
+			async (status) => {
+				const mock = new ApiMock(write.origin);
+				const third = write.itemKey(3);
+				mock.respond((request) =>
+					write.key(request) === third &&
+					mock.requests.filter((sent) => write.key(sent) === third).length === 1
+						? { status, body: { message: 'slow down' }, headers: { 'retry-after': '0' } }
+						: write.answer(request),
+				);
+				const result = await runNode({
+					node: write.node,
+					parameters: write.parameters,
+					input: numbers.map(write.input),
+					credentials: write.credentials(),
+				});
+				expect(result.error).toBeUndefined();
+				expect(mock.requests.map(write.key).sort()).toEqual(
+					[1, 2, 3, 3, 4, 5].map(write.itemKey).sort(),
+				);
+				expect(result.items.map((item) => [write.output(item.json), item.pairedItem])).toEqual(
+					numbers.map((n, index) => [write.outputOf(n), { item: index }]),
+				);
+			},
+		);
+	});
 
 	it('gives up after the configured retries and says how often it sent', async () => {
 		const mock = new ApiMock(EXOLINK_ORIGIN);
