@@ -26,12 +26,14 @@ export const assignableBatchGetDescription: INodeProperties[] = [
 						name: 'userId',
 						type: 'string',
 						default: '',
+						description: 'ID of a user to fetch; give either User ID or Group ID',
 					},
 					{
 						displayName: 'Group ID',
 						name: 'groupId',
 						type: 'string',
 						default: '',
+						description: 'ID of a user group to fetch; give either User ID or Group ID',
 					},
 					{
 						displayName: 'Organization ID',

@@ -44,6 +44,7 @@ export const partnerActivateDescription: INodeProperties[] = [
 			name: 'companyName',
 			type: 'string',
 			default: '',
+			description: "The official name of the partner's company",
 			routing: { send: { type: 'body', property: 'company_name' } },
 		},
 	]),

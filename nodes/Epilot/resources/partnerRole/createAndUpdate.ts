@@ -43,6 +43,7 @@ const conditionsField: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. workflows.primary.task_name',
+					description: 'Attribute path to check, in dot notation',
 				},
 				{
 					displayName: 'Values',
@@ -81,6 +82,7 @@ const grantValues: INodeProperties[] = [
 		type: 'options',
 		options: effectOptions,
 		default: 'allow',
+		description: 'Whether this grant allows or denies the action',
 	},
 	conditionsField,
 ];
@@ -124,6 +126,7 @@ export const partnerRoleFieldsDescription: INodeProperties[] = [
 			{ name: 'JSON', value: 'json', description: 'Give the grants as a JSON array' },
 		],
 		default: 'fields',
+		description: 'How to give the grants of the role',
 		displayOptions: { show },
 	},
 	{

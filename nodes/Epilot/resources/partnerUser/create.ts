@@ -35,6 +35,7 @@ export const partnerUserCreateDescription: INodeProperties[] = [
 			type: 'options',
 			options: languageOptions,
 			default: 'en',
+			description: 'Language of the invitation email and default language of the user interface',
 			routing: { send: { type: 'body', property: 'language' } },
 		},
 		roleIdsField(undefined, { displayName: 'Initial Role Names or IDs' }),

@@ -12,6 +12,7 @@ export const cpmsCreateDescription: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. Production CPMS',
+		description: 'Name of the CPMS backend as Exolink shows it',
 		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'displayName' } },
 	},

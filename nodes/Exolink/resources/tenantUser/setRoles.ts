@@ -23,6 +23,7 @@ export const tenantUserSetRolesDescription: INodeProperties[] = [
 			},
 		],
 		default: 'fields',
+		description: 'How to give the users and their roles',
 		displayOptions: { show },
 	},
 	{
@@ -32,6 +33,7 @@ export const tenantUserSetRolesDescription: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add User Role',
 		default: { userRole: [{ userId: '', role: 'user' }] },
+		description: 'One entry per user: the user and the role they get in this tenant',
 		displayOptions: { show: { ...show, rolesInputMode: ['fields'] } },
 		options: [
 			{
@@ -44,6 +46,7 @@ export const tenantUserSetRolesDescription: INodeProperties[] = [
 						type: 'options',
 						options: roleOptions,
 						default: 'user',
+						description: 'Role the user gets in this tenant',
 					},
 					{
 						displayName: 'User ID',
@@ -51,6 +54,7 @@ export const tenantUserSetRolesDescription: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. 4b1c2f6e-8d7a-4f3e-9c1b-2a5d6e7f8a9b',
+						description: 'ID of the tenant user who gets the role',
 					},
 				],
 			},
