@@ -23,7 +23,7 @@ import { redactDeep, secretsOf, vendorError } from '../shared/errors';
 import { isEmpty } from '../shared/output';
 import type { RequestStep, SendRequest } from '../shared/requestStep';
 import { trimUrl } from '../shared/transport';
-import { inputError, isBlank, type NodeContext } from '../shared/validation';
+import { inputError, isBlank, itemParameter, type NodeContext } from '../shared/validation';
 
 /**
  * The ExorLive client of the ExorLive node and the ExorLive Trigger: whose token a request
@@ -259,7 +259,7 @@ function withAuthorization<T extends Pick<IHttpRequestOptions, 'headers'>>(
  */
 export function sendAsActingUser(actAs: ActAs): RequestStep {
 	return async function (this, options, send: SendRequest) {
-		const raw = actAs === 'none' ? '' : this.getNodeParameter(ACT_AS, '');
+		const raw = actAs === 'none' ? '' : itemParameter(this, ACT_AS, '');
 		const user = actingUser(this, raw, actAs === 'required');
 		return await sendAs(
 			this,

@@ -215,7 +215,7 @@ function sendOf(property: INodeProperties, how: FieldSend): INodeRequestSend {
 		return {
 			preSend: [
 				async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-					const key = `${String(this.getNodeParameter('resource'))}.${String(this.getNodeParameter('operation'))}`;
+					const key = `${String(itemParameter(this, 'resource'))}.${String(itemParameter(this, 'operation'))}`;
 					const place = places[key];
 					const value = checked(this, { ...how, asText: place?.asText });
 					return place ? placed(options, place, value) : options;

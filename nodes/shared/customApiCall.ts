@@ -12,7 +12,7 @@ import { bindFieldTypes } from './fieldTypes';
 import { operationProperty } from './operation';
 import { deferFieldErrors, sentOnce } from './requestStep';
 import { noContent } from './output';
-import { inputError, isBlank, parseJson } from './validation';
+import { inputError, isBlank, itemParameter, parseJson } from './validation';
 
 /** Stored in saved workflows: never rename. */
 export const CUSTOM_API_CALL_RESOURCE = 'customApiCall';
@@ -64,7 +64,7 @@ function checkedPath(ctx: IExecuteSingleFunctions, value: unknown): string {
 }
 
 function queryFrom(ctx: IExecuteSingleFunctions): IDataObject {
-	const { parameter = [] } = ctx.getNodeParameter('requestQuery', {}) as {
+	const { parameter = [] } = itemParameter(ctx, 'requestQuery', {}) as {
 		parameter?: Array<{ name?: string; value?: string }>;
 	};
 	const qs: Record<string, string | string[]> = {};
@@ -84,7 +84,7 @@ function queryFrom(ctx: IExecuteSingleFunctions): IDataObject {
 
 function bodyFrom(ctx: IExecuteSingleFunctions): unknown {
 	const label = 'Body (JSON)';
-	const raw = ctx.getNodeParameter('requestBody', '');
+	const raw = itemParameter(ctx, 'requestBody', '');
 	if (isBlank(raw)) return undefined;
 	const body = parseJson(ctx, raw, label);
 	if (body === null || typeof body !== 'object') {
@@ -97,11 +97,11 @@ async function buildCustomRequest(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const method = String(this.getNodeParameter('requestMethod', 'GET')).toUpperCase();
+	const method = String(itemParameter(this, 'requestMethod', 'GET')).toUpperCase();
 	if (!METHODS.includes(method as IHttpRequestMethods)) {
 		throw inputError(this, 'Method', `must be one of ${METHODS.join(', ')}, not "${method}"`);
 	}
-	const url = checkedPath(this, this.getNodeParameter('requestPath', ''));
+	const url = checkedPath(this, itemParameter(this, 'requestPath', ''));
 	const qs = queryFrom(this);
 	const body = method === 'GET' ? undefined : bodyFrom(this);
 	return {

@@ -10,6 +10,7 @@ import { actAsField, exorLiveField } from '../../exorLiveFields';
 import { exorLiveOperation, LEGACY, UNDOCUMENTED_ANSWER, v1 } from '../../exorLiveOperation';
 import { legacyPersonCreateOrUpdateDescription } from './createOrUpdate';
 import { legacyPersonGetAllDescription } from './getAll';
+import { itemParameter } from '../../../shared/validation';
 
 /** `d.Data` is the user id, or 0 when no person has the custom id. */
 async function resolvedUser(
@@ -19,7 +20,7 @@ async function resolvedUser(
 ): Promise<INodeExecutionData[]> {
 	const userId = Number(scalarIn(response.body, ['userId', 'id']) ?? 0);
 	if (!Number.isFinite(userId)) throw unexpectedAnswer(this, 'user ID', response);
-	const text = String(this.getNodeParameter('customId')).trim();
+	const text = String(itemParameter(this, 'customId')).trim();
 	return [{ json: { customId: text, userId, found: userId > 0 } }];
 }
 

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { toValue } from '../../client';
 import { exorLiveField } from '../../exorLiveFields';
+import { itemParameter } from '../../../shared/validation';
 
 const show = { resource: ['partner'], operation: ['getGoInvitationLink'] };
 
@@ -23,5 +24,5 @@ export const partnerGetGoInvitationLinkDescription: INodeProperties[] = [
 export const invitationLinkOutput = toValue({
 	key: 'invitationLink',
 	candidates: ['invitationLink', 'link', 'url', 'goInvitationLink'],
-	context: (ctx) => ({ contactUserId: Number(ctx.getNodeParameter('contactUserId')) }),
+	context: (ctx) => ({ contactUserId: Number(itemParameter(ctx, 'contactUserId')) }),
 });

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE, scalarIn, unexpectedAnswer, unwrap } from '../../client';
-import { isBlank } from '../../../shared/validation';
+import { isBlank, itemParameter } from '../../../shared/validation';
 import { exorLiveField } from '../../exorLiveFields';
 import { additionalFields } from '../../../shared/fieldBuilders';
 
@@ -21,7 +21,7 @@ export async function adminUserIdOutput(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const externalOrganizationId = String(this.getNodeParameter('externalOrganizationId')).trim();
+	const externalOrganizationId = String(itemParameter(this, 'externalOrganizationId')).trim();
 	const raw = scalarIn(response.body, CANDIDATES);
 	const adminUserId = Number(raw);
 	if (raw !== undefined && raw !== '' && Number.isInteger(adminUserId) && adminUserId > 0) {
@@ -50,7 +50,7 @@ export async function sendPartnerApiKey(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const { partnerApiKey: given } = this.getNodeParameter('additionalFields', {}) as IDataObject;
+	const { partnerApiKey: given } = itemParameter(this, 'additionalFields', {}) as IDataObject;
 	const partnerApiKey = isBlank(given)
 		? String((await this.getCredentials(CREDENTIAL_TYPE)).clientKey ?? '')
 		: String(given).trim();

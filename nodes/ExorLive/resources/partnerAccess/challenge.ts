@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { CREDENTIAL_TYPE, scalarIn, unexpectedAnswer } from '../../client';
 import { additionalFields } from '../../../shared/fieldBuilders';
+import { itemParameter } from '../../../shared/validation';
 
 export const CHALLENGE_PATH = '/api4/Access/PartnerChallenge';
 
@@ -37,7 +38,7 @@ export async function sendChallengeBody(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const additional = this.getNodeParameter('additionalFields', {}) as IDataObject;
+	const additional = itemParameter(this, 'additionalFields', {}) as IDataObject;
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const random = randomValue(additional.random);
 	sentRandom.set(this, random);

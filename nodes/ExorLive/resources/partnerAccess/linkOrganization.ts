@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { vendorError } from '../../../shared/errors';
-import { inputError, isBlank, requiredValues } from '../../../shared/validation';
+import { inputError, isBlank, itemParameter, requiredValues } from '../../../shared/validation';
 import { CREDENTIAL_TYPE, recordsIn, unexpectedAnswer } from '../../client';
 import { challengeBody, challengeFrom, CHALLENGE_PATH, randomValue } from './challenge';
 import { additionalFields } from '../../../shared/fieldBuilders';
@@ -59,7 +59,7 @@ export async function sendLinkBody(
 		{ name: 'username', label: 'Username' },
 		{ name: 'password', label: 'Password' },
 	]);
-	const additional = this.getNodeParameter('additionalFields', {}) as IDataObject;
+	const additional = itemParameter(this, 'additionalFields', {}) as IDataObject;
 	const { clientKey } = await this.getCredentials(CREDENTIAL_TYPE);
 	const given = String(additional.challenge ?? '').trim();
 	// A challenge is only valid with the random number it was requested with: a new random
@@ -73,14 +73,14 @@ export async function sendLinkBody(
 	}
 	const random = randomValue(additional.random);
 	const challenge = given || (await freshChallenge(this, options, clientKey, random));
-	const password = String(this.getNodeParameter('password', ''));
+	const password = String(itemParameter(this, 'password', ''));
 	return {
 		...options,
 		body: {
 			// The docs name the key ClientKey, ExorLive's sample code ApplicationKey: both are sent.
 			ClientKey: String(clientKey ?? ''),
 			ApplicationKey: String(clientKey ?? ''),
-			Username: String(this.getNodeParameter('username', '')).trim(),
+			Username: String(itemParameter(this, 'username', '')).trim(),
 			PwdSalted: saltedPassword(password, challenge),
 			Challenge: challenge,
 			Random: random,

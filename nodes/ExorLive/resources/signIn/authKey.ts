@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 import { trimUrl } from '../../../shared/transport';
 import { CREDENTIAL_TYPE, toValue } from '../../client';
 import { userIdFieldAt } from '../../exorLiveFields';
+import { itemParameter } from '../../../shared/validation';
 
 const show = { resource: ['signIn'], operation: ['getAuthKey'] };
 
@@ -26,5 +27,5 @@ export async function toAuthServer(
 export const authKeyOutput = toValue({
 	key: 'authKey',
 	candidates: ['authKey', 'AuthKeyString', 'key'],
-	context: (ctx) => ({ userId: Number(ctx.getNodeParameter('userId')) }),
+	context: (ctx) => ({ userId: Number(itemParameter(ctx, 'userId')) }),
 });

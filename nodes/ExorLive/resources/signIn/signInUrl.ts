@@ -4,7 +4,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { trimUrl } from '../../../shared/transport';
-import { inputError, isBlank } from '../../../shared/validation';
+import { inputError, isBlank, itemParameter } from '../../../shared/validation';
 import { CREDENTIAL_TYPE, userIdValue, userToken } from '../../client';
 
 const show = { resource: ['signIn'], operation: ['buildSignInUrl'] };
@@ -69,20 +69,20 @@ export const signInBuildSignInUrlDescription: INodeProperties[] = [
 ];
 
 function redirectFor(ctx: IExecutePaginationFunctions, apiBaseUrl: string): string {
-	const chosen = ctx.getNodeParameter('target', 'go') as string;
+	const chosen = itemParameter(ctx, 'target', 'go') as string;
 	if (chosen === 'custom') {
-		const url = String(ctx.getNodeParameter('redirectUrl', '')).trim();
+		const url = String(itemParameter(ctx, 'redirectUrl', '')).trim();
 		if (!/^https?:\/\/\S+$/i.test(url))
 			throw inputError(ctx, 'Redirect URL', 'an http(s) URL is required');
 		return url;
 	}
 	if (chosen === 'app') {
-		const contact = ctx.getNodeParameter('selectedPersonId', '');
+		const contact = itemParameter(ctx, 'selectedPersonId', '');
 		if (isBlank(contact)) return `${apiBaseUrl}/app/`;
 		const id = userIdValue(ctx, contact, 'Contact in Focus');
 		return `${apiBaseUrl}/app/?selectedPersonId=${id}#Workouts`;
 	}
-	const skin = String(ctx.getNodeParameter('skin', '')).trim();
+	const skin = String(itemParameter(ctx, 'skin', '')).trim();
 	return `${apiBaseUrl}/m/${skin ? `?skin=${encodeURIComponent(skin)}` : ''}`;
 }
 
@@ -93,7 +93,7 @@ function redirectFor(ctx: IExecutePaginationFunctions, apiBaseUrl: string): stri
 export async function buildSignInUrl(
 	this: IExecutePaginationFunctions,
 ): Promise<INodeExecutionData[]> {
-	const userId = userIdValue(this, this.getNodeParameter('userId', ''), 'User ID');
+	const userId = userIdValue(this, itemParameter(this, 'userId', ''), 'User ID');
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const redirect = redirectFor(this, trimUrl(credentials.apiBaseUrl));
 	const token = await userToken(this, userId);

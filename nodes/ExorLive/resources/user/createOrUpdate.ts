@@ -6,7 +6,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { InputError, inputError, isBlank } from '../../../shared/validation';
+import { inputError, InputError, isBlank, itemParameter } from '../../../shared/validation';
 import { ACT_AS, actingUser, exorLiveGet, recordsIn, unwrap } from '../../client';
 import {
 	checkedValue,
@@ -35,7 +35,7 @@ const LOOKUP_KEYS = [
  * (highest ID).
  */
 async function createdUser(ctx: IExecuteSingleFunctions): Promise<IDataObject> {
-	const additional = ctx.getNodeParameter('additionalFields', {}) as IDataObject;
+	const additional = itemParameter(ctx, 'additionalFields', {}) as IDataObject;
 	const key = LOOKUP_KEYS.find(({ field }) => !isBlank(additional[field]));
 	if (!key) {
 		throw new InputError(
@@ -48,7 +48,7 @@ async function createdUser(ctx: IExecuteSingleFunctions): Promise<IDataObject> {
 		);
 	}
 	const text = String(additional[key.field]).trim();
-	const actAs = actingUser(ctx, ctx.getNodeParameter(ACT_AS, ''), false);
+	const actAs = actingUser(ctx, itemParameter(ctx, ACT_AS, ''), false);
 	const answer = await exorLiveGet(ctx, { path: LOOKUP_PATH, qs: { type: key.type, text } }, actAs);
 	const found = recordsIn(answer)
 		.filter((user) => Number(user.Id) > 0)
@@ -63,8 +63,7 @@ async function createdUser(ctx: IExecuteSingleFunctions): Promise<IDataObject> {
 	return found[0];
 }
 
-const savedMode = (ctx: IExecuteSingleFunctions) =>
-	String(ctx.getNodeParameter('mode', 'byUserId'));
+const savedMode = (ctx: IExecuteSingleFunctions) => String(itemParameter(ctx, 'mode', 'byUserId'));
 
 /**
  * preSend of Create or Update, after its choice is checked: Create sends User ID 0 whatever a
@@ -106,7 +105,7 @@ export async function savedUserOutput(
 	}
 	const [answered] = recordsIn(body);
 	if (answered && Number(answered.Id) > 0) return [{ json: withCodeNames(answered) }];
-	const inputId = savedMode(this) === 'create' ? 0 : Number(this.getNodeParameter('id', 0));
+	const inputId = savedMode(this) === 'create' ? 0 : Number(itemParameter(this, 'id', 0));
 	const saved = answered ?? { success: true };
 	if (inputId > 0) return [{ json: withCodeNames({ ...saved, Id: inputId }) }];
 	return [{ json: withCodeNames({ ...saved, ...(await createdUser(this)) }) }];

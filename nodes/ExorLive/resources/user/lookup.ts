@@ -9,6 +9,7 @@ import type {
 import { vendorError } from '../../../shared/errors';
 import { recordsIn } from '../../client';
 import { exorLiveField, GENDER_OPTIONS, ROLE_OPTIONS } from '../../exorLiveFields';
+import { itemParameter } from '../../../shared/validation';
 
 const show = { resource: ['user'], operation: ['lookup'] };
 
@@ -93,13 +94,13 @@ export async function lookupOutput(
 	}
 	const users = response.statusCode === 404 ? [] : recordsIn(response.body);
 	if (users.length) return users.map((user) => ({ json: withCodeNames(user) }));
-	if (this.getNodeParameter('whenNotFound', 'nothing') !== 'item') return [];
+	if (itemParameter(this, 'whenNotFound', 'nothing') !== 'item') return [];
 	return [
 		{
 			json: {
 				found: false,
-				type: this.getNodeParameter('type') as string,
-				text: this.getNodeParameter('text') as string,
+				type: itemParameter(this, 'type') as string,
+				text: itemParameter(this, 'text') as string,
 			},
 		},
 	];

@@ -5,12 +5,12 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { inputError } from '../../../shared/validation';
+import { inputError, itemParameter } from '../../../shared/validation';
 import { binaryField, hasPdf, recordsIn, splitWorkoutPdf, unexpectedAnswer } from '../../client';
 import { workoutIdField } from '../../exorLiveFields';
 
 function outputField(context: IExecuteSingleFunctions): string {
-	const property = String(context.getNodeParameter('binaryPropertyName', 'data')).trim();
+	const property = String(itemParameter(context, 'binaryPropertyName', 'data')).trim();
 	if (!property) throw inputError(context, 'Put Output File in Field', 'a field name is required');
 	return property;
 }
@@ -36,7 +36,7 @@ export async function pdfOutput(
 	const split = await splitWorkoutPdf(
 		this.helpers.prepareBinaryData,
 		workout,
-		this.getNodeParameter('workoutId'),
+		itemParameter(this, 'workoutId'),
 	);
 	return [{ json: split.metadata, binary: { [property]: split.pdf } }];
 }
