@@ -12,7 +12,7 @@ import { request } from 'undici';
 import {
 	N8N_VERSION,
 	ROOT,
-	RUNTIME,
+	profileDir,
 	ensureN8n,
 	exampleWorkflows,
 	freePort,
@@ -41,7 +41,7 @@ await ensureN8n();
 log('building and packing the package');
 const unpacked = await packedPackage('bench-scale-extensions');
 const sandbox = await startSandbox({ port: 0, latencyMs: LATENCY_MS });
-rmSync(path.join(RUNTIME, 'bench-scale'), { recursive: true, force: true });
+rmSync(profileDir('bench-scale'), { recursive: true, force: true });
 const env = await n8nEnv({ profile: 'bench-scale', extensions: unpacked, port: await freePort() });
 const [onboarding] = exampleWorkflows({ sandboxOrigin: sandbox.origin }).filter(
 	(w) => w.id === 'epilotOnboarding',

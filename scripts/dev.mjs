@@ -7,11 +7,10 @@
 // `startDev` is the same set-up for the browser test (test/ui), in a profile of its own.
 import { rmSync } from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import { describeAnswers, startSandbox } from '../test/sandbox/index.mjs';
 import {
 	OWNER,
-	RUNTIME,
+	profileDir,
 	ensureN8n,
 	exampleWorkflows,
 	freePort,
@@ -38,8 +37,9 @@ function portOr(preferred) {
 
 /**
  * Builds the package, starts the sandbox and n8n in `profile` (its user folder
- * `.n8n-runtime/<profile>`, the package installed into n8n's `extensions/<profile>`), imports
- * the sandbox credentials and the examples and publishes the examples started by a call.
+ * `profileDir(profile)`, the package installed into n8n's
+ * `node_modules/.extensions/<profile>`), imports the sandbox credentials and the examples and
+ * publishes the examples started by a call.
  * `n8nPort` / `sandboxPort`: preferred ports (another free one when taken; 0: any free one).
  * `fresh`: starts from an empty user folder (throw-away data). `onExit(name, code)` is told
  * when a process ends by itself. Returns the addresses, the workflows and `stop()`.
@@ -56,7 +56,7 @@ export async function startDev({
 	await ensureN8n();
 	onLine('dev', 'building the package');
 	await npm(['run', 'build', '--silent'], { capture: true });
-	if (fresh) rmSync(path.join(RUNTIME, profile), { recursive: true, force: true });
+	if (fresh) rmSync(profileDir(profile), { recursive: true, force: true });
 
 	const sandbox = await startSandbox({ port: await portOr(sandboxPort) });
 	const port = await portOr(n8nPort);

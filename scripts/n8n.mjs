@@ -221,24 +221,35 @@ export function freePort() {
 }
 
 /**
- * The user folder of a profile (`dev`, `e2e`, …): `.n8n-runtime/<profile>` for the pinned n8n,
- * `.n8n-runtime/compat-<version>/<profile>` for another version (its database differs).
+ * The user folders of the profiles sit in a node_modules folder: n8n writes its editor's bundled
+ * JavaScript into each (`.cache/n8n/public`, about 700 files), and `n8n-node lint` runs ESLint
+ * over the whole checkout with a config that strict mode keeps as it is; ESLint skips every
+ * node_modules folder (so do Prettier and Jest).
+ */
+const PROFILES = path.join(RUNTIME, 'profiles', 'node_modules');
+
+/**
+ * The user folder of a profile (`dev`, `e2e`, …): `.n8n-runtime/profiles/node_modules/<profile>`
+ * for the pinned n8n, `…/compat-<version>/<profile>` for another version (its database differs).
  */
 export const profileDir = (profile) =>
 	N8N_VERSION === PINNED_N8N_VERSION
-		? path.join(RUNTIME, profile)
-		: path.join(RUNTIME, `compat-${N8N_VERSION}`, profile);
+		? path.join(PROFILES, profile)
+		: path.join(PROFILES, `compat-${N8N_VERSION}`, profile);
 
 /**
  * A folder inside the running n8n's own install for unpacking this package into: from there the
  * package's `require('n8n-workflow')` finds n8n's copy, as in a user's install (a second copy
- * would fail n8n's `instanceof` checks on the node's errors).
+ * would fail n8n's `instanceof` checks on the node's errors). It sits in n8n's node_modules so
+ * that `n8n-node lint` (ESLint over the whole checkout, its config fixed in strict mode) skips
+ * these copies, as it skips every node_modules folder.
  */
-export const extensionsDir = (folder) => path.join(INSTALL_DIR, 'extensions', folder);
+export const extensionsDir = (folder) =>
+	path.join(INSTALL_DIR, 'node_modules', '.extensions', folder);
 
 /**
  * Copies the built package (dist/ and package.json: what users install) into n8n's install
- * folder, `extensions/<profile>/<package name>`, and returns that folder for
+ * folder, `node_modules/.extensions/<profile>/<package name>`, and returns that folder for
  * N8N_CUSTOM_EXTENSIONS. From there the nodes' `require('n8n-workflow')` finds n8n's own copy,
  * as an installed package's does; loaded from the repository's dist/ they would get the
  * repository's copy, and n8n's `instanceof NodeApiError` / `NodeOperationError` checks would

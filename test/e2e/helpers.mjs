@@ -10,7 +10,7 @@ import { extensionsDir, npm, run } from '../../scripts/n8n.mjs';
 export const STARTERS = ['n8n-nodes-base.webhook', 'n8n-nodes-base.scheduleTrigger'];
 
 /**
- * Builds and packs the package and unpacks the tarball into `<n8n install>/extensions/<folder>/package`
+ * Builds and packs the package and unpacks the tarball into `<n8n install>/node_modules/.extensions/<folder>/package`
  * (scripts/n8n.mjs `extensionsDir`): what users install (dist/ and package.json), inside the
  * running n8n's own folder so that `require('n8n-workflow')` finds n8n's copy, as in a user's
  * install. Returns that folder, for N8N_CUSTOM_EXTENSIONS.

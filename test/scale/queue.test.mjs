@@ -20,7 +20,7 @@ import { EPILOT_SEED, EXORLIVE_SEED, startSandbox } from '../sandbox/index.mjs';
 import {
 	N8N_BIN,
 	OWNER,
-	RUNTIME,
+	profileDir,
 	ensureN8n,
 	exampleWorkflows,
 	freePort,
@@ -131,7 +131,7 @@ before(
 		const unpacked = await packedPackage('scale');
 		console.log(`# n8n installed, package built and packed after ${seconds()}`);
 		sandbox = await startSandbox({ port: 0 });
-		rmSync(path.join(RUNTIME, 'scale'), { recursive: true, force: true });
+		rmSync(profileDir('scale'), { recursive: true, force: true });
 		const env = await n8nEnv({ profile: 'scale', extensions: unpacked, port: await freePort() });
 		for (const workflow of exampleWorkflows({ sandboxOrigin: sandbox.origin })) {
 			examples[workflow.id] = workflow;
@@ -175,9 +175,9 @@ after(async () => {
 	].filter(Boolean);
 	await queue?.stop();
 	await sandbox?.stop();
-	// n8n's output of every process, for looking into a failure: .n8n-runtime/scale/<name>.log
+	// n8n's output of every process, for looking into a failure: <profileDir('scale')>/<name>.log
 	for (const proc of [queue?.main, queue?.webhook, ...(queue?.workers ?? [])].filter(Boolean)) {
-		writeFileSync(path.join(RUNTIME, 'scale', `${proc.name}.log`), proc.output);
+		writeFileSync(path.join(profileDir('scale'), `${proc.name}.log`), proc.output);
 	}
 	// Nothing this test started may outlive it (n8n processes: their whole process group).
 	const alive = pids.filter((pid) => {
