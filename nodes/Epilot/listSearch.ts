@@ -1,65 +1,59 @@
 import type {
-	IDataObject,
 	ILoadOptionsFunctions,
 	INodeListSearchResult,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { apiRequest, filterList } from '../shared/transport';
-import { CREDENTIAL_TYPE } from './epilotOperation';
+import { filterList } from '../shared/transport';
+import { partnerRoles, partnerUsers, searchPartnerOrganizationPage, SEARCH_PAGE } from './client';
 
 const PAGE = 100;
+/** At most this many organizations in the trigger's dropdown (10 pages of the search). */
+const MAX_LISTED_ORGS = 10 * SEARCH_PAGE;
 
 function currentOrgId(ctx: ILoadOptionsFunctions): string {
 	const orgId = ctx.getCurrentNodeParameter('orgId', { extractValue: true });
-	return encodeURIComponent(String(orgId ?? ''));
+	return String(orgId ?? '');
 }
 
-/**
- * Partner organizations, from the assignable search. Assumption (undocumented): for a
- * `partner_organization` assignable, `org_id` is the partner's own organization ID.
- */
 export async function searchPartnerOrganizations(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const from = Number(paginationToken ?? 0);
-	const body = await apiRequest.call(
+	const page = await searchPartnerOrganizationPage(
 		this,
-		CREDENTIAL_TYPE,
-		'POST',
-		'/v1/partners/assignables:search',
-		{
-			q: filter ?? '',
-			from,
-			size: PAGE,
-			types: ['partner_organization'],
-		},
+		filter ?? '',
+		Number(paginationToken ?? 0),
+		PAGE,
 	);
-	const results = (body.results as IDataObject[] | undefined) ?? [];
-	const next = from + results.length;
 	return {
-		results: results.map((org) => ({
-			name: String(org.display_name ?? org.org_id),
-			value: String(org.org_id),
-		})),
-		paginationToken:
-			results.length === PAGE && next < Number(body.hits ?? 0) ? String(next) : undefined,
+		results: page.organizations.map(({ name, id }) => ({ name, value: id })),
+		paginationToken: page.next === undefined ? undefined : String(page.next),
 	};
 }
 
-async function listOf(ctx: ILoadOptionsFunctions, what: 'users' | 'roles'): Promise<IDataObject[]> {
-	const orgId = currentOrgId(ctx);
-	if (!orgId) return [];
-	const body = await apiRequest.call(ctx, CREDENTIAL_TYPE, 'GET', `/v2/partners/${orgId}/${what}`);
-	return (body.results as IDataObject[] | undefined) ?? [];
+/** Every partner organization (the same search, paged through), for a multi-select. */
+export async function getPartnerOrganizations(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const options: INodePropertyOptions[] = [];
+	for (let from: number | undefined = 0; from !== undefined && from < MAX_LISTED_ORGS; ) {
+		const page = await searchPartnerOrganizationPage(this, '', from, SEARCH_PAGE);
+		options.push(
+			...page.organizations.map(({ name, id }) => ({ name, value: id, description: id })),
+		);
+		from = page.next;
+	}
+	return options;
 }
 
 export async function searchPartnerUsers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const users = await listOf(this, 'users');
+	const orgId = currentOrgId(this);
+	if (!orgId) return { results: [] };
+	const users = await partnerUsers(this, orgId);
 	const items = users.map((user) => ({
 		name: user.name
 			? `${String(user.name)} (${String(user.email)})`
@@ -69,11 +63,16 @@ export async function searchPartnerUsers(
 	return { results: filterList(items, filter) };
 }
 
+async function rolesOfCurrentOrg(ctx: ILoadOptionsFunctions) {
+	const orgId = currentOrgId(ctx);
+	return orgId ? await partnerRoles(ctx, orgId) : [];
+}
+
 export async function searchPartnerRoles(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const roles = await listOf(this, 'roles');
+	const roles = await rolesOfCurrentOrg(this);
 	const items = roles.map((role) => ({
 		name: String(role.name ?? role.slug),
 		value: String(role.id),
@@ -84,7 +83,7 @@ export async function searchPartnerRoles(
 export async function getPartnerRoles(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const roles = await listOf(this, 'roles');
+	const roles = await rolesOfCurrentOrg(this);
 	return roles.map((role) => ({
 		name: String(role.name ?? role.slug),
 		value: String(role.id),

@@ -450,8 +450,8 @@ export function vendorError(
 /** The vendor's name as users know it, from the node's type. */
 export function apiNameOf(ctx: Pick<IExecuteSingleFunctions, 'getNode'>): string {
 	const type = ctx.getNode().type.toLowerCase();
-	if (type.endsWith('.epilot')) return 'Epilot';
-	if (type.endsWith('.exolink')) return 'Exolink';
+	if (/\.epilot(trigger)?$/.test(type)) return 'Epilot';
+	if (/\.exolink(trigger)?$/.test(type)) return 'Exolink';
 	if (type.includes('.exorlive')) return 'ExorLive';
 	return 'The API';
 }

@@ -4,10 +4,11 @@ import type {
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
+	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { vendorError } from './errors';
+import { isHtml, malformedAnswer, redactDeep, secretsOf, vendorError } from './errors';
 
 /** A base URL as requests are built on it: no spaces around it, no trailing slash. */
 export function trimUrl(value: unknown): string {
@@ -21,17 +22,22 @@ export function baseUrlOf(credentials: IDataObject): string {
 	return trimUrl(credentials.server === 'custom' ? credentials.customUrl : credentials.server);
 }
 
+/** The contexts that send the package's own requests (outside an operation's routing). */
+export type RequestContext = ILoadOptionsFunctions | IExecuteSingleFunctions | IPollFunctions;
+
 /**
- * An authenticated JSON request for dropdowns, list searches and the follow-up look-ups of an
- * operation (routing sends the operations' own requests). Vendor errors come back as the same
- * readable `NodeApiError` the operations raise.
+ * An authenticated JSON request for dropdowns, list searches, the follow-up look-ups of an
+ * operation and the polling triggers (routing sends the operations' own requests). Vendor errors
+ * come back as the same readable `NodeApiError` the operations raise; a 2xx answer that is an
+ * HTML page or text is refused as such; no error carries a secret of the credential.
  */
 export async function apiRequest(
-	this: ILoadOptionsFunctions | IExecuteSingleFunctions,
+	this: RequestContext,
 	credentialType: string,
 	method: IHttpRequestMethods,
 	path: string,
 	body?: IDataObject,
+	{ timeoutMs }: { timeoutMs?: number } = {},
 ): Promise<IDataObject> {
 	const credentials = await this.getCredentials(credentialType);
 	try {
@@ -42,12 +48,21 @@ export async function apiRequest(
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			...(timeoutMs ? { timeout: timeoutMs } : {}),
 		});
 		if (response.statusCode >= 400) throw vendorError(this, response);
-		return (response.body ?? {}) as IDataObject;
+		const answer = response.body as unknown;
+		if (isHtml(answer, response.headers)) {
+			throw malformedAnswer(this, 'HTML instead of JSON', response.statusCode, answer);
+		}
+		if (typeof answer === 'string' && answer.trim()) {
+			throw malformedAnswer(this, 'text instead of JSON', response.statusCode, answer);
+		}
+		return (answer ?? {}) as IDataObject;
 	} catch (error) {
-		// Hands back a NodeApiError unchanged, wraps anything else (network errors).
-		throw new NodeApiError(this.getNode(), error as JsonObject);
+		// Hands back a NodeApiError unchanged, wraps anything else (network errors, timeouts).
+		const wrapped = new NodeApiError(this.getNode(), error as JsonObject);
+		throw redactDeep(wrapped, await secretsOf(this));
 	}
 }
 

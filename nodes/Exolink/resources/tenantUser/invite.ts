@@ -6,10 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { isEmpty } from '../../../shared/output';
-import { apiRequest } from '../../../shared/transport';
 import { InputError, itemParameter, requireParameters } from '../../../shared/validation';
 import { roleField } from '../../exolinkFields';
-import { CREDENTIAL_TYPE } from '../../exolinkOperation';
+import { tenantUsers } from '../../client';
 
 const show = { resource: ['tenantUser'], operation: ['invite'] };
 
@@ -85,19 +84,12 @@ export async function inviteOutput(
 		.trim()
 		.toLowerCase();
 	const tenant = String(itemParameter(this, 'tenant', '')).trim();
-	const users = (await apiRequest.call(
-		this,
-		CREDENTIAL_TYPE,
-		'GET',
-		`/tenant/${encodeURIComponent(tenant)}/user`,
-	)) as unknown;
-	const found = Array.isArray(users)
-		? (users as IDataObject[]).find(
-				(user) =>
-					String(user.username ?? '').toLowerCase() === email ||
-					String(user.email ?? '').toLowerCase() === email,
-			)
-		: undefined;
+	const users = await tenantUsers(this, tenant);
+	const found = users.find(
+		(user) =>
+			String(user.username ?? '').toLowerCase() === email ||
+			String(user.email ?? '').toLowerCase() === email,
+	);
 	if (!found) {
 		throw new InputError(
 			this.getNode(),

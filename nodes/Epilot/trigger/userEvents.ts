@@ -1,0 +1,87 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { idList, type UserEntry, type UserWatch, type WatchedUser } from '../../shared/userWatch';
+import { partnerUsers } from '../client';
+
+/** Event values (saved workflows: never rename). */
+export const ADDED = 'partnerUserAdded';
+export const ACTIVATED = 'partnerUserActivated';
+export const ROLES_CHANGED = 'partnerUserRolesChanged';
+export const REMOVED = 'partnerUserRemoved';
+
+/** Parameter name of the watched organizations (saved workflows: never rename). */
+export const ORG_IDS = 'orgIds';
+export const ORG_IDS_LABEL = 'Partner Organization Names or IDs';
+
+const ACTIVE = 'Active';
+
+/*
+ * A user's entry: [status, ...role IDs]. Role IDs of the watched organization ("200001:sales")
+ * are kept without the organization ID (":sales"), which keeps 10,000 users well under 1 MB.
+ */
+function entryOf(orgId: string, user: IDataObject): string[] {
+	const prefix = `${orgId}:`;
+	const roles = Array.isArray(user.roles) ? (user.roles as IDataObject[]) : [];
+	const ids = roles
+		.map((role) => String(role?.id ?? ''))
+		.map((id) => (id.startsWith(prefix) ? id.slice(orgId.length) : id))
+		.sort();
+	return [String(user.status ?? ''), ...ids];
+}
+
+function rolesOf(orgId: string, entry: UserEntry | undefined): string[] {
+	if (!Array.isArray(entry)) return [];
+	return entry.slice(1).map((id) => (id.startsWith(':') ? `${orgId}${id}` : id));
+}
+
+const statusOf = (entry: UserEntry | undefined) =>
+	Array.isArray(entry) ? (entry[0] ?? null) : null;
+
+/**
+ * Partner users of epilot organizations (`GET /v2/partners/{orgId}/users`). Added: a user the
+ * last poll did not list (epilot creates invited users as Pending). Activated: the status became
+ * Active (a user first seen as Active is also reported as activated, so a chain waiting for the
+ * activation misses no user who accepted between two polls). Roles Changed: another set of role
+ * IDs. Removed: no longer listed.
+ */
+export const partnerUserWatch: UserWatch = {
+	groupLabel: 'partner organization',
+	groups: (ctx: IPollFunctions) => idList(ctx, ORG_IDS, ORG_IDS_LABEL),
+	list: async (ctx, orgId, timeoutMs) => await partnerUsers(ctx, orgId, { timeoutMs }),
+	watched: (orgId, user): WatchedUser => ({
+		key: String(user.id),
+		entry: entryOf(orgId, user),
+		json: user,
+	}),
+	events(orgId, key, before, after) {
+		if (!after) {
+			return [
+				{
+					event: REMOVED,
+					orgId,
+					user: { id: key },
+					previousStatus: statusOf(before),
+					previousRoles: rolesOf(orgId, before),
+				},
+			];
+		}
+		const status = statusOf(after.entry);
+		if (before === undefined) {
+			return [
+				{ event: ADDED, orgId, user: after.json },
+				...(status === ACTIVE
+					? [{ event: ACTIVATED, orgId, user: after.json, previousStatus: null }]
+					: []),
+			];
+		}
+		const events: IDataObject[] = [];
+		if (status === ACTIVE && statusOf(before) !== ACTIVE) {
+			events.push({ event: ACTIVATED, orgId, user: after.json, previousStatus: statusOf(before) });
+		}
+		const previousRoles = rolesOf(orgId, before);
+		if (JSON.stringify(previousRoles) !== JSON.stringify(rolesOf(orgId, after.entry))) {
+			events.push({ event: ROLES_CHANGED, orgId, user: after.json, previousRoles });
+		}
+		return events;
+	},
+	sample: (orgId, user, event) => ({ event, orgId, user: user.json }),
+};

@@ -1,0 +1,62 @@
+import type { IDataObject } from 'n8n-workflow';
+import { malformedAnswer } from '../shared/errors';
+import { apiRequest, type RequestContext } from '../shared/transport';
+import { CREDENTIAL_TYPE } from './exolinkOperation';
+
+/**
+ * The Exolink requests the node's dropdowns, Invite's look-up and the Exolink Trigger send
+ * themselves (the node's operations are sent by n8n's routing). Exolink's lists are bare JSON
+ * arrays of objects; anything else is refused as a malformed answer.
+ */
+
+/** What the trigger may wait for one request before the poll fails. */
+export interface ClientOptions {
+	timeoutMs?: number;
+}
+
+async function list(
+	ctx: RequestContext,
+	path: string,
+	what: string,
+	key: string,
+	options: ClientOptions = {},
+): Promise<IDataObject[]> {
+	const body: unknown = await apiRequest.call(
+		ctx,
+		CREDENTIAL_TYPE,
+		'GET',
+		path,
+		undefined,
+		options,
+	);
+	const valid =
+		Array.isArray(body) &&
+		body.every(
+			(entry) =>
+				entry !== null &&
+				typeof entry === 'object' &&
+				!Array.isArray(entry) &&
+				['string', 'number'].includes(typeof (entry as IDataObject)[key]),
+		);
+	if (!valid) throw malformedAnswer(ctx, `an answer that is no list of ${what}`, 200, body);
+	return body as IDataObject[];
+}
+
+/** Whether a tenant domain prefix can be put in a path ("." and ".." would leave /tenant/). */
+export function usableTenant(tenant: string): boolean {
+	return tenant !== '' && !/^\.\.?$/.test(tenant);
+}
+
+/** The users of a tenant, as List Tenant Users returns them. */
+export async function tenantUsers(
+	ctx: RequestContext,
+	tenant: string,
+	options?: ClientOptions,
+): Promise<IDataObject[]> {
+	return await list(ctx, `/tenant/${encodeURIComponent(tenant)}/user`, 'users', 'userId', options);
+}
+
+/** The products (List Products). */
+export async function products(ctx: RequestContext): Promise<IDataObject[]> {
+	return await list(ctx, '/product', 'products', 'id');
+}

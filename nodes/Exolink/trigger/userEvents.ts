@@ -1,0 +1,45 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { inputError } from '../../shared/validation';
+import { idList, type UserWatch } from '../../shared/userWatch';
+import { tenantUsers, usableTenant } from '../client';
+
+/** Event values (saved workflows: never rename). */
+export const ADDED = 'tenantUserAdded';
+export const ROLE_CHANGED = 'tenantUserRoleChanged';
+export const REMOVED = 'tenantUserRemoved';
+
+/** Parameter name of the watched tenants (saved workflows: never rename). */
+export const TENANTS = 'tenants';
+export const TENANTS_LABEL = 'Tenant Domain Prefixes';
+
+function tenantsOf(ctx: IPollFunctions): string[] {
+	const tenants = idList(ctx, TENANTS, TENANTS_LABEL);
+	const unusable = tenants.find((tenant) => !usableTenant(tenant));
+	if (unusable !== undefined) {
+		throw inputError(ctx, TENANTS_LABEL, `"${unusable}" is not a tenant domain prefix`);
+	}
+	return tenants;
+}
+
+/**
+ * Users of Exolink tenants (List Tenant Users, `GET /tenant/{tenant}/user`), keyed by userId
+ * with their role. Added: a user the last poll did not list (Exolink does not document whether
+ * invitees are listed before they accept: either way, a user counts as added when the list
+ * first shows them). Role Changed: another role. Removed: no longer listed.
+ */
+export const tenantUserWatch: UserWatch = {
+	groupLabel: 'tenant',
+	groups: tenantsOf,
+	list: async (ctx, tenant, timeoutMs) => await tenantUsers(ctx, tenant, { timeoutMs }),
+	watched: (_tenant, user) => ({
+		key: String(user.userId),
+		entry: String(user.role ?? ''),
+		json: user,
+	}),
+	events(tenant, key, before, after): IDataObject[] {
+		if (!after) return [{ event: REMOVED, tenant, user: { userId: key }, previousRole: before }];
+		if (before === undefined) return [{ event: ADDED, tenant, user: after.json }];
+		return [{ event: ROLE_CHANGED, tenant, user: after.json, previousRole: before }];
+	},
+	sample: (tenant, user, event) => ({ event, tenant, user: user.json }),
+};
