@@ -1,7 +1,9 @@
 /**
  * The Exolink node against the local sandbox over real loopback HTTP: the node's requests pass
  * the fake's validation and the node works from the answers Exolink documents (the sandbox's
- * default; docs/sandbox-assumptions.md lists what it answers beyond them when asked to).
+ * default; docs/sandbox-assumptions.md lists what it answers beyond them when asked to). Tests
+ * that need an invitee listed before it accepts run against a second sandbox with
+ * `exolink.inviteeListed` on, by name.
  */
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import example from '../../examples/exolink-invite-tenant-user.json';
@@ -14,7 +16,13 @@ const BOB = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 let sandbox: SandboxProcess;
 let credentials: Record<string, ICredentialDataDecryptedObject>;
-const run = (parameters: INodeParameters) => runNode({ node: 'exolink', credentials, parameters });
+/** Runs the node against `on` (default: the documented sandbox). */
+const run = (parameters: INodeParameters, on?: SandboxProcess) =>
+	runNode({
+		node: 'exolink',
+		credentials: on ? { exolinkApi: on.credentials.exolinkApi } : credentials,
+		parameters,
+	});
 
 const exolinkApi = (accessToken?: string) => ({
 	...sandbox.credentials.exolinkApi,
@@ -31,12 +39,15 @@ beforeAll(async () => {
 afterAll(() => sandbox.stop());
 beforeEach(() => sandbox.control('POST', '/reset'));
 
-const tenantUsers = async () => {
-	const { items, error } = await run({
-		resource: 'tenantUser',
-		operation: 'getAll',
-		tenant: TENANT,
-	});
+const tenantUsers = async (on?: SandboxProcess) => {
+	const { items, error } = await run(
+		{
+			resource: 'tenantUser',
+			operation: 'getAll',
+			tenant: TENANT,
+		},
+		on,
+	);
 	expect(error).toBeUndefined();
 	return items.map((item) => item.json);
 };
@@ -52,64 +63,6 @@ test('an invitation without Output the Invited User outputs a confirmation (no b
 	});
 	expect(invited.error).toBeUndefined();
 	expect(invited.items.map((i) => i.json)).toEqual([{ invited: true }]);
-});
-
-test('invite a user (output from the tenant-user list), set its role, remove it', async () => {
-	const invited = await run({
-		resource: 'tenantUser',
-		operation: 'invite',
-		tenant: TENANT,
-		email: 'Agreement@Company.example',
-		role: 'viewer',
-		language: 'de',
-		inviteOptions: { outputInvitedUser: true },
-	});
-	expect(invited.error).toBeUndefined();
-	const userId = invited.items[0].json.userId as string;
-	expect(invited.items.map((i) => i.json)).toEqual([
-		{ userId, username: 'Agreement@Company.example', role: 'viewer', invited: true },
-	]);
-
-	expect((await tenantUsers()).find((u) => u.userId === userId)).toEqual({
-		userId,
-		username: 'Agreement@Company.example',
-		role: 'viewer',
-	});
-
-	const setRole = await run({
-		resource: 'tenantUser',
-		operation: 'setRole',
-		tenant: TENANT,
-		userId: rl(userId),
-		role: 'admin',
-	});
-	expect(setRole.error).toBeUndefined();
-	expect(setRole.items.map((i) => i.json)).toEqual([{ updated: true }]);
-	expect((await tenantUsers()).find((u) => u.userId === userId)?.role).toBe('admin');
-
-	const removed = await run({
-		resource: 'tenantUser',
-		operation: 'remove',
-		tenant: TENANT,
-		userId: rl(userId),
-	});
-	expect(removed.error).toBeUndefined();
-	expect(removed.items.map((i) => i.json)).toEqual([{ removed: true }]);
-	expect((await tenantUsers()).map((u) => u.userId)).not.toContain(userId);
-
-	const requests = await sandbox.control<Array<{ operationId: string; status: number }>>(
-		'GET',
-		'/requests',
-	);
-	expect(requests.map((r) => `${r.operationId} ${r.status}`)).toEqual([
-		'create_invite 201',
-		'list_tenant_users 200',
-		'list_tenant_users 200',
-		'set_user_role 204',
-		'list_tenant_users 200',
-		'remove_tenant_user 204',
-		'list_tenant_users 200',
-	]);
 });
 
 test('Set Roles of Many and User > Update (password, MFA) pass the fake', async () => {
@@ -209,22 +162,136 @@ test('Custom API Call reaches an endpoint of the fake', async () => {
 	expect((await tenantUsers()).find((u) => u.userId === BOB)?.role).toBe('viewer');
 });
 
-test('the example workflow (Create Invite, then Set User Role) runs against the fake', async () => {
-	const [invite, setRole] = ['Create Invite', 'Set User Role'].map((name) => {
-		const node = example.nodes.find((n) => n.name === name);
-		expect(node?.type).toBe('n8n-nodes-exorlive-exolink-epilot.exolink');
-		expect(node?.credentials).toEqual({
-			exolinkApi: { id: 'sandboxExolink001', name: 'Exolink (sandbox)' },
+test('Output the Invited User: Exolink lists an invitee only once it accepts (documented mode)', async () => {
+	const invite = {
+		resource: 'tenantUser',
+		operation: 'invite',
+		tenant: TENANT,
+		email: 'Later@Company.example',
+		role: 'viewer',
+		language: 'en',
+		inviteOptions: { outputInvitedUser: true },
+	};
+	const before = await run(invite);
+	expect(before.error?.message).toMatch(/do not list later@company\.example yet/);
+	expect((await tenantUsers()).map((u) => u.username)).not.toContain('Later@Company.example');
+
+	// The invitee accepts (a sandbox control endpoint stands for the invitation email's link).
+	const res = await fetch(`${sandbox.origin}/_sandbox/exolink/accept`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ tenant: TENANT, email: 'later@company.example' }),
+	});
+	expect(res.status).toBe(200);
+	const { userId } = (await res.json()) as { userId: string };
+	expect((await tenantUsers()).find((u) => u.userId === userId)).toEqual({
+		userId,
+		username: 'Later@Company.example',
+		role: 'viewer',
+	});
+	const setRole = await run({
+		resource: 'tenantUser',
+		operation: 'setRole',
+		tenant: TENANT,
+		userId: rl(userId),
+		role: 'user',
+	});
+	expect(setRole.error).toBeUndefined();
+	expect((await tenantUsers()).find((u) => u.userId === userId)?.role).toBe('user');
+});
+
+describe('with exolink.inviteeListed (an invitee is listed before it accepts)', () => {
+	let listed: SandboxProcess;
+	beforeAll(async () => {
+		listed = await startSandboxProcess({ SANDBOX_ANSWERS: 'exolink.inviteeListed' });
+	});
+	afterAll(() => listed.stop());
+	beforeEach(() => listed.control('POST', '/reset'));
+
+	test('invite a user (output from the tenant-user list), set its role, remove it', async () => {
+		const invited = await run(
+			{
+				resource: 'tenantUser',
+				operation: 'invite',
+				tenant: TENANT,
+				email: 'Agreement@Company.example',
+				role: 'viewer',
+				language: 'de',
+				inviteOptions: { outputInvitedUser: true },
+			},
+			listed,
+		);
+		expect(invited.error).toBeUndefined();
+		const userId = invited.items[0].json.userId as string;
+		expect(invited.items.map((i) => i.json)).toEqual([
+			{ userId, username: 'Agreement@Company.example', role: 'viewer', invited: true },
+		]);
+
+		expect((await tenantUsers(listed)).find((u) => u.userId === userId)).toEqual({
+			userId,
+			username: 'Agreement@Company.example',
+			role: 'viewer',
 		});
-		return node?.parameters as INodeParameters;
+
+		const setRole = await run(
+			{
+				resource: 'tenantUser',
+				operation: 'setRole',
+				tenant: TENANT,
+				userId: rl(userId),
+				role: 'admin',
+			},
+			listed,
+		);
+		expect(setRole.error).toBeUndefined();
+		expect(setRole.items.map((i) => i.json)).toEqual([{ updated: true }]);
+		expect((await tenantUsers(listed)).find((u) => u.userId === userId)?.role).toBe('admin');
+
+		const removed = await run(
+			{
+				resource: 'tenantUser',
+				operation: 'remove',
+				tenant: TENANT,
+				userId: rl(userId),
+			},
+			listed,
+		);
+		expect(removed.error).toBeUndefined();
+		expect(removed.items.map((i) => i.json)).toEqual([{ removed: true }]);
+		expect((await tenantUsers(listed)).map((u) => u.userId)).not.toContain(userId);
+
+		const requests = await listed.control<Array<{ operationId: string; status: number }>>(
+			'GET',
+			'/requests',
+		);
+		expect(requests.map((r) => `${r.operationId} ${r.status}`)).toEqual([
+			'create_invite 201',
+			'list_tenant_users 200',
+			'list_tenant_users 200',
+			'set_user_role 204',
+			'list_tenant_users 200',
+			'remove_tenant_user 204',
+			'list_tenant_users 200',
+		]);
 	});
-	const { items, error } = await runNode({
-		node: 'exolink',
-		credentials,
-		parameters: invite,
-		then: [setRole],
+});
+
+test('the example workflow (Create Invite) runs against the fake; the invitee is listed once it accepts', async () => {
+	const node = example.nodes.find((n) => n.name === 'Create Invite');
+	expect(node?.type).toBe('n8n-nodes-exorlive-exolink-epilot.exolink');
+	expect(node?.credentials).toEqual({
+		exolinkApi: { id: 'sandboxExolink001', name: 'Exolink (sandbox)' },
 	});
+	const invite = node?.parameters as INodeParameters;
+	const { items, error } = await run(invite);
 	expect(error).toBeUndefined();
-	expect(items.map((i) => i.json)).toEqual([{ updated: true }]);
-	expect((await tenantUsers()).find((u) => u.username === invite.email)?.role).toBe(setRole.role);
+	expect(items.map((i) => i.json)).toEqual([{ invited: true }]);
+	expect((await tenantUsers()).map((u) => u.username)).not.toContain(invite.email);
+	const res = await fetch(`${sandbox.origin}/_sandbox/exolink/accept`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ tenant: invite.tenant, email: invite.email }),
+	});
+	expect(res.status).toBe(200);
+	expect((await tenantUsers()).find((u) => u.username === invite.email)?.role).toBe(invite.role);
 });

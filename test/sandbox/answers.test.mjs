@@ -112,11 +112,26 @@ describe('documented mode (default)', () => {
 		}
 	});
 
-	test('the invited user is listed by the documented tenant-user list, with documented fields only', async () => {
-		const { body } = await exolink(sandbox, 'GET', `/tenant/${SEED.tenant}/user`);
-		const invited = body.find((user) => user.username === 'new@company.example');
-		assert.deepEqual(Object.keys(invited).sort(), ['role', 'userId', 'username']);
-		assert.equal(invited.role, 'user');
+	test('an invited user is not listed until it accepts, then with documented fields only', async () => {
+		const invite = await exolink(sandbox, 'POST', `/tenant/${SEED.tenant}/invite`, {
+			receiver: 'later@company.example',
+			role: 'viewer',
+			language: 'en',
+		});
+		assert.equal(invite.status, 201);
+		const invitee = async () =>
+			(await exolink(sandbox, 'GET', `/tenant/${SEED.tenant}/user`)).body.find(
+				(user) => user.username === 'later@company.example',
+			);
+		assert.equal(await invitee(), undefined);
+		const accepted = await send(`${sandbox.origin}/_sandbox/exolink/accept`, {
+			method: 'POST',
+			body: { tenant: SEED.tenant, email: 'later@company.example' },
+		});
+		assert.equal(accepted.status, 200);
+		const listed = await invitee();
+		assert.deepEqual(Object.keys(listed).sort(), ['role', 'userId', 'username']);
+		assert.deepEqual([listed.userId, listed.role], [accepted.body.userId, 'viewer']);
 	});
 
 	test('lists of undocumented shape are empty; chargers carry only the documented fields', async () => {
@@ -379,6 +394,24 @@ describe('assumptions chosen by name', () => {
 			body.filter((entry) => entry.on).map((entry) => entry.name),
 			['exolink.inviteAnswer'],
 		);
+	});
+
+	test('exolink.inviteeListed: the invitee is listed at once with the role of the invitation, documented fields only', async () => {
+		const sandbox = await sandboxWith('exolink.inviteeListed');
+		const invite = await exolink(sandbox, 'POST', `/tenant/${SEED.tenant}/invite`, {
+			receiver: 'new@company.example',
+			role: 'user',
+			language: 'en',
+		});
+		assert.deepEqual([invite.status, invite.text], [201, '']);
+		const { body } = await exolink(sandbox, 'GET', `/tenant/${SEED.tenant}/user`);
+		const invited = body.find((user) => user.username === 'new@company.example');
+		assert.deepEqual(Object.keys(invited).sort(), ['role', 'userId', 'username']);
+		assert.equal(invited.role, 'user');
+		const setRole = await exolink(sandbox, 'PUT', `/tenant/${SEED.tenant}/user/${invited.userId}`, {
+			role: 'viewer',
+		});
+		assert.equal(setRole.status, 204);
 	});
 
 	test('an ExorLive assumption by name: SetUser answers the saved user, the rest stays documented', async () => {

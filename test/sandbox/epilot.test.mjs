@@ -2,7 +2,7 @@
 // changes as the Epilot node assumes, malformed requests and magic ids fail as documented.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { assertResponseShape, jsonClient } from './testing/client.mjs';
+import { assertResponseShape, jsonClient, send } from './testing/client.mjs';
 import { EPILOT_SEED as SEED, EPILOT_TOKEN, MAGIC_STATUSES, startSandbox } from './index.mjs';
 
 let sandbox;
@@ -187,6 +187,134 @@ describe('state', () => {
 			['a', 'b'],
 		);
 		assert.equal(res.body.id, `${org}:r1`);
+	});
+});
+
+describe('control', () => {
+	const control = (path, body) =>
+		send(`${sandbox.origin}/_sandbox/epilot${path}`, { method: 'POST', body });
+	const listed = async (userId) =>
+		(await call('GET', `/v2/partners/${org}/users`)).body.results.find((u) => u.id === userId);
+
+	test('accept: a created (Pending) user becomes Active, listed so by getPartnerUsers', async () => {
+		const created = await call('POST', `/v2/partners/${org}/users`, {
+			email: 'p@partner.example',
+			roles: [viewer],
+		});
+		assert.equal(created.body.id, '300002');
+		assert.equal((await listed('300002')).status, 'Pending');
+		const accepted = await control('/accept', { orgId: org, userId: '300002' });
+		assert.equal(accepted.status, 200);
+		const partnerUser = {
+			id: '300002',
+			email: 'p@partner.example',
+			status: 'Active',
+			roles: [{ id: viewer, slug: 'partner_viewer', name: 'Partner Viewer' }],
+		};
+		assert.deepEqual(accepted.body, partnerUser);
+		assert.deepEqual(await listed('300002'), partnerUser);
+		assertSpecShaped('getPartnerUsers', { results: [accepted.body] });
+	});
+
+	test('accept by email; 409 when already Active, 404 for no such user, 400 for a bad body', async () => {
+		await call('POST', `/v2/partners/${org}/users`, { email: 'Q@Partner.example' });
+		const byEmail = await control('/accept', { orgId: org, email: 'q@partner.example' });
+		assert.deepEqual([byEmail.status, byEmail.body.status], [200, 'Active']);
+		const again = await control('/accept', { orgId: org, email: 'q@partner.example' });
+		assert.equal(again.status, 409);
+		assert.match(again.body.message, /already Active/);
+		const seeded = await control('/accept', { orgId: org, userId: SEED.userId });
+		assert.equal(seeded.status, 409);
+		for (const [body, message] of [
+			[{ orgId: org, userId: '399999' }, /User 399999 not found in partner organization 200001/],
+			[{ orgId: org, email: 'nobody@partner.example' }, /User nobody@partner.example not found/],
+			[{ orgId: '999999', userId: SEED.userId }, /Partner organization 999999 not found/],
+		]) {
+			const res = await control('/accept', body);
+			assert.equal(res.status, 404, JSON.stringify(body));
+			assert.match(res.body.message, message);
+		}
+		for (const [body, message] of [
+			[undefined, /body: Required/],
+			[{ userId: SEED.userId }, /orgId: Required/],
+			[{ orgId: org }, /give either userId or email/],
+			[{ orgId: org, userId: SEED.userId, email: 'q@partner.example' }, /give either userId/],
+			[{ orgId: 200001, userId: SEED.userId }, /orgId: Expected string/],
+			[{ orgId: org, email: 'not-an-email' }, /email: Invalid email/],
+			[{ orgId: org, userId: SEED.userId, status: 'Active' }, /Unrecognized key/],
+		]) {
+			const res = await control('/accept', body);
+			assert.equal(res.status, 400, JSON.stringify(body));
+			assert.match(res.body.message, message);
+		}
+		assert.equal((await control('/nothing', {})).status, 404);
+	});
+
+	test('users: bulk-adds generated users with the status and roles, ids continuing', async () => {
+		const res = await control('/users', {
+			orgId: org,
+			count: 10000,
+			status: 'Active',
+			roleIds: [sales, viewer],
+		});
+		assert.equal(res.status, 201, JSON.stringify(res.body));
+		assert.deepEqual(res.body, {
+			orgId: org,
+			added: 10000,
+			total: 10001,
+			firstUserId: '300002',
+			lastUserId: '310001',
+		});
+		const { body } = await call('GET', `/v2/partners/${org}/users`);
+		assert.equal(body.results.length, 10001);
+		assertSpecShaped('getPartnerUsers', body);
+		assert.deepEqual(body.results[1], {
+			id: '300002',
+			name: 'User 300002',
+			email: 'user300002@example.invalid',
+			status: 'Active',
+			roles: [
+				{ id: sales, slug: 'partner_sales', name: 'Partner Sales' },
+				{ id: viewer, slug: 'partner_viewer', name: 'Partner Viewer' },
+			],
+		});
+		assert.equal(body.results.at(-1).email, 'user310001@example.invalid');
+		// Created users continue the numbering; Pending users can be accepted; no roles by default.
+		const created = await call('POST', `/v2/partners/${org}/users`, { email: 'n@partner.example' });
+		assert.equal(created.body.id, '310002');
+		const pending = await control('/users', { orgId: org, count: 2, status: 'Pending' });
+		assert.equal(pending.body.firstUserId, '310003');
+		assert.deepEqual((await listed('310004')).roles, []);
+		assert.equal((await control('/accept', { orgId: org, userId: '310004' })).status, 200);
+		// They are assignable, and reset drops them.
+		const search = await call('POST', '/v1/partners/assignables:search', {
+			q: 'user310001@',
+			types: ['partner_user'],
+		});
+		assert.equal(search.body.hits, 1);
+		sandbox.reset();
+		assert.equal((await call('GET', `/v2/partners/${org}/users`)).body.results.length, 1);
+	});
+
+	test('users: count 1 to 20000, known roles and organization', async () => {
+		for (const body of [
+			{ orgId: org, count: 0 },
+			{ orgId: org, count: 20001 },
+			{ orgId: org, count: 2.5 },
+			{ orgId: org },
+			{ orgId: org, count: 1, status: 'Invited' },
+			{ orgId: org, count: 1, roleIds: sales },
+			{ count: 1 },
+		]) {
+			const res = await control('/users', body);
+			assert.equal(res.status, 400, JSON.stringify(body));
+			assert.match(res.body.message, /^Invalid body: /);
+		}
+		const role = await control('/users', { orgId: org, count: 1, roleIds: [`${org}:ghost`] });
+		assert.equal(role.status, 404);
+		assert.match(role.body.message, /Role 200001:ghost not found/);
+		assert.equal((await control('/users', { orgId: '999999', count: 1 })).status, 404);
+		assert.equal((await call('GET', `/v2/partners/${org}/users`)).body.results.length, 1);
 	});
 });
 

@@ -4,6 +4,7 @@
 // by the core; this file holds only the behaviour.
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { HttpError } from '../core/server.mjs';
 import { routesFromOpenApi } from '../core/openapi.mjs';
 
@@ -93,6 +94,39 @@ function seed(assignables) {
 }
 
 const TYPES = ['user', 'partner_user', 'group', 'ecp'];
+
+/** Most users one `POST /_sandbox/epilot/users` adds. */
+const MAX_GENERATED = 20000;
+
+/** Bodies of the control endpoints (/_sandbox/epilot/…). */
+const CONTROL = {
+	accept: z
+		.object({
+			orgId: z.string().min(1),
+			userId: z.string().min(1).optional(),
+			email: z.string().email().optional(),
+		})
+		.strict()
+		.refine((b) => (b.userId === undefined) !== (b.email === undefined), {
+			message: 'give either userId or email',
+		}),
+	users: z
+		.object({
+			orgId: z.string().min(1),
+			count: z.number().int().min(1).max(MAX_GENERATED),
+			status: z.enum(['Active', 'Pending', 'Deactivated']).default('Active'),
+			roleIds: z.array(z.string().min(1)).default([]),
+		})
+		.strict(),
+};
+
+/** The control body checked with `schema`, or a 400 naming the field. */
+function controlBody(schema, body) {
+	const check = schema.safeParse(body);
+	if (check.success) return check.data;
+	const issues = check.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
+	throw new HttpError(400, `Invalid body: ${issues.join('; ')}`);
+}
 
 /**
  * `count` generated assignables to page through, in a stable order. Partner organizations and
@@ -377,10 +411,67 @@ export default function epilot(options = {}) {
 		},
 	};
 
+	// --- control endpoints (/_sandbox/epilot/…) -----------------------------------------------
+	function control({ method, path, body }) {
+		// The user finishes registration: Pending becomes Active.
+		if (method === 'POST' && path === '/accept') {
+			const input = controlBody(CONTROL.accept, body);
+			const o = org(input.orgId);
+			const email = input.email?.toLowerCase();
+			const u = email
+				? o.users.find((x) => x.email.toLowerCase() === email)
+				: o.users.find((x) => x.id === input.userId);
+			if (!u) {
+				throw new HttpError(
+					404,
+					`User ${input.email ?? input.userId} not found in partner organization ${o.id}`,
+				);
+			}
+			if (u.status !== 'Pending') throw new HttpError(409, `User ${u.id} is already ${u.status}`);
+			u.status = 'Active';
+			return { status: 200, body: partnerUser(o, u) };
+		}
+		// Scale tests: `count` generated users (ids continuing nextUserId, user<id>@example.invalid).
+		if (method === 'POST' && path === '/users') {
+			const input = controlBody(CONTROL.users, body);
+			const o = org(input.orgId);
+			const roleIds = [...new Set(input.roleIds)];
+			for (const id of roleIds) role(o, id);
+			const taken = new Set(o.users.map((u) => u.email.toLowerCase()));
+			const ids = [];
+			while (ids.length < input.count) {
+				const id = String(state.nextUserId++);
+				const email = `user${id}@example.invalid`;
+				if (taken.has(email)) continue;
+				ids.push(id);
+				o.users.push({
+					id,
+					name: `User ${id}`,
+					email,
+					status: input.status,
+					language: 'en',
+					roleIds: [...roleIds],
+				});
+			}
+			return {
+				status: 201,
+				body: {
+					orgId: o.id,
+					added: ids.length,
+					total: o.users.length,
+					firstUserId: ids[0],
+					lastUserId: ids.at(-1),
+				},
+			};
+		}
+		return undefined;
+	}
+
 	return {
 		name: 'epilot',
 		token: EPILOT_TOKEN,
 		routes: routesFromOpenApi(spec, handlers),
+		control,
 		get state() {
 			return state;
 		},

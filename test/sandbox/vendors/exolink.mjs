@@ -33,6 +33,9 @@ export const EXOLINK_SEED = {
 
 export const ROLES = ['admin', 'user', 'viewer'];
 
+/** Most users one `POST /_sandbox/exolink/users` adds. */
+const MAX_GENERATED = 20000;
+
 /** Charger fields the docs list before their page is cut off. */
 const DOCUMENTED_CHARGER_FIELDS = [
 	'id',
@@ -120,6 +123,21 @@ const ERROR_BODY = {
 	name: 'exolink.errorBody',
 	vendorSays: 'No error response (4xx/5xx) is shown on any page',
 	weAssume: '{ statusCode, error, message }; off: { message } only',
+};
+
+/**
+ * Whether an invitee is a tenant user before accepting is not documented: off, a pending
+ * member is left out of every tenant-user operation until `POST /_sandbox/exolink/accept`.
+ */
+const INVITEE_LISTED = {
+	operationId: 'list_tenant_users, set_user_role, bulk_set_user_roles, remove_tenant_user',
+	...assumedAnswer({
+		name: 'exolink.inviteeListed',
+		vendorSays:
+			'Exolink does not document whether an invited user is listed by List Tenant Users before accepting',
+		weAssume:
+			'the invitee is listed at once, with the role of the invitation (Set User Role, Bulk Set User Roles and Remove find it, User > Get shows it in perms); off: a pending invitee is none of these until accepted (POST /_sandbox/exolink/accept)',
+	}),
 };
 
 const SEEDED_AT = '2026-01-15T09:00:00.000Z';
@@ -233,6 +251,8 @@ function seed() {
 		],
 		nextIpId: 2,
 		nextCpmsId: 2,
+		/** Number of the next generated user (`POST /_sandbox/exolink/users`). */
+		nextGeneratedUser: 1,
 	};
 }
 
@@ -394,8 +414,14 @@ export default function exolink({ assumes = () => false } = {}) {
 		if (!found) throw new HttpError(404, `User ${userId} not found`);
 		return found;
 	};
+	/**
+	 * A member is a tenant user once active; a pending invitee only with `exolink.inviteeListed`
+	 * on (otherwise List, Set Role, Bulk Set and Remove act as if it were not there).
+	 */
+	const listed = (m) => m.status === 'active' || assumes(INVITEE_LISTED.name);
+	const tenantUsers = (t) => t.members.filter(listed);
 	const member = (t, userId) => {
-		const found = t.members.find((m) => m.userId === userId);
+		const found = tenantUsers(t).find((m) => m.userId === userId);
 		if (!found)
 			throw new HttpError(404, `User ${userId} is not a member of tenant ${t.domainPrefix}`);
 		return found;
@@ -407,7 +433,8 @@ export default function exolink({ assumes = () => false } = {}) {
 	};
 	/** A tenant keeps at least one admin: demoting or removing the last one is refused. */
 	const keepAnAdmin = (t, members) => {
-		if (t.members.some((m) => m.role === 'admin') && !members.some((m) => m.role === 'admin')) {
+		const admin = (m) => listed(m) && m.role === 'admin';
+		if (t.members.some(admin) && !members.some(admin)) {
 			throw new HttpError(409, `Tenant ${t.domainPrefix} needs at least one admin`);
 		}
 	};
@@ -416,12 +443,15 @@ export default function exolink({ assumes = () => false } = {}) {
 		...u,
 		perms: Object.fromEntries(
 			state.tenants.flatMap((t) =>
-				t.members.filter((m) => m.userId === u.userId).map((m) => [t.domainPrefix, m.role]),
+				tenantUsers(t)
+					.filter((m) => m.userId === u.userId)
+					.map((m) => [t.domainPrefix, m.role]),
 			),
 		),
 	});
-	const tenantUserOut = (m) => {
-		const u = user(m.userId);
+	/** `m` as List Tenant Users shows it; `byId` (users by id) saves a search per member. */
+	const tenantUserOut = (m, byId) => {
+		const u = byId?.get(m.userId) ?? user(m.userId);
 		return {
 			userId: u.userId,
 			username: u.username,
@@ -510,7 +540,10 @@ export default function exolink({ assumes = () => false } = {}) {
 			'list_tenant_users',
 			'GET',
 			'/tenant/{tenant}/user',
-			({ params }) => ({ body: tenant(params.tenant).members.map(tenantUserOut) }),
+			({ params }) => {
+				const byId = new Map(state.users.map((u) => [u.userId, u]));
+				return { body: tenantUsers(tenant(params.tenant)).map((m) => tenantUserOut(m, byId)) };
+			},
 			{ response: responses.tenantUsers },
 		),
 		route(
@@ -523,7 +556,7 @@ export default function exolink({ assumes = () => false } = {}) {
 				const next = t.members.map((m) => ({ ...m }));
 				body.forEach((entry, index) => {
 					checkRole(entry.role, `[${index}].role`);
-					const found = next.find((m) => m.userId === entry.id);
+					const found = next.find((m) => listed(m) && m.userId === entry.id);
 					if (!found) {
 						throw new HttpError(
 							404,
@@ -565,8 +598,9 @@ export default function exolink({ assumes = () => false } = {}) {
 			t.members = t.members.filter((x) => x !== m);
 			return { status: 204 };
 		}),
-		// The invited user is a tenant member from now on (listed by List Tenant Users with the
-		// role given), before accepting: an assumption (README "Exolink assumptions").
+		// The invited user is a pending tenant member from now on: listed by List Tenant Users (with
+		// the role given) before accepting only with `exolink.inviteeListed`, else once accepted
+		// (`POST /_sandbox/exolink/accept`).
 		route(
 			'create_invite',
 			'POST',
@@ -575,10 +609,13 @@ export default function exolink({ assumes = () => false } = {}) {
 				const t = tenant(params.tenant);
 				const email = body.receiver.toLowerCase();
 				let u = state.users.find((x) => x.email.toLowerCase() === email);
-				if (u && t.members.some((m) => m.userId === u.userId)) {
+				const existing = u && t.members.find((m) => m.userId === u.userId);
+				if (existing) {
 					throw new HttpError(
 						409,
-						`${body.receiver} is already a user of tenant ${t.domainPrefix}`,
+						listed(existing)
+							? `${body.receiver} is already a user of tenant ${t.domainPrefix}`
+							: `${body.receiver} already has a pending invitation to tenant ${t.domainPrefix}`,
 					);
 				}
 				if (!u) {
@@ -783,10 +820,98 @@ export default function exolink({ assumes = () => false } = {}) {
 		),
 	];
 
+	// --- control endpoints (/_sandbox/exolink/…) ----------------------------------------------
+	/** The control body checked with `schema`, or a 400 naming the field. */
+	const controlBody = (schema, body) => {
+		const check = schema.safeParse(body);
+		if (check.success) return check.data;
+		const issues = check.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
+		throw new HttpError(400, `Invalid body: ${issues.join('; ')}`);
+	};
+	const controlSchemas = {
+		accept: z
+			.object({
+				tenant: z.string().min(1),
+				email: z.string().email().optional(),
+				userId: z.string().min(1).optional(),
+			})
+			.strict()
+			.refine((b) => (b.email === undefined) !== (b.userId === undefined), {
+				message: 'give either email or userId',
+			}),
+		users: z
+			.object({
+				tenant: z.string().min(1),
+				count: z.number().int().min(1).max(MAX_GENERATED),
+				role: role.default('user'),
+			})
+			.strict(),
+	};
+
+	function control({ method, path, body }) {
+		// The invitee accepts: its pending membership turns active (listed from then on, with the
+		// role of the invitation); an account without a password gets the seed password.
+		if (method === 'POST' && path === '/accept') {
+			const input = controlBody(controlSchemas.accept, body);
+			const t = tenant(input.tenant);
+			const who = input.email?.toLowerCase();
+			const u = state.users.find((x) =>
+				who ? x.email.toLowerCase() === who : x.userId === input.userId,
+			);
+			const m = u && t.members.find((x) => x.userId === u.userId && x.status === 'pending');
+			if (!m) {
+				throw new HttpError(
+					404,
+					`No pending invitation for ${input.email ?? input.userId} in tenant ${t.domainPrefix}`,
+				);
+			}
+			m.status = 'active';
+			u.password ??= EXOLINK_SEED.password;
+			u.updatedAt = now();
+			return {
+				status: 200,
+				body: { tenant: t.domainPrefix, userId: u.userId, username: u.username, role: m.role },
+			};
+		}
+		// Scale tests: `count` new accounts (random UUIDs, userNNNN@example.invalid), active
+		// members of the tenant with `role`.
+		if (method === 'POST' && path === '/users') {
+			const input = controlBody(controlSchemas.users, body);
+			const t = tenant(input.tenant);
+			const taken = new Set(state.users.map((u) => u.email.toLowerCase()));
+			const at = now();
+			for (let added = 0; added < input.count; ) {
+				const n = state.nextGeneratedUser++;
+				const email = `user${String(n).padStart(4, '0')}@example.invalid`;
+				if (taken.has(email)) continue;
+				const userId = randomUUID();
+				state.users.push({
+					userId,
+					username: email,
+					email,
+					givenName: 'User',
+					familyName: String(n).padStart(4, '0'),
+					mfa: false,
+					password: EXOLINK_SEED.password,
+					createdAt: at,
+					updatedAt: at,
+				});
+				t.members.push({ userId, role: input.role, status: 'active' });
+				added++;
+			}
+			return {
+				status: 201,
+				body: { tenant: t.domainPrefix, added: input.count, total: tenantUsers(t).length },
+			};
+		}
+		return undefined;
+	}
+
 	return {
 		name: 'exolink',
 		token: EXOLINK_TOKEN,
 		routes,
+		control,
 		get state() {
 			return state;
 		},
@@ -799,7 +924,7 @@ export default function exolink({ assumes = () => false } = {}) {
 			if (!header) throw new HttpError(401, 'Missing bearer token');
 			if (header !== `Bearer ${EXOLINK_TOKEN}`) throw new HttpError(401, 'Invalid bearer token');
 		},
-		assumptions: [ERROR_BODY],
+		assumptions: [ERROR_BODY, INVITEE_LISTED],
 		// Exolink documents no error body. Assumed: a JSON body with `message` (what the node's
 		// error mapping reads first) plus the status, as common JSON APIs do.
 		errorBody: (status, message) =>
