@@ -337,6 +337,8 @@ const EXAMPLE_SANDBOX_ORIGIN = 'http://127.0.0.1:4010';
 export const EXAMPLE_IDS = {
 	exorliveWorkoutReady: 'exorliveWorkouts',
 	exolinkInviteTenantUser: 'exolinkInvite',
+	exolinkSetRoleWhenUserAppears: 'exolinkUserAdded',
+	epilotAssignRolesOnActivation: 'epilotActivation',
 	aiPartnerAssistant: 'aiPartnerAgent',
 };
 

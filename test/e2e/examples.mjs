@@ -2,7 +2,9 @@
 // (test/e2e/n8n.test.mjs) and the queue-mode run (test/scale/queue.test.mjs): what each example
 // must have done to its outputs and to the sandbox, and the calls that start or inspect them.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { request } from 'undici';
+import { N8N_BIN } from '../../scripts/n8n.mjs';
 import { EPILOT_SEED, EXOLINK_SEED, EXORLIVE_SEED } from '../sandbox/index.mjs';
 import { eventually, outputOf } from './helpers.mjs';
 
@@ -73,15 +75,22 @@ export function checkExorliveContacts(run, sandbox) {
 	return admins.map((a) => a.adminUserId);
 }
 
-/** The Exolink chain invited a user to the tenant and then gave it the role `user`. */
+/**
+ * The Exolink invite example invited its user to the tenant as viewer: Exolink answers without a
+ * body (`{ invited: true }`), and the invitee is not a tenant user before accepting. Returns the
+ * pending member.
+ */
 export function checkExolinkInvite(run, sandbox) {
-	const [invited] = outputOf(run, 'Create Invite');
-	assert.ok(invited.userId, JSON.stringify(invited));
+	assert.deepEqual(outputOf(run, 'Create Invite'), [{ invited: true }]);
 	const tenant = sandbox.state.exolink.tenants.find((t) => t.domainPrefix === EXOLINK_SEED.tenant);
-	const member = tenant.members.find((m) => m.userId === invited.userId);
+	const invitee = sandbox.state.exolink.users.find(
+		(u) => u.email === 'new.colleague@company.example',
+	);
+	const member = tenant.members.find((m) => m.userId === invitee?.userId);
 	assert.equal(member?.status, 'pending');
-	assert.equal(member.role, 'user', 'the role set after the invite (viewer → user)');
+	assert.equal(member.role, 'viewer');
 	assert.ok(sandbox.requests.every((r) => r.authorization === 'Bearer sandbox-exolink-token'));
+	return member;
 }
 
 /**
@@ -186,4 +195,30 @@ export async function listExecutions(origin, cookie, { workflowId, limit = 250 }
 	const body = await res.body.json();
 	assert.equal(res.statusCode, 200, JSON.stringify(body));
 	return body.data?.results ?? body.data ?? [];
+}
+
+// n8n's own serializer for the execution data its REST API sends.
+const flatted = createRequire(N8N_BIN)('flatted');
+
+/** One execution with its run data (n8n's run format), from the REST API. */
+export async function executionWithData(origin, cookie, id) {
+	const res = await request(`${origin}/rest/executions/${id}`, { headers: { cookie } });
+	const body = await res.body.json();
+	assert.equal(res.statusCode, 200, JSON.stringify(body));
+	return { ...body.data, data: flatted.parse(body.data.data) };
+}
+
+/**
+ * The invited person accepts (the sandbox's documented way, `POST /_sandbox/<vendor>/accept`);
+ * returns the sandbox's answer (the user as the vendor now lists it).
+ */
+export async function acceptInvitation(sandbox, vendor, body) {
+	const res = await request(`${sandbox.origin}/_sandbox/${vendor}/accept`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	const answer = await res.body.json();
+	assert.equal(res.statusCode, 200, JSON.stringify(answer));
+	return answer;
 }

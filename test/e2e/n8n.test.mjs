@@ -10,7 +10,13 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { request } from 'undici';
-import { EPILOT_SEED, EXORLIVE_CLIENT, EXORLIVE_SEED, startSandbox } from '../sandbox/index.mjs';
+import {
+	EPILOT_SEED,
+	EXOLINK_SEED,
+	EXORLIVE_CLIENT,
+	EXORLIVE_SEED,
+	startSandbox,
+} from '../sandbox/index.mjs';
 import {
 	N8N_VERSION,
 	OWNER,
@@ -27,12 +33,14 @@ import {
 	waitForN8n,
 } from '../../scripts/n8n.mjs';
 import {
+	acceptInvitation,
 	callOnboardingWebhook,
 	checkEpilotOnboarding,
 	checkForgedCallsRejected,
 	checkOnboarded,
 	checkExolinkInvite,
 	checkExorliveContacts,
+	executionWithData,
 	fireWorkoutReady,
 	listExecutions,
 	login,
@@ -44,7 +52,7 @@ import { STARTERS, eventually, manualCopy, outputOf, packedPackage, parseRun } f
 const started = Date.now();
 const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
 const PACKAGE_NODES = [
-	...['epilot', 'exolink', 'exorLive', 'exorLiveTrigger'],
+	...['epilot', 'epilotTrigger', 'exolink', 'exolinkTrigger', 'exorLive', 'exorLiveTrigger'],
 	// The variants n8n makes of nodes usable as AI Agent tools.
 	...['epilotTool', 'exolinkTool', 'exorLiveTool'],
 ].map((n) => `CUSTOM.${n}`);
@@ -242,15 +250,11 @@ describe('examples run by `n8n execute` against the sandbox', () => {
 		},
 	);
 
-	test(
-		"Exolink: invite a user to a tenant → set the user's role",
-		{ timeout: 180_000 },
-		async () => {
-			sandbox.reset();
-			const result = await executeCopy('exolinkInvite');
-			checkExolinkInvite(result, sandbox);
-		},
-	);
+	test('Exolink: invite a user to a tenant', { timeout: 180_000 }, async () => {
+		sandbox.reset();
+		const result = await executeCopy('exolinkInvite');
+		checkExolinkInvite(result, sandbox);
+	});
 });
 
 // n8n recognises the node's errors by class (`instanceof` against its own n8n-workflow); the
@@ -279,13 +283,14 @@ describe("the node's errors as n8n stores them (`n8n execute`)", () => {
 	});
 });
 
-describe('n8n start: the webhook and the ExorLive Trigger examples, published', () => {
+describe('n8n start: the webhook and the trigger examples, published', () => {
 	before(
 		async () => {
 			sandbox.reset();
-			for (const id of ['epilotOnboarding', 'exorliveWorkouts']) {
-				await activateWorkflow(env, id);
-			}
+			// The invitee of the Exolink example waits for acceptance while the trigger example
+			// watches the tenant (its activation records the users listed before).
+			checkExolinkInvite(await executeCopy('exolinkInvite'), sandbox);
+			for (const id of TRIGGERED) await activateWorkflow(env, id);
 			n8n = startN8n(env);
 			base = await waitForN8n(n8n, env, 150_000);
 			console.log(`# n8n started after ${seconds()}`);
@@ -313,8 +318,11 @@ describe('n8n start: the webhook and the ExorLive Trigger examples, published', 
 	test('epilot: the webhook runs the onboarding chain', { timeout: 120_000 }, async () => {
 		await callOnboardingWebhook(base, 'hook@partner.example');
 		checkOnboarded(sandbox, 'hook@partner.example');
+		// The Epilot Trigger example's polls (getPartnerUsers) run beside it.
 		assert.deepEqual(
-			sandbox.requests.filter((r) => r.vendor === 'epilot').map((r) => r.operationId),
+			sandbox.requests
+				.filter((r) => r.vendor === 'epilot' && r.operationId !== 'getPartnerUsers')
+				.map((r) => r.operationId),
 			['invitePartnerV2', 'createPartnerUser', 'assignPartnerUserRoles'],
 		);
 	});
@@ -340,6 +348,62 @@ describe('n8n start: the webhook and the ExorLive Trigger examples, published', 
 			await fireWorkoutReady(sandbox);
 			// One call, one workflow execution (one item per workout).
 			await eventually(async () => assert.equal(await executionCount(), executionsBefore + 1));
+		},
+	);
+
+	test(
+		'the invitees accept → within one poll the Exolink and Epilot Trigger examples set and assign the roles',
+		{ timeout: 240_000 },
+		async () => {
+			// Both accept at once: the two triggers poll every minute, independently.
+			const exolinkUser = await acceptInvitation(sandbox, 'exolink', {
+				tenant: EXOLINK_SEED.tenant,
+				email: INVITEE,
+			});
+			// Whether a poll saw the onboarded user as Pending (it was created by the webhook test
+			// above, up to a minute ago): if not, the trigger first sees it Active.
+			const created = sandbox.requests.findIndex((r) => r.operationId === 'createPartnerUser');
+			const sawPending = sandbox.requests
+				.slice(created)
+				.some((r) => r.operationId === 'getPartnerUsers' && r.status === 200);
+			const epilotUser = await acceptInvitation(sandbox, 'epilot', {
+				orgId: EPILOT_SEED.partnerOrgId,
+				email: 'hook@partner.example',
+			});
+			const seen = sandbox.requests.length;
+			const [exolinkRun, epilotRun] = await Promise.all([
+				triggeredRun('exolinkUserAdded', 'Set User Role'),
+				triggeredRun('epilotActivation', 'Assign Roles'),
+			]);
+			assert.deepEqual(exolinkRun.trigger, [
+				{
+					event: 'tenantUserAdded',
+					tenant: EXOLINK_SEED.tenant,
+					user: { userId: exolinkUser.userId, username: INVITEE, role: 'viewer' },
+				},
+			]);
+			assert.equal(memberOf(sandbox, exolinkUser.userId).role, 'user', 'set by the example');
+			assert.deepEqual(epilotRun.trigger, [
+				{
+					event: 'partnerUserActivated',
+					orgId: EPILOT_SEED.partnerOrgId,
+					user: { ...epilotUser, status: 'Active' },
+					previousStatus: sawPending ? 'Pending' : null,
+				},
+			]);
+			const assigned = sandbox.requests
+				.slice(seen)
+				.filter((r) => r.operationId === 'assignPartnerUserRoles');
+			assert.deepEqual(
+				assigned.map((r) => [r.path, r.body, r.status]),
+				[
+					[
+						`/v2/partners/${EPILOT_SEED.partnerOrgId}/users/${epilotUser.id}/roles`,
+						{ roleIds: [EPILOT_SEED.roles[0]] },
+						200,
+					],
+				],
+			);
 		},
 	);
 
@@ -375,6 +439,35 @@ describe('n8n start: the webhook and the ExorLive Trigger examples, published', 
 		assert.match(n8n.output, /Editor is now accessible via/);
 	});
 });
+
+/** Examples started by n8n itself (webhook, callback, polls) in this part. */
+const TRIGGERED = ['epilotOnboarding', 'exorliveWorkouts', 'exolinkUserAdded', 'epilotActivation'];
+
+/** The email the Exolink invite example invites. */
+const INVITEE = 'new.colleague@company.example';
+
+const memberOf = (sandbox, userId) =>
+	sandbox.state.exolink.tenants
+		.find((t) => t.domainPrefix === EXOLINK_SEED.tenant)
+		.members.find((m) => m.userId === userId);
+
+/**
+ * The one execution a trigger example's poll started (waited for up to two poll intervals),
+ * finished with success: the trigger's items and the output of its last node.
+ */
+async function triggeredRun(workflowId, lastNode) {
+	const execution = await eventually(async () => {
+		const executions = await listExecutions(base, cookie, { workflowId });
+		assert.equal(executions.length, 1, `executions of ${workflowId}: ${executions.length}`);
+		assert.equal(executions[0].status, 'success', JSON.stringify(executions[0]));
+		return executions[0];
+	}, 150_000);
+	const run = (await executionWithData(base, cookie, execution.id)).data;
+	const output = (node) => run.resultData.runData[node][0].data.main[0].map((item) => item.json);
+	const trigger = Object.keys(run.resultData.runData).find((node) => /Trigger$/.test(node));
+	assert.ok(output(lastNode).length >= 1, `${lastNode} output nothing`);
+	return { trigger: output(trigger), last: output(lastNode) };
+}
 
 /** Finished executions n8n has stored (the REST API the editor uses). */
 const executionCount = async () => (await listExecutions(base, cookie, { limit: 100 })).length;
