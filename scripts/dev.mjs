@@ -73,12 +73,17 @@ export async function startDev({
 	try {
 		const env = await n8nEnv({ profile, extensions: installPackage(profile), port });
 		const workflows = exampleWorkflows({ sandboxOrigin: sandbox.origin });
-		// Published (active) on start: the examples started by a call — the webhook and the
-		// ExorLive Trigger, which registers its URL with the sandbox. The scheduled ones are run
-		// by hand.
+		// Published (active) on start: the examples started by a call or a poll — the webhook,
+		// the ExorLive Trigger (which registers its URL with the sandbox) and the Epilot and
+		// Exolink Triggers (polling the sandbox every minute). The scheduled ones are run by hand.
 		const calledIn = (workflow) =>
 			workflow.nodes.some((node) =>
-				['n8n-nodes-base.webhook', 'CUSTOM.exorLiveTrigger'].includes(node.type),
+				[
+					'n8n-nodes-base.webhook',
+					'CUSTOM.exorLiveTrigger',
+					'CUSTOM.epilotTrigger',
+					'CUSTOM.exolinkTrigger',
+				].includes(node.type),
 			);
 		const publish = workflows.filter(calledIn).map((workflow) => workflow.id);
 		const editor = `http://127.0.0.1:${port}`;
@@ -152,6 +157,9 @@ async function main() {
 		`               -d '{"partnerId":"6f1c2a3b-0000-4000-8000-000000000001","orgId":"200001","email":"new@partner.example","roleIds":["200001:partner_sales"]}'`,
 		`  trigger    curl -X POST '${sandbox.origin}/_sandbox/exorlive/workoutReady?userId=600102&workouts=1'`,
 		`             (ExorLive calls the published ExorLive Trigger example back; PDFs land in ${sandbox.origin}/_sandbox/inbox)`,
+		`  accept     curl -X POST ${sandbox.origin}/_sandbox/epilot/accept -H 'content-type: application/json' -d '{"orgId":"200001","email":"new@partner.example"}'`,
+		`             (the user the webhook created activates; the published Epilot Trigger example assigns its roles within a minute;`,
+		`             Exolink: run "Exolink: invite a tenant user", then POST /_sandbox/exolink/accept '{"tenant":"abc123","email":"new.colleague@company.example"}')`,
 		`  agent      open "AI agent: …" and its chat (Open chat): the scripted model calls the Epilot, ExorLive and Exolink tools`,
 		`sandbox ${sandbox.origin}   (state: ${sandbox.origin}/_sandbox/state)`,
 		`  answers  ${describeAnswers(sandbox)}`,

@@ -11,14 +11,12 @@
 // missing). Every process it starts is stopped at the end, also when a check fails.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { request } from 'undici';
-import { EPILOT_SEED, EXORLIVE_SEED, startSandbox } from '../sandbox/index.mjs';
+import { EPILOT_SEED, EXOLINK_SEED, EXORLIVE_SEED, startSandbox } from '../sandbox/index.mjs';
 import {
-	N8N_BIN,
 	OWNER,
 	profileDir,
 	ensureN8n,
@@ -28,6 +26,7 @@ import {
 } from '../../scripts/n8n.mjs';
 import { executionsByWorker, importAndPublish, startQueueMode } from '../../scripts/queue.mjs';
 import {
+	acceptInvitation,
 	callOnboardingWebhook,
 	checkEpilotOnboarding,
 	checkExolinkInvite,
@@ -51,8 +50,6 @@ const QUEUE_TIMING = {
 	QUEUE_WORKER_STALLED_INTERVAL: '5000',
 	N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 };
-// n8n's own serializer for the execution data its REST API sends.
-const flatted = createRequire(N8N_BIN)('flatted');
 
 let sandbox;
 let queue;
@@ -86,12 +83,7 @@ async function callCopy(id) {
 }
 
 /** One execution with its run data (n8n's run format), from the REST API. */
-async function execution(id) {
-	const res = await request(`${queue.mainOrigin}/rest/executions/${id}`, { headers: { cookie } });
-	const body = await res.body.json();
-	assert.equal(res.statusCode, 200, JSON.stringify(body));
-	return { ...body.data, data: flatted.parse(body.data.data) };
-}
+const execution = (id) => executionWithData(queue.mainOrigin, cookie, id);
 
 /** The newest execution of a workflow, with its run data. */
 async function newestRun(workflowId) {
@@ -115,6 +107,9 @@ async function inPool(items, concurrency, fn) {
 }
 
 /** Counts of `values` by value. */
+/** Workflows published as they are: started by a webhook, ExorLive's callback or a poll. */
+const POLLED = ['epilotOnboarding', 'exorliveWorkouts', 'exolinkUserAdded', 'epilotActivation'];
+
 const tally = (values) =>
 	values.reduce((counts, value) => ({ ...counts, [value]: (counts[value] ?? 0) + 1 }), {});
 
@@ -139,11 +134,7 @@ before(
 		for (const id of ['exorliveContacts', 'exolinkInvite']) {
 			hooked[id] = webhookCopy(examples[id]);
 		}
-		const published = [
-			'epilotOnboarding',
-			'exorliveWorkouts',
-			...Object.values(hooked).map((w) => w.id),
-		];
+		const published = [...POLLED, ...Object.values(hooked).map((w) => w.id)];
 		queue = await startQueueMode({
 			env,
 			workers: WORKERS,
@@ -151,11 +142,7 @@ before(
 			setup: (cliEnv) =>
 				importAndPublish(cliEnv, {
 					credentials: sandbox.credentials(),
-					workflows: [
-						examples.epilotOnboarding,
-						examples.exorliveWorkouts,
-						...Object.values(hooked),
-					],
+					workflows: [...POLLED.map((id) => examples[id]), ...Object.values(hooked)],
 					publish: published,
 				}),
 		});
@@ -252,16 +239,78 @@ describe('the examples in queue mode', () => {
 		},
 	);
 
+	test('Exolink: invite a user to a tenant, on a worker', { timeout: 120_000 }, async () => {
+		sandbox.reset();
+		const { status, body } = await callCopy('exolinkInvite');
+		assert.equal(status, 200, body);
+		const run = await newestRun(hooked.exolinkInvite.id);
+		checkExolinkInvite(run, sandbox);
+		assert.ok(executionsByWorker(queue.workers).has(String(run.id)));
+	});
+
 	test(
-		"Exolink: invite a user to a tenant → set the user's role, on a worker",
-		{ timeout: 120_000 },
+		'Epilot Trigger and Exolink Trigger: the invitees accept → each change starts exactly one execution, on a worker',
+		{ timeout: 300_000 },
 		async () => {
-			sandbox.reset();
-			const { status, body } = await callCopy('exolinkInvite');
-			assert.equal(status, 200, body);
-			const run = await newestRun(hooked.exolinkInvite.id);
-			checkExolinkInvite(run, sandbox);
-			assert.ok(executionsByWorker(queue.workers).has(String(run.id)));
+			// The Exolink invitee of the previous test is still pending; a new epilot user is too.
+			await callOnboardingWebhook(queue.webhookOrigin, 'trigger@partner.example');
+			const exolinkUser = await acceptInvitation(sandbox, 'exolink', {
+				tenant: EXOLINK_SEED.tenant,
+				email: 'new.colleague@company.example',
+			});
+			const epilotUser = await acceptInvitation(sandbox, 'epilot', {
+				orgId: EPILOT_SEED.partnerOrgId,
+				email: 'trigger@partner.example',
+			});
+			const runsOf = async (workflowId) =>
+				await listExecutions(queue.mainOrigin, cookie, { workflowId });
+			const runs = await eventually(async () => {
+				const found = [await runsOf('exolinkUserAdded'), await runsOf('epilotActivation')];
+				for (const list of found) {
+					assert.equal(list.length, 1, JSON.stringify(list));
+					assert.equal(list[0].status, 'success');
+				}
+				return found.map(([run]) => run);
+			}, 150_000);
+			for (const run of runs) {
+				assert.equal(run.mode, 'trigger');
+				assert.ok(
+					executionsByWorker(queue.workers).has(String(run.id)),
+					`${run.id} not on a worker`,
+				);
+			}
+			const exolinkRun = await execution(runs[0].id);
+			assert.deepEqual(outputOf(exolinkRun, 'Exolink Trigger'), [
+				{
+					event: 'tenantUserAdded',
+					tenant: EXOLINK_SEED.tenant,
+					user: {
+						userId: exolinkUser.userId,
+						username: 'new.colleague@company.example',
+						role: 'viewer',
+					},
+				},
+			]);
+			const epilotRun = await execution(runs[1].id);
+			assert.deepEqual(
+				outputOf(epilotRun, 'Epilot Trigger').map((item) => [item.event, item.user.id]),
+				[['partnerUserActivated', epilotUser.id]],
+			);
+			// Later polls (every minute, on main only) find nothing new: still one execution each.
+			await new Promise((resolve) => setTimeout(resolve, 65_000));
+			assert.equal((await runsOf('exolinkUserAdded')).length, 1);
+			assert.equal((await runsOf('epilotActivation')).length, 1);
+			const member = sandbox.state.exolink.tenants
+				.find((t) => t.domainPrefix === EXOLINK_SEED.tenant)
+				.members.find((m) => m.userId === exolinkUser.userId);
+			assert.equal(member.role, 'user');
+			const assigned = sandbox.requests.filter(
+				(r) =>
+					r.operationId === 'assignPartnerUserRoles' &&
+					r.path.endsWith(`/users/${epilotUser.id}/roles`),
+			);
+			// One by the onboarding chain, one by the trigger example: never a repeat.
+			assert.equal(assigned.length, 2);
 		},
 	);
 });
