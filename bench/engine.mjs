@@ -29,13 +29,25 @@ export function versions() {
 	};
 }
 
-/** Compiles the test harness with tsc into .bench/harness (git-ignored) and loads it. */
+/**
+ * Compiles the test harness (engine.ts, and poll.ts for the triggers) with tsc into
+ * .bench/harness (git-ignored) and loads the engine harness.
+ */
 export async function loadHarness() {
 	const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 	await run(process.execPath, [tsc, '-p', path.join(ROOT, 'bench', 'tsconfig.json')], {
 		capture: true,
 	});
 	return require(path.join(ROOT, '.bench', 'harness', 'engine.js'));
+}
+
+/**
+ * The polling harness (test/harness/poll.ts: `PollHarness`), compiled by `loadHarness`. It
+ * shares the engine harness in the require cache (the one `loadHarness` or, after it,
+ * `freshHarness` loaded).
+ */
+export function loadPollHarness() {
+	return require(path.join(ROOT, '.bench', 'harness', 'poll.js'));
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 	freshHarness,
 	loadHarness,
 	loadHttpRequestNode,
+	loadPollHarness,
 	startSandbox,
 	versions,
 } from './engine.mjs';
@@ -17,6 +18,7 @@ import * as exorlive from './exorlive.mjs';
 import * as epilot from './epilot.mjs';
 import { format, REPETITIONS, table } from './lib.mjs';
 import { requireTime, tarballSize } from './load-cost.mjs';
+import * as triggers from './triggers.mjs';
 
 const started = Date.now();
 const log = (message) =>
@@ -69,6 +71,9 @@ try {
 } finally {
 	await slow.stop();
 }
+
+// Each trigger against a sandbox of its own with 10,000 users in the watched group.
+results.triggerPoll = await triggers.pollCost({ startSandbox, loadPollHarness, log });
 
 log('load cost');
 results.tarball = await tarballSize();
@@ -196,6 +201,8 @@ rows.push(
 		value: format.ratio(b.undiciSequential.median / b.nodeDefault.median),
 	},
 );
+
+rows.push(...triggers.rows(results.triggerPoll));
 
 rows.push(
 	{
