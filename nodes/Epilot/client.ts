@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { malformedAnswer } from '../shared/errors';
-import { apiRequest, type RequestContext } from '../shared/transport';
+import { apiRequest, checkedList, type RequestContext } from '../shared/transport';
 import { CREDENTIAL_TYPE } from './epilotOperation';
 
 /**
@@ -62,20 +61,13 @@ async function orgList(
 ): Promise<IDataObject[]> {
 	const path = `/v2/partners/${encodeURIComponent(orgId)}/${what}`;
 	const body = await apiRequest.call(ctx, CREDENTIAL_TYPE, 'GET', path, undefined, options);
-	const results: unknown = body.results;
-	const valid =
-		Array.isArray(results) &&
-		results.every(
-			(entry) =>
-				entry !== null &&
-				typeof entry === 'object' &&
-				!Array.isArray(entry) &&
-				['string', 'number'].includes(typeof (entry as IDataObject).id),
-		);
-	if (!valid) {
-		throw malformedAnswer(ctx, `an answer without a list of ${what} (results)`, 200, body);
-	}
-	return results as IDataObject[];
+	return await checkedList(
+		ctx,
+		body.results,
+		'id',
+		`an answer without a list of ${what} (results)`,
+		body,
+	);
 }
 
 /** The users of a partner organization, as epilot lists them (Get Many). */

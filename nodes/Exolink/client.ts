@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { malformedAnswer } from '../shared/errors';
-import { apiRequest, type RequestContext } from '../shared/transport';
+import { apiRequest, checkedList, type RequestContext } from '../shared/transport';
 import { CREDENTIAL_TYPE } from './exolinkOperation';
 
 /**
@@ -29,17 +28,7 @@ async function list(
 		undefined,
 		options,
 	);
-	const valid =
-		Array.isArray(body) &&
-		body.every(
-			(entry) =>
-				entry !== null &&
-				typeof entry === 'object' &&
-				!Array.isArray(entry) &&
-				['string', 'number'].includes(typeof (entry as IDataObject)[key]),
-		);
-	if (!valid) throw malformedAnswer(ctx, `an answer that is no list of ${what}`, 200, body);
-	return body as IDataObject[];
+	return await checkedList(ctx, body, key, `an answer that is no list of ${what}`, body);
 }
 
 /** Whether a tenant domain prefix can be put in a path ("." and ".." would leave /tenant/). */

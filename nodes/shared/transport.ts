@@ -66,6 +66,31 @@ export async function apiRequest(
 	}
 }
 
+/**
+ * `list` from a 2xx `answer` when it is an array of JSON objects that each have `key` (an ID as
+ * text or number); otherwise the answer is refused as malformed (`what` it was instead), its
+ * start in the error details without the credential's secrets.
+ */
+export async function checkedList(
+	ctx: RequestContext,
+	list: unknown,
+	key: string,
+	what: string,
+	answer: unknown,
+): Promise<IDataObject[]> {
+	const valid =
+		Array.isArray(list) &&
+		list.every(
+			(entry) =>
+				entry !== null &&
+				typeof entry === 'object' &&
+				!Array.isArray(entry) &&
+				['string', 'number'].includes(typeof (entry as IDataObject)[key]),
+		);
+	if (valid) return list as IDataObject[];
+	throw redactDeep(malformedAnswer(ctx, what, 200, answer), await secretsOf(ctx));
+}
+
 /** Filters list-search entries by the text typed into the dropdown's search box. */
 export function filterList(items: INodeListSearchItems[], filter?: string): INodeListSearchItems[] {
 	const needle = filter?.trim().toLowerCase();

@@ -3,8 +3,10 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 	IPollFunctions,
+	JsonObject,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { apiNameOf } from './errors';
 import { inputError } from './validation';
 
 /*
@@ -102,8 +104,39 @@ function options(ctx: IPollFunctions) {
 	return { emitExisting: values[EMIT_EXISTING] === true, timeoutMs: seconds * 1000 };
 }
 
+/** Compared element by element: a poll compares every user's entry. */
 function sameEntry(a: UserEntry | undefined, b: UserEntry | undefined): boolean {
-	return JSON.stringify(a) === JSON.stringify(b);
+	if (!Array.isArray(a) || !Array.isArray(b)) return a === b;
+	return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+/**
+ * A group's users. A request that outlasts Options › Timeout (Seconds) fails saying so and naming
+ * the group: n8n's own message for it ("The connection was aborted, perhaps the server is
+ * offline") points the wrong way.
+ */
+async function usersOf(
+	ctx: IPollFunctions,
+	watch: UserWatch,
+	group: string,
+	timeoutMs: number,
+): Promise<IDataObject[]> {
+	try {
+		return await watch.list(ctx, group, timeoutMs);
+	} catch (error) {
+		if (TIMEOUT_CODES.has(String((error as { httpCode?: unknown }).httpCode))) {
+			// No HTTP code: n8n would put its own message for the code in place of this one.
+			throw new NodeApiError(ctx.getNode(), {} as JsonObject, {
+				message: `${apiNameOf(ctx)} did not answer within ${timeoutMs / 1000} s (${watch.groupLabel} ${group})`,
+				description:
+					'The poll changed nothing; the next poll tries again. A slow API needs a longer Options › Timeout (Seconds).',
+			});
+		}
+		// Hands back the client's NodeApiError unchanged (see apiRequest).
+		throw new NodeApiError(ctx.getNode(), error as JsonObject);
+	}
 }
 
 const asItems = (list: IDataObject[]): INodeExecutionData[] =>
@@ -118,7 +151,7 @@ async function testEvent(ctx: IPollFunctions, watch: UserWatch): Promise<INodeEx
 	const { timeoutMs } = options(ctx);
 	const groups = watch.groups(ctx);
 	for (const group of groups) {
-		const users = await watch.list(ctx, group, timeoutMs);
+		const users = await usersOf(ctx, watch, group, timeoutMs);
 		if (users.length) {
 			const newest = watch.watched(group, users[users.length - 1]);
 			return [asItems([watch.sample(group, newest, event)])];
@@ -142,7 +175,7 @@ export async function pollUsers(
 	const groups = watch.groups(ctx);
 	// Every list is read before anything is compared or stored: a failure leaves the state.
 	const lists: IDataObject[][] = [];
-	for (const group of groups) lists.push(await watch.list(ctx, group, timeoutMs));
+	for (const group of groups) lists.push(await usersOf(ctx, watch, group, timeoutMs));
 
 	const staticData = ctx.getWorkflowStaticData('node');
 	const previous = (staticData[STATE_KEY] ?? {}) as Record<string, GroupState>;

@@ -83,5 +83,14 @@ export const partnerUserWatch: UserWatch = {
 		}
 		return events;
 	},
-	sample: (orgId, user, event) => ({ event, orgId, user: user.json }),
+	// Fetch Test Event: the user shaped like `event`. The list has no history, so the user's
+	// status and roles as listed now stand in for the previous ones; Activated says
+	// `previousStatus: null`, as for a user first seen Active.
+	sample(orgId, user, event) {
+		if (event === REMOVED) return partnerUserWatch.events(orgId, user.key, user.entry)[0];
+		const item = { event, orgId, user: user.json };
+		if (event === ACTIVATED) return { ...item, previousStatus: null };
+		if (event === ROLES_CHANGED) return { ...item, previousRoles: rolesOf(orgId, user.entry) };
+		return item;
+	},
 };

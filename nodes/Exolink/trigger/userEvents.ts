@@ -41,5 +41,11 @@ export const tenantUserWatch: UserWatch = {
 		if (before === undefined) return [{ event: ADDED, tenant, user: after.json }];
 		return [{ event: ROLE_CHANGED, tenant, user: after.json, previousRole: before }];
 	},
-	sample: (tenant, user, event) => ({ event, tenant, user: user.json }),
+	// Fetch Test Event: the user shaped like `event`. The list has no history, so the user's role
+	// as listed now stands in for the previous one.
+	sample(tenant, user, event) {
+		if (event === ADDED) return tenantUserWatch.events(tenant, user.key, undefined, user)[0];
+		const after = event === REMOVED ? undefined : user;
+		return tenantUserWatch.events(tenant, user.key, user.entry, after)[0];
+	},
 };
