@@ -111,6 +111,61 @@ describe('Epilot dropdowns', () => {
 		expect(api.requests).toHaveLength(0);
 	});
 
+	it("the trigger's organizations: every page of the assignable search, 1000 at a time", async () => {
+		const page = (from: number, count: number) => ({
+			body: {
+				hits: 1001,
+				results: Array.from({ length: count }, (_, i) => ({
+					type: 'partner_organization',
+					display_name: `Org ${from + i}`,
+					org_id: String(1000 + from + i),
+				})),
+			},
+		});
+		const api = new ApiMock(EPILOT_ORIGIN).reply(page(0, 1000), page(1000, 1));
+		const options = (await loadList({
+			...base,
+			node: 'epilotTrigger',
+			parameters: { events: ['partnerUserActivated'], orgIds: [] },
+			kind: 'loadOptions',
+			method: 'getPartnerOrganizations',
+			parameter: 'orgIds',
+		})) as Array<{ name: string; value: string; description: string }>;
+		expect(api.requests.map((r) => r.body)).toEqual([
+			{ q: '', from: 0, size: 1000, types: ['partner_organization'] },
+			{ q: '', from: 1000, size: 1000, types: ['partner_organization'] },
+		]);
+		expect(options).toHaveLength(1001);
+		expect(options[1000]).toEqual({ name: 'Org 1000', value: '2000', description: '2000' });
+	});
+
+	it.each([
+		['users', 'searchPartnerUsers', 'userId', { results: [{ email: 'no-id@acme.test' }] }],
+		['users', 'searchPartnerUsers', 'userId', { users: [] }],
+		['roles', 'searchPartnerRoles', 'roleId', { results: 'none' }],
+	])(
+		'a list of %s that is not the documented one is refused, not shown empty',
+		async (what, method, parameter, body) => {
+			new ApiMock(EPILOT_ORIGIN).reply({ body });
+			const call = loadList({
+				...base,
+				parameters: {
+					resource: 'partnerUser',
+					operation: 'delete',
+					orgId: rl('123'),
+					userId: rl(''),
+					roleId: rl(''),
+				},
+				kind: 'listSearch',
+				method,
+				parameter,
+			});
+			await expect(call).rejects.toMatchObject({
+				message: `Epilot answered with an answer without a list of ${what} (results) (HTTP 200)`,
+			});
+		},
+	);
+
 	it('a vendor error reaches the dropdown as a readable message without the token', async () => {
 		new ApiMock(EPILOT_ORIGIN).reply({ status: 403, body: { message: 'Not a partner of yours' } });
 		const call = loadList({

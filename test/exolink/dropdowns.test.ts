@@ -41,6 +41,33 @@ describe('Exolink dropdowns', () => {
 		expect(api.requests).toHaveLength(0);
 	});
 
+	it.each([
+		['users', 'searchTenantUsers', 'userId', { users: [] }],
+		['users', 'searchTenantUsers', 'userId', [{ username: 'no-id@x.test' }]],
+		['products', 'searchProducts', 'productId', [{ name: 'No ID' }]],
+	])(
+		'a list of %s that is no JSON list of entries with IDs is refused, not shown empty',
+		async (what, method, parameter, body) => {
+			new ApiMock(EXOLINK_ORIGIN).reply({ body });
+			const call = loadList({
+				...base,
+				parameters: {
+					resource: 'tenantUser',
+					operation: 'remove',
+					tenant: 'abc123',
+					userId: rlList,
+					productId: rlList,
+				},
+				kind: 'listSearch',
+				method,
+				parameter,
+			});
+			await expect(call).rejects.toMatchObject({
+				message: `Exolink answered with an answer that is no list of ${what} (HTTP 200)`,
+			});
+		},
+	);
+
 	it('products', async () => {
 		const api = new ApiMock(EXOLINK_ORIGIN).reply({ body: [{ id: 'p1', name: 'Basic' }] });
 		const list = await loadList({

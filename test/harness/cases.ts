@@ -109,6 +109,23 @@ export function visibleText(result: RunResult): string {
 	});
 }
 
+/** Every form a secret may be echoed in: as is, URI- and form-encoded, base64 (Basic). */
+export function secretForms(secret: string): string[] {
+	return [
+		secret,
+		encodeURIComponent(secret),
+		new URLSearchParams({ s: secret }).toString().slice(2),
+		Buffer.from(secret).toString('base64'),
+	];
+}
+
+/** The text holds none of the secrets in any form a vendor may echo them in. */
+export function assertNoSecretForms(text: string, secrets: string[]): void {
+	for (const form of secrets.flatMap(secretForms)) {
+		expect(text.includes(form) ? form : 'absent').toBe('absent');
+	}
+}
+
 export function assertNoSecrets(result: RunResult, secrets: string[]): void {
 	const text = visibleText(result);
 	for (const secret of secrets) expect(text.includes(secret) ? secret : 'absent').toBe('absent');

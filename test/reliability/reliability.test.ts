@@ -4,7 +4,7 @@
  * paired with its input, header values with line breaks refused.
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
-import { visibleText } from '../harness/cases';
+import { assertNoSecretForms, visibleText } from '../harness/cases';
 import { runNode, type RunResult } from '../harness/engine';
 import { ApiMock, type RecordedRequest, type Reply } from '../harness/http';
 import { EPILOT_BEARER, EPILOT_ORIGIN } from '../epilot/suite';
@@ -20,21 +20,8 @@ import {
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
-/** Every form a secret may be echoed in. */
-function forms(secret: string): string[] {
-	return [
-		secret,
-		encodeURIComponent(secret),
-		new URLSearchParams({ s: secret }).toString().slice(2),
-		Buffer.from(secret).toString('base64'),
-	];
-}
-
 function expectNoSecret(result: RunResult, secrets: string[]): void {
-	const text = visibleText(result);
-	for (const form of secrets.flatMap(forms)) {
-		expect(text.includes(form) ? form : 'absent').toBe('absent');
-	}
+	assertNoSecretForms(visibleText(result), secrets);
 }
 
 const epilotCredentials = { epilotApi: { accessToken: EPILOT_BEARER } };

@@ -35,6 +35,14 @@ const TASKS: Record<string, { own: string[]; others: string[] }> = {
 		others: ['tenant', 'charger', 'role'],
 	},
 	'ExorLive/ExorLiveTrigger': { own: ['workout', 'export'], others: ['tenant', 'charger'] },
+	'Epilot/EpilotTrigger': {
+		own: ['partner', 'partner user', 'activated', 'invitation', 'role'],
+		others: ['tenant', 'charger', 'workout'],
+	},
+	'Exolink/ExolinkTrigger': {
+		own: ['tenant', 'tenant user', 'accepted', 'invitation', 'role'],
+		others: ['partner', 'workout'],
+	},
 };
 
 describe.each(Object.entries(TASKS))('%s codex', (file, { own, others }) => {
@@ -57,6 +65,24 @@ it('the merged ExorLive entry in the node panel describes the actions and the tr
 	expect(trigger.description).toContain(action.description);
 	expect(trigger.description).toMatch(/workouts ready for export/);
 });
+
+it.each([
+	[
+		'Epilot',
+		/^Manage epilot partners, their users and roles/,
+		/start a workflow when a partner user/,
+	],
+	['Exolink', /^Manage Exolink tenants, their users, roles/, /start a workflow when a tenant user/],
+])(
+	'the merged %s entry in the node panel describes the actions and the trigger',
+	(vendor, actions, trigger) => {
+		const action = describeNode(`${vendor}/${vendor}`);
+		const polling = describeNode(`${vendor}/${vendor}Trigger`);
+		expect(polling.name.replace('Trigger', '')).toBe(action.name);
+		expect(polling.description).toMatch(actions);
+		expect(polling.description).toMatch(trigger);
+	},
+);
 
 it("ExorLive's action list starts with its everyday resources, legacy and Custom API Call last", () => {
 	// n8n 2.40.7's node panel groups the actions by resource in the order of the Resource options.
