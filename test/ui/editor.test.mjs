@@ -2,8 +2,9 @@
 // builder uses them: the set-up of `npm run dev` (sandbox, n8n with the package, the sandbox
 // credentials and the examples) in a profile of its own (`ui`, on free ports, fresh data), so a
 // developer's running `npm run dev` is never touched. Every step leaves a screenshot in
-// .n8n-runtime/ui-screenshots/; four of them are the README's pictures (docs/images/:
-// search-invite, epilot-roles-output, exolink-input-error, example-workflow).
+// .n8n-runtime/ui-screenshots/; five of them are the README's pictures (docs/images/:
+// search-invite, epilot-roles-output, exolink-input-error, epilot-trigger-test-event,
+// example-workflow).
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -197,6 +198,26 @@ test('the nodes in n8n’s editor', { timeout: 20 * 60_000 }, async (t) => {
 			},
 		);
 
+		await t.test(
+			'Epilot Trigger: Fetch Test Event shows the newest user of the chosen organization',
+			async () => {
+				await ui.newWorkflow();
+				await page.getByTestId('node-creator-plus-button').click();
+				// n8n lists the trigger's events (its Events option names) under the node's entry.
+				await page.getByTestId('node-creator-search-bar').fill('activated');
+				await ui.item('Epilot').click();
+				await page.getByText('On partner user activated').click();
+				await page.getByTestId('ndv').waitFor();
+				await ui.credential('sandboxEpilot001', 'Epilot (sandbox)');
+				// The organizations are loaded from the sandbox (the assignable search).
+				await ui.chooseMany('orgIds', 'Sonnenschein Solar GmbH');
+				const table = await ui.execute();
+				await ui.shot('epilot-trigger-test-event');
+				assert.match(table, /partnerUserActivated/);
+				assert.match(table, /petra@sonnenschein-solar\.example/);
+			},
+		);
+
 		await t.test('an example workflow on the canvas', async () => {
 			await page.goto(`${dev.editor}/workflow/epilotOnboarding`);
 			await page.getByTestId('canvas-node').first().waitFor();
@@ -255,6 +276,12 @@ function editor(page, origin) {
 		async choose(parameter, text) {
 			await page.getByTestId(`parameter-input-${parameter}`).click();
 			await option(text).click();
+		},
+		/** Adds `text` to a multi-select, whose list opens from its input. */
+		async chooseMany(parameter, text) {
+			await page.getByTestId(`parameter-input-${parameter}`).locator('input').first().click();
+			await option(text).click();
+			await page.keyboard.press('Escape');
 		},
 		async fill(parameter, value) {
 			await page
