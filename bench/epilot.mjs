@@ -1,7 +1,14 @@
 // Epilot benchmarks: Assign Roles for 1,000 items (node, HTTP Request node, raw undici), Return
 // All of 10,000 assignables, and Request Options batching against added latency.
 import { Agent, request } from 'undici';
-import { collectGarbage, interleaved, pairedRatios, REPETITIONS, summary } from './lib.mjs';
+import {
+	collectGarbage,
+	interleaved,
+	measured,
+	pairedRatios,
+	REPETITIONS,
+	summary,
+} from './lib.mjs';
 import { countExpressions, expectItems } from './engine.mjs';
 
 export const ITEMS = 1000;
@@ -138,26 +145,20 @@ export async function returnAll({ harness, sandbox, log }) {
 	const runs = [];
 	for (let round = -1; round < REPETITIONS; round++) {
 		await sandbox.control('POST', '/reset');
-		collectGarbage();
-		const heapBefore = process.memoryUsage().heapUsed;
-		let peak = heapBefore;
-		const sampler = setInterval(() => {
-			peak = Math.max(peak, process.memoryUsage().heapUsed);
-		}, 2);
-		const started = performance.now();
-		const result = await harness.runNode({
-			node: 'epilot',
-			parameters: { resource: 'assignable', operation: 'search', returnAll: true },
-			credentials: credentials(sandbox),
-		});
-		const ms = performance.now() - started;
-		clearInterval(sampler);
-		peak = Math.max(peak, process.memoryUsage().heapUsed);
+		const run = await measured(
+			async () =>
+				await harness.runNode({
+					node: 'epilot',
+					parameters: { resource: 'assignable', operation: 'search', returnAll: true },
+					credentials: credentials(sandbox),
+				}),
+		);
+		const { result } = run;
 		expectItems(result, ASSIGNABLES, 'Return All');
 		const requests = (await sandbox.control('GET', '/requests')).filter(
 			(entry) => entry.operationId === 'searchAssignable',
 		).length;
-		if (round >= 0) runs.push({ ms, requests, peakHeapMb: (peak - heapBefore) / 2 ** 20 });
+		if (round >= 0) runs.push({ ms: run.wallMs, requests, peakHeapMb: run.heapMb });
 		log(`epilot return all: ${round < 0 ? 'warm-up' : `round ${round + 1}/${REPETITIONS}`} done`);
 	}
 	return {

@@ -33,6 +33,36 @@ export async function timed(fn) {
  * `variants` maps a name to an async function, or to `{ before, run }` where `before` prepares
  * each run untimed. Returns name -> per-round milliseconds.
  */
+/**
+ * One run of `fn` after a garbage collection: its result, CPU time (user + system, of this
+ * process), wall time and the peak of the JavaScript heap above what it held before (sampled
+ * every 2 ms).
+ */
+export async function measured(fn) {
+	collectGarbage();
+	const heapBefore = process.memoryUsage().heapUsed;
+	let peak = heapBefore;
+	const sampler = setInterval(() => {
+		peak = Math.max(peak, process.memoryUsage().heapUsed);
+	}, 2);
+	const cpu = process.cpuUsage();
+	const started = performance.now();
+	try {
+		const result = await fn();
+		const wallMs = performance.now() - started;
+		const used = process.cpuUsage(cpu);
+		peak = Math.max(peak, process.memoryUsage().heapUsed);
+		return {
+			result,
+			wallMs,
+			cpuMs: (used.user + used.system) / 1000,
+			heapMb: (peak - heapBefore) / 2 ** 20,
+		};
+	} finally {
+		clearInterval(sampler);
+	}
+}
+
 export async function interleaved(variants, { log = () => {} } = {}) {
 	const names = Object.keys(variants);
 	const times = Object.fromEntries(names.map((name) => [name, []]));

@@ -5,10 +5,9 @@
 // undici. Part of `npm run bench`; alone: `node --expose-gc bench/triggers.mjs` (builds the
 // package, compiles the harness, starts its own sandbox and prints its rows).
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Agent, request } from 'undici';
-import { collectGarbage, format, pairedRatios, REPETITIONS, summary, table } from './lib.mjs';
+import { format, measured, pairedRatios, REPETITIONS, summary, table } from './lib.mjs';
 
 /** Users generated in the watched organization / tenant (the seeded ones come on top). */
 export const USERS = 10_000;
@@ -148,35 +147,6 @@ const TRIGGERS = {
 		],
 	},
 };
-
-/**
- * CPU time (user + system, of this process: the sandbox runs in its own), wall time and the peak
- * of the JavaScript heap above what it held before (sampled every 2 ms) of one run of `fn`.
- */
-async function measured(fn) {
-	collectGarbage();
-	const heapBefore = process.memoryUsage().heapUsed;
-	let peak = heapBefore;
-	const sampler = setInterval(() => {
-		peak = Math.max(peak, process.memoryUsage().heapUsed);
-	}, 2);
-	const cpu = process.cpuUsage();
-	const started = performance.now();
-	try {
-		const result = await fn();
-		const wallMs = performance.now() - started;
-		const used = process.cpuUsage(cpu);
-		peak = Math.max(peak, process.memoryUsage().heapUsed);
-		return {
-			result,
-			wallMs,
-			cpuMs: (used.user + used.system) / 1000,
-			heapMb: (peak - heapBefore) / 2 ** 20,
-		};
-	} finally {
-		clearInterval(sampler);
-	}
-}
 
 const stateBytes = (poll) => Buffer.byteLength(poll.saved);
 

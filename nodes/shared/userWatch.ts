@@ -59,6 +59,30 @@ export const OPTIONS = 'options';
 const EMIT_EXISTING = 'emitExistingUsers';
 const TIMEOUT = 'timeout';
 
+/**
+ * The trigger's one-line notice of what the vendor does not document, then its Events
+ * multi-select: `events` (their option names are what n8n's node panel lists as the trigger's
+ * events), `defaultEvent` chosen at first.
+ */
+export function noticeAndEvents(
+	notice: string,
+	events: Array<{ name: string; value: string; description: string }>,
+	defaultEvent: string,
+): INodeProperties[] {
+	return [
+		{ displayName: notice, name: 'pollingNotice', type: 'notice', default: '' },
+		{
+			displayName: 'Events',
+			name: EVENTS,
+			type: 'multiOptions',
+			required: true,
+			options: events,
+			default: [defaultEvent],
+			description: 'The changes that start the workflow, one item per user and change',
+		},
+	];
+}
+
 /** The trigger's Options collection: emit existing users, request timeout. */
 export const watchOptions: INodeProperties = {
 	displayName: 'Options',

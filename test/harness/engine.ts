@@ -278,6 +278,40 @@ export function makeAdditionalData(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
+/** What a trigger harness starts from: a trigger node of the package and its credentials. */
+export interface TriggerOptions {
+	/** Node name inside the package, e.g. "exorLiveTrigger". */
+	node: string;
+	parameters: INodeParameters;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+}
+
+/**
+ * The trigger under test as a node of a workflow (named "Trigger"), its credentials stored in a
+ * new store; `extra` adds to the node (its ID, webhook ID).
+ */
+export async function triggerNode(
+	options: TriggerOptions,
+	extra: Partial<INode> & { id: string },
+): Promise<{ loader: PackageDirectoryLoader; store: CredentialStore; node: INode }> {
+	const loader = await loadPackage();
+	const store = new CredentialStore();
+	const credentials: INode['credentials'] = {};
+	for (const [type, data] of Object.entries(options.credentials)) {
+		credentials[type] = store.set(type, data);
+	}
+	const node: INode = {
+		name: 'Trigger',
+		type: `${loader.packageName}.${options.node}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials,
+		...extra,
+	};
+	return { loader, store, node };
+}
+
 /** The node under test inside a one-node workflow, with its credentials stored in `store`. */
 async function prepare(options: RunOptions) {
 	const loader = await loadPackage();

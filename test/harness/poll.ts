@@ -8,15 +8,16 @@
  * Event (its own workflow copy, mode "manual").
  */
 import { PollContext, TriggersAndPollers } from 'n8n-core';
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	INode,
-	INodeExecutionData,
-	INodeParameters,
-} from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
-import { CredentialStore, loadPackage, makeAdditionalData, nodeTypesFor } from './engine';
+import {
+	CredentialStore,
+	loadPackage,
+	makeAdditionalData,
+	nodeTypesFor,
+	triggerNode,
+	type TriggerOptions,
+} from './engine';
 
 export interface PollResult {
 	/** The items the poll emitted (empty when it returned null). */
@@ -26,11 +27,7 @@ export interface PollResult {
 	error?: Error & IDataObject;
 }
 
-export interface PollOptions {
-	/** Node name inside the package, e.g. "epilotTrigger". */
-	node: string;
-	parameters: INodeParameters;
-	credentials: Record<string, ICredentialDataDecryptedObject>;
+export interface PollOptions extends TriggerOptions {
 	/** Static data as saved before (e.g. by another harness); empty by default. */
 	savedStaticData?: IDataObject;
 }
@@ -57,24 +54,13 @@ export class PollHarness {
 	}
 
 	static async create(options: PollOptions): Promise<PollHarness> {
-		const loader = await loadPackage();
-		const store = new CredentialStore();
-		const credentials: INode['credentials'] = {};
-		for (const [type, data] of Object.entries(options.credentials)) {
-			credentials[type] = store.set(type, data);
-		}
-		const node: INode = {
-			id: 'poll-node',
-			name: 'Trigger',
-			type: `${loader.packageName}.${options.node}`,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {
-				pollTimes: { item: [{ mode: 'everyMinute' }] },
-				...options.parameters,
+		const { loader, store, node } = await triggerNode(
+			{
+				...options,
+				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...options.parameters },
 			},
-			credentials,
-		};
+			{ id: 'poll-node' },
+		);
 		return new PollHarness(node, options, store, loader);
 	}
 

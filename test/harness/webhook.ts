@@ -8,10 +8,8 @@
  */
 import { HookContext, WebhookContext } from 'n8n-core';
 import type {
-	ICredentialDataDecryptedObject,
 	IDataObject,
 	INode,
-	INodeParameters,
 	INodeType,
 	IWebhookData,
 	IWebhookResponseData,
@@ -19,7 +17,13 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
-import { CredentialStore, loadPackage, makeAdditionalData, nodeTypesFor } from './engine';
+import {
+	CredentialStore,
+	makeAdditionalData,
+	nodeTypesFor,
+	triggerNode,
+	type TriggerOptions,
+} from './engine';
 
 export const WEBHOOK_ID = 'trigger-webhook-id';
 
@@ -79,27 +83,11 @@ export class TriggerHarness {
 	) {}
 
 	/** The trigger node with `parameters` and credentials, in a one-node workflow. */
-	static async create(options: {
-		node: string;
-		parameters: INodeParameters;
-		credentials: Record<string, ICredentialDataDecryptedObject>;
-	}): Promise<TriggerHarness> {
-		const loader = await loadPackage();
-		const store = new CredentialStore();
-		const credentials: INode['credentials'] = {};
-		for (const [type, data] of Object.entries(options.credentials)) {
-			credentials[type] = store.set(type, data);
-		}
-		const node: INode = {
+	static async create(options: TriggerOptions): Promise<TriggerHarness> {
+		const { loader, store, node } = await triggerNode(options, {
 			id: 'trigger-under-test',
-			name: 'Trigger',
-			type: `${loader.packageName}.${options.node}`,
-			typeVersion: 1,
-			position: [0, 0],
 			webhookId: WEBHOOK_ID,
-			parameters: options.parameters,
-			credentials,
-		};
+		});
 		const nodeTypes = nodeTypesFor(loader);
 		// n8n's test webhooks run on a fresh Workflow whose static data starts empty.
 		const workflow = () =>

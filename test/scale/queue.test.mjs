@@ -32,6 +32,7 @@ import {
 	checkExolinkInvite,
 	checkExorliveContacts,
 	checkForgedCallsRejected,
+	executionWithData,
 	fireWorkoutReady,
 	listExecutions,
 	login,

@@ -1,21 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { EVENTS, watchOptions } from '../../shared/userWatch';
+import { noticeAndEvents, watchOptions } from '../../shared/userWatch';
 import { ACTIVATED, ADDED, ORG_IDS, ORG_IDS_LABEL, REMOVED, ROLES_CHANGED } from './userEvents';
 
 export const epilotTriggerProperties: INodeProperties[] = [
-	{
-		displayName:
-			'epilot sends no events: each poll lists the users of the watched organizations and compares them with the last poll. Fetch Test Event shows the last user listed, assumed to be the newest.',
-		name: 'pollingNotice',
-		type: 'notice',
-		default: '',
-	},
-	{
-		displayName: 'Events',
-		name: EVENTS,
-		type: 'multiOptions',
-		required: true,
-		options: [
+	...noticeAndEvents(
+		'epilot sends no events: each poll lists the users of the watched organizations and compares them with the last poll. Fetch Test Event shows the last user listed, assumed to be the newest.',
+		[
 			{
 				name: 'Partner User Activated',
 				value: ACTIVATED,
@@ -38,9 +28,8 @@ export const epilotTriggerProperties: INodeProperties[] = [
 				description: "A user's partner roles changed (the previous role IDs come along)",
 			},
 		],
-		default: [ACTIVATED],
-		description: 'The changes that start the workflow, one item per user and change',
-	},
+		ACTIVATED,
+	),
 	{
 		displayName: ORG_IDS_LABEL,
 		name: ORG_IDS,

@@ -1,21 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { EVENTS, watchOptions } from '../../shared/userWatch';
+import { noticeAndEvents, watchOptions } from '../../shared/userWatch';
 import { ADDED, REMOVED, ROLE_CHANGED, TENANTS, TENANTS_LABEL } from './userEvents';
 
 export const exolinkTriggerProperties: INodeProperties[] = [
-	{
-		displayName:
-			'Exolink sends no events and does not document whether invitees are listed before they accept: each poll lists the tenant users, and a user counts as added when the list first shows them.',
-		name: 'pollingNotice',
-		type: 'notice',
-		default: '',
-	},
-	{
-		displayName: 'Events',
-		name: EVENTS,
-		type: 'multiOptions',
-		required: true,
-		options: [
+	...noticeAndEvents(
+		'Exolink sends no events and does not document whether invitees are listed before they accept: each poll lists the tenant users, and a user counts as added when the list first shows them.',
+		[
 			{
 				name: 'Tenant User Added',
 				value: ADDED,
@@ -33,9 +23,8 @@ export const exolinkTriggerProperties: INodeProperties[] = [
 				description: "A user's role changed (the previous role comes along)",
 			},
 		],
-		default: [ADDED],
-		description: 'The changes that start the workflow, one item per user and change',
-	},
+		ADDED,
+	),
 	{
 		displayName: TENANTS_LABEL,
 		name: TENANTS,
