@@ -132,13 +132,13 @@ export function run(
 			);
 		}, timeoutMs);
 		child.on('error', reject);
-		child.on('close', (code) => {
+		child.on('close', (code, signal) => {
 			clearTimeout(timer);
-			if (code === 0 || allowFailure) resolve({ stdout, stderr, code });
+			if (code === 0 || allowFailure) resolve({ stdout, stderr, code, signal });
 			else
 				reject(
 					new Error(
-						`${path.basename(command)} ${args.join(' ')} exited with ${code}\n${stdout}\n${stderr}`,
+						`${path.basename(command)} ${args.join(' ')} exited with ${code ?? signal}\n${stdout}\n${stderr}`,
 					),
 				);
 		});

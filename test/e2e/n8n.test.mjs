@@ -59,12 +59,18 @@ const PACKAGE_NODES = [
 const PACKAGE_CREDENTIALS = ['epilotApi', 'exolinkApi', 'exorLiveApi'];
 
 async function executeCopy(id) {
-	const { stdout } = await n8nCli(
+	const { stdout, code, signal } = await n8nCli(
 		['execute', `--id=${manualCopy(examples[id]).id}`, '--rawOutput'],
 		env,
+		180_000,
+		{ allowFailure: true },
 	);
 	const result = parseRun(stdout);
 	assert.equal(result.status, 'success', JSON.stringify(result.data.resultData.error));
+	assert.ok(code === 0 || signal, `n8n execute exited with ${code} after a successful run`);
+	// Seen now and then on 2.40.7: the CLI process is ended by a signal while shutting down,
+	// after it printed and stored the finished run; the run is what is checked here.
+	if (signal) console.log(`# note: n8n execute --id=${id} ended by ${signal} after the run`);
 	return result;
 }
 
