@@ -187,8 +187,11 @@ export async function login(origin, owner) {
 		.join('; ');
 }
 
-/** Executions n8n has stored (the REST API the editor uses), newest first. */
-export async function listExecutions(origin, cookie, { workflowId, limit = 250 } = {}) {
+/**
+ * Executions n8n has stored (the REST API the editor uses), newest first: at most `limit`, which
+ * n8n 2.41 caps at 100.
+ */
+export async function listExecutions(origin, cookie, { workflowId, limit = 100 } = {}) {
 	const query = new URLSearchParams({ limit: String(limit) });
 	if (workflowId) query.set('filter', JSON.stringify({ workflowId }));
 	const res = await request(`${origin}/rest/executions?${query}`, { headers: { cookie } });
