@@ -205,7 +205,7 @@ function takenOver(run: Pagination, { computed = false } = {}): Pagination {
 			},
 		});
 		const deferred = deferredError(this);
-		const outcome = await (
+		let outcome: { items: INodeExecutionData[] } | { error: unknown } = await (
 			deferred ? Promise.reject(deferred.error) : run.call(ctx, requestData)
 		).then(
 			(items) => ({ items }),
@@ -213,10 +213,17 @@ function takenOver(run: Pagination, { computed = false } = {}): Pagination {
 		);
 		// Read after sending: tokens exchanged on the way are among them.
 		const secrets = await secretsOf(this);
-		// The output of an operation the node computes (a sign-in link made of a token) is
-		// what the user asked for; only answers from a vendor, which may echo the request, are
-		// cleared of secrets.
-		if ('items' in outcome) return checkedOutput(this, outcome.items, computed ? [] : secrets);
+		if ('items' in outcome) {
+			// The output of an operation the node computes (a sign-in link made of a token) is
+			// what the user asked for; only answers from a vendor, which may echo the request, are
+			// cleared of secrets. An answer the node cannot use fails here, quoting it: that
+			// error is redacted like any other.
+			try {
+				return checkedOutput(this, outcome.items, computed ? [] : secrets);
+			} catch (error) {
+				outcome = { error };
+			}
+		}
 		redactDeep(outcome.error, secrets);
 		if (!this.continueOnFail()) return await Promise.reject(outcome.error);
 		return [
@@ -254,7 +261,10 @@ function underContinue(action: PreSendAction): PreSendAction {
 	const wrapped = async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		if (deferredError(this)) return options;
 		// The error goes on as it is unless kept (n8n's lint wants no bare rethrow in a catch).
-		return await action.call(this, options).then(undefined, (error: unknown) => {
+		return await action.call(this, options).then(undefined, async (error: unknown) => {
+			// A preSend may send a request of its own (a challenge, a token): its error can quote
+			// the answer, and n8n stores it as it is.
+			redactDeep(error, await secretsOf(this));
 			if (!this.continueOnFail()) throw error;
 			deferredErrors.set(this, error);
 			return options;

@@ -4,60 +4,14 @@
  * paired with their input) or a clear error, never a TypeError; an HTML page is always an
  * error. The operations are read from the node descriptions as n8n loads them.
  */
-import type {
-	ICredentialDataDecryptedObject,
-	INodeParameters,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import nock from 'nock';
-import { loadPackage, runNode } from '../harness/engine';
+import { runNode } from '../harness/engine';
+import { everyOperation } from '../harness/everyOperation';
 import { ApiMock, type Reply } from '../harness/http';
 import { EPILOT_BEARER, EPILOT_ORIGIN } from '../epilot/suite';
 import { EXOLINK_ORIGIN, EXOLINK_TOKEN } from '../exolink/suite';
 import { API_ORIGIN, AUTH_ORIGIN, SSO_ORIGIN, storedCredential } from '../exorlive/suite';
-
-function plainValue(property: INodeProperties): INodeParameters[string] {
-	const id = /mail/i.test(property.name) ? 'a@b.test' : '101';
-	if (property.type === 'resourceLocator') return { __rl: true, mode: 'id', value: id };
-	if (property.type === 'number') return 101;
-	if (property.type === 'string') return id;
-	if (property.type === 'multiOptions') return ['101'];
-	return property.default;
-}
-
-function shownFor(property: INodeProperties, resource: string, operation: string): boolean {
-	const show = property.displayOptions?.show ?? {};
-	return (
-		Object.keys(show).length > 0 &&
-		(show.resource ?? [resource]).includes(resource) &&
-		(show.operation ?? [operation]).includes(operation)
-	);
-}
-
-async function operations(
-	node: string,
-): Promise<Array<{ title: string; parameters: INodeParameters }>> {
-	const loader = await loadPackage();
-	const { properties } = loader.getNode(node).type.description as { properties: INodeProperties[] };
-	const result: Array<{ title: string; parameters: INodeParameters }> = [];
-	for (const selector of properties.filter((p) => p.name === 'operation')) {
-		const [resource] = (selector.displayOptions?.show?.resource ?? []) as string[];
-		if (!resource) continue;
-		for (const { value } of (selector.options ?? []) as INodePropertyOptions[]) {
-			const operation = String(value);
-			const parameters: INodeParameters = { resource, operation };
-			for (const property of properties) {
-				if (property.required && shownFor(property, resource, operation)) {
-					parameters[property.name] = plainValue(property);
-				}
-			}
-			if (resource === 'customApiCall') parameters.requestPath = '/x';
-			result.push({ title: `${resource} > ${operation}`, parameters });
-		}
-	}
-	return result;
-}
 
 const answers: Array<[string, Reply]> = [
 	['HTML', { body: '<!doctype html><p>Sign in</p>', headers: { 'content-type': 'text/html' } }],
@@ -88,7 +42,7 @@ describe.each(nodes)('%s: malformed answers to every operation', (node, origins,
 		async (kind, reply) => {
 			const failures: string[] = [];
 			let answered = 0;
-			for (const { title, parameters } of await operations(node)) {
+			for (const { title, parameters } of await everyOperation(node)) {
 				nock.cleanAll(); // the mocks of the previous case would answer first
 				const mocks = origins.map((origin) => new ApiMock(origin).reply(...Array(6).fill(reply)));
 				const result = await runNode({
