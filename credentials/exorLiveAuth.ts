@@ -4,7 +4,7 @@ import type {
 	IDataObject,
 	IHttpRequestOptions,
 } from 'n8n-workflow';
-import { issuerOf, redact, rememberSecret } from '../nodes/shared/errors';
+import { issuerOf, redact, rememberSecret } from '../nodes/shared/redaction';
 import { trimUrl } from '../nodes/shared/transport';
 import { trimmedUrlExpression } from './common';
 

@@ -1,6 +1,8 @@
+import { EpilotApi } from '../../credentials/EpilotApi.credentials';
 import { operationBuilder } from '../shared/operation';
+import { redactSecretsOf } from '../shared/redaction';
 
-export const CREDENTIAL_TYPE = 'epilotApi';
+export const CREDENTIAL_TYPE = redactSecretsOf({ credential: new EpilotApi() });
 
 /** Display names of the path parameters, used in "value required" errors. */
 export const epilotOperation = operationBuilder({

@@ -1,9 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
+import { ExolinkApi } from '../../credentials/ExolinkApi.credentials';
 import { bodyItems } from '../shared/bodyItems';
 import { operationBuilder, type OperationSpec } from '../shared/operation';
 import { noContent } from '../shared/output';
+import { redactSecretsOf } from '../shared/redaction';
 
-export const CREDENTIAL_TYPE = 'exolinkApi';
+export const CREDENTIAL_TYPE = redactSecretsOf({ credential: new ExolinkApi() });
 
 /*
  * Assumptions where Exolink's docs are silent (see the README):

@@ -19,7 +19,9 @@ import {
 	tokenFor,
 	TokenExchangeError,
 } from '../../credentials/exorLiveAuth';
-import { redactDeep, secretsOf, vendorError } from '../shared/errors';
+import { vendorError } from '../shared/errors';
+import { redactDeep, redactSecretsOf, secretsOf } from '../shared/redaction';
+import { ExorLiveApi } from '../../credentials/ExorLiveApi.credentials';
 import { isEmpty } from '../shared/output';
 import type { RequestStep, SendRequest } from '../shared/requestStep';
 import { trimUrl } from '../shared/transport';
@@ -31,7 +33,16 @@ import { inputError, isBlank, itemParameter, type NodeContext } from '../shared/
  * Workout Exporter's paths, the PDF of an exported workout, and how ExorLive's answers are read.
  */
 
-export const CREDENTIAL_TYPE = 'exorLiveApi';
+export const CREDENTIAL_TYPE = redactSecretsOf({
+	credential: new ExorLiveApi(),
+	// A Basic header carries key and secret together.
+	combined: ({ clientKey, clientSecret }) =>
+		typeof clientKey === 'string' && typeof clientSecret === 'string' && clientSecret
+			? [`${clientKey}:${clientSecret}`]
+			: [],
+	// Tokens exchanged at run time are filed under the client secret they were exchanged with.
+	issuer: ({ clientSecret }) => clientSecret,
+});
 
 /** Parameter name of "Act As User ID" in the node and the trigger (saved workflows: never rename). */
 export const ACT_AS = 'actAsUserId';

@@ -11,14 +11,8 @@ import type {
 	IN8nRequestOperations,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import {
-	failedAnswer,
-	isEmptyAnswer,
-	malformedAnswer,
-	redactDeep,
-	refuseHtmlAnswer,
-	secretsOf,
-} from './errors';
+import { failedAnswer, isEmptyAnswer, malformedAnswer, refuseHtmlAnswer } from './errors';
+import { redactDeep, secretsOf } from './redaction';
 
 /**
  * Sends an operation's request as n8n prepared it (request defaults, fields, preSend), with

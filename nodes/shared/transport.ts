@@ -8,7 +8,8 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { isHtml, malformedAnswer, redactDeep, secretsOf, vendorError } from './errors';
+import { isHtml, malformedAnswer, vendorError } from './errors';
+import { redactDeep, secretsOf } from './redaction';
 
 /** A base URL as requests are built on it: no spaces around it, no trailing slash. */
 export function trimUrl(value: unknown): string {

@@ -14,8 +14,8 @@ import { ADMIN_BEARER, API_ORIGIN, AUTH_ORIGIN, storedCredential } from '../exor
 /* eslint-disable @typescript-eslint/no-require-imports */
 const auth =
 	require('../../dist/credentials/exorLiveAuth') as typeof import('../../credentials/exorLiveAuth');
-const errors =
-	require('../../dist/nodes/shared/errors') as typeof import('../../nodes/shared/errors');
+const redaction =
+	require('../../dist/nodes/shared/redaction') as typeof import('../../nodes/shared/redaction');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const lookup = { resource: 'user', operation: 'lookup', type: 'id', text: '7' };
@@ -150,19 +150,19 @@ describe('redact', () => {
 			Buffer.from(secret).toString('base64'),
 			new URLSearchParams({ s: secret }).toString().slice(2),
 		].join(' | ');
-		expect(errors.redact(text, [secret])).toBe(
+		expect(redaction.redact(text, [secret])).toBe(
 			'[redacted] | [redacted] | [redacted] | [redacted] | [redacted]',
 		);
 	});
 
 	it('covers overlapping secrets whole, whichever starts first, and keeps adjacent ones apart', () => {
-		expect(errors.redact('xxABCDEFGHyy', ['ABCDEFGH', 'xxABCD'])).toBe('[redacted]yy');
-		expect(errors.redact('TOKENTOKEN!', ['TOKEN'])).toBe('[redacted][redacted]!');
+		expect(redaction.redact('xxABCDEFGHyy', ['ABCDEFGH', 'xxABCD'])).toBe('[redacted]yy');
+		expect(redaction.redact('TOKENTOKEN!', ['TOKEN'])).toBe('[redacted][redacted]!');
 	});
 
 	it('leaves text without a secret, and secrets shorter than 4 characters, as they are', () => {
 		const text = 'nothing to see, abc';
-		expect(errors.redact(text, [secret, 'abc'])).toBe(text);
-		expect(errors.redact('ab', [secret])).toBe('ab');
+		expect(redaction.redact(text, [secret, 'abc'])).toBe(text);
+		expect(redaction.redact('ab', [secret])).toBe('ab');
 	});
 });

@@ -1,6 +1,6 @@
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { redact } from '../../shared/errors';
+import { redact } from '../../shared/redaction';
 import { ACT_AS, actingUser, CREDENTIAL_TYPE, exorLiveGet, type RequestContext } from '../client';
 import { newSecret, urlWithSecret } from './secret';
 
