@@ -79,7 +79,7 @@ function undiciLookup(sandbox, agent) {
 	const auth = sandbox.urls.exorliveAuth;
 	const api = sandbox.urls.exorliveApi;
 	// The credential's default scope, from the built package (built by the bench before this runs).
-	const { DEFAULT_SCOPE } = require('../dist/credentials/exorLiveAuth.js');
+	const { DEFAULT_SCOPE } = require('../dist/nodes/ExorLive/auth/settings.js');
 	return async () => {
 		const authorize = new URL(`${auth}/Providers/OAuth/Authorize.aspx`);
 		for (const [key, value] of Object.entries({
@@ -190,7 +190,8 @@ const instantExchange = async (options) =>
  * spread over user ids.
  */
 async function issueTokens(sandbox, { own, credentialCount }) {
-	const { authSettings, exchangeToken } = require('../dist/credentials/exorLiveAuth.js');
+	const { authSettings } = require('../dist/nodes/ExorLive/auth/settings.js');
+	const { exchangeToken } = require('../dist/nodes/ExorLive/auth/tokenExchange.js');
 	const base = authSettings(sandbox.credentials.exorLiveApi);
 	for (let i = 0; i < ISSUED; i++) {
 		const c = i % credentialCount;

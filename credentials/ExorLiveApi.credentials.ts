@@ -2,34 +2,18 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IDataObject,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
-import { trimUrl } from '../nodes/shared/transport';
-import { headerValue } from './common';
-import { API_BASE_URL_EXPRESSION, authSettings, DEFAULT_SCOPE, tokenFor } from './exorLiveAuth';
-
-function originOf(url: unknown): string | undefined {
-	try {
-		return new URL(String(url)).origin;
-	} catch {
-		return undefined;
-	}
-}
-
-/** The Authorization header's name as `headers` spells it, if it has one. */
-function authorizationKey(headers: IDataObject): string | undefined {
-	return Object.keys(headers).find((header) => header.toLowerCase() === 'authorization');
-}
-
-/**
- * Requests this credential put its own token on. n8n hands such a request back to
- * `authenticate` after renewing the token on a 401; it then gets the new token.
- */
-const withOwnToken = new WeakSet<IHttpRequestOptions>();
+import { bearerAuthentication } from '../nodes/ExorLive/auth/bearer';
+import {
+	API_BASE_URL_EXPRESSION,
+	authSettings,
+	DEFAULT_SCOPE,
+} from '../nodes/ExorLive/auth/settings';
+import { tokenFor } from '../nodes/ExorLive/auth/tokenCache';
 
 export class ExorLiveApi implements ICredentialType {
 	name = 'exorLiveApi';
@@ -192,38 +176,12 @@ export class ExorLiveApi implements ICredentialType {
 		return { accessToken };
 	}
 
-	/**
-	 * Bearer token and ExorLive-Client header, sent only to the configured API and auth hosts
-	 * (the Partner JWT link posts to another host and needs neither). A request that comes with
-	 * an Authorization header of its own keeps it: the ExorLive node and trigger send the token
-	 * of the user they act as that way (nodes/ExorLive/client.ts).
-	 */
+	/** Bearer token and ExorLive-Client header: see nodes/ExorLive/auth/bearer.ts. */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
-		const { baseURL } = requestOptions;
-		// Nodes on n8n's older `request` helper (the HTTP Request node with this credential
-		// among them) give the address as `uri`, not `url`.
-		const url = String(requestOptions.url ?? (requestOptions as { uri?: unknown }).uri ?? '');
-		const absolute = /^[a-z][a-z\d+.-]*:\/\//i.test(url) || !baseURL;
-		const target = originOf(absolute ? url : `${trimUrl(baseURL)}${url}`);
-		const own = [
-			originOf(trimUrl(credentials.apiBaseUrl)),
-			originOf(trimUrl(credentials.authBaseUrl)),
-		];
-		if (!target || !own.includes(target)) return requestOptions;
-		headers['ExorLive-Client'] = headerValue(credentials.clientName, 'Client Name');
-		const given = authorizationKey(headers);
-		if (given !== undefined && !withOwnToken.has(requestOptions)) {
-			return { ...requestOptions, headers };
-		}
-		if (given !== undefined) delete headers[given];
-		headers.Authorization = `Bearer ${headerValue(credentials.accessToken, 'access token')}`;
-		const authenticated = { ...requestOptions, headers };
-		withOwnToken.add(authenticated);
-		return authenticated;
+		return bearerAuthentication(credentials, requestOptions);
 	}
 
 	// LookupUser for the admin user itself: needs a valid token for the right user and scope.

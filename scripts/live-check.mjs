@@ -154,7 +154,7 @@ export const READ_ONLY_OPERATIONS = [
 
 /**
  * Requests a vendor's credential sends besides the operation's: ExorLive's token exchange
- * (credentials/exorLiveAuth.ts), which issues a token and changes no data.
+ * (nodes/ExorLive/auth/), which issues a token and changes no data.
  */
 export const CREDENTIAL_REQUESTS = {
 	epilot: [],

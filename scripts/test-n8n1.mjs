@@ -13,7 +13,7 @@ const ENGINE = path.join(ROOT, '.n8n-runtime', 'engine-1.x');
 const VERSIONS = { 'n8n-core': '1.122.48', 'n8n-workflow': '1.120.31' };
 
 // n8n 1.x cannot store a token the node renews (it hands the 401 to the node, see
-// nodes/ExorLive/client.ts): the one assertion about the stored token is 2.x-only.
+// nodes/ExorLive/auth/renewal.ts): the one assertion about the stored token is 2.x-only.
 // tokenRenewal.test.ts checks what both lines do.
 const TWO_X_ONLY = [
 	'answers a 401 with one new exchange and retries the request with the new token',

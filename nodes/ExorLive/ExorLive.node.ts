@@ -20,7 +20,7 @@ import { signInDescription } from './resources/signIn';
 import { userDescription } from './resources/user';
 import { workoutExportDescription } from './resources/workoutExport';
 import { jsonRequestDefaults } from '../shared/operation';
-import { API_BASE_URL_EXPRESSION } from '../../credentials/exorLiveAuth';
+import { API_BASE_URL_EXPRESSION } from './auth/settings';
 import { CREDENTIAL_TYPE } from './client';
 import { sentAsActingUser } from './exorLiveOperation';
 import { EXORLIVE_DESCRIPTION } from './summary';
@@ -103,7 +103,7 @@ export class ExorLive implements INodeType {
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		// Readable vendor errors come from each operation's post-receive. A 401 with the
 		// credential's own token still reaches n8n 2.x, which renews the token and retries once
-		// (n8n 1.x hands it to the operation's request step instead, see client.ts).
+		// (n8n 1.x hands it to the operation's request step instead, see auth/renewal.ts).
 		requestDefaults: jsonRequestDefaults(API_BASE_URL_EXPRESSION, {
 			except: [401],
 			contentType: 'application/json; charset=utf-8',

@@ -1,6 +1,5 @@
 import type {
 	IBinaryData,
-	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHookFunctions,
@@ -12,76 +11,26 @@ import type {
 	JsonObject,
 	PostReceiveAction,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import {
-	authSettings,
-	cachedToken,
-	tokenFor,
-	TokenExchangeError,
-} from '../../credentials/exorLiveAuth';
+import { NodeApiError } from 'n8n-workflow';
 import { vendorError } from '../shared/errors';
-import { redactDeep, redactSecretsOf, secretsOf } from '../shared/redaction';
-import { ExorLiveApi } from '../../credentials/ExorLiveApi.credentials';
+import { redactDeep, secretsOf } from '../shared/redaction';
+import { CREDENTIAL_TYPE } from './auth/credentialType';
+import { sendAs, TokenRefused, withAuthorization } from './auth/renewal';
 import { isEmpty } from '../shared/output';
 import type { RequestStep, SendRequest } from '../shared/requestStep';
 import { trimUrl } from '../shared/transport';
 import { inputError, isBlank, itemParameter, type NodeContext } from '../shared/validation';
 
 /**
- * The ExorLive client of the ExorLive node and the ExorLive Trigger: whose token a request
- * carries (the credential's admin user, or "Act As User ID"), renewing a refused token, the
- * Workout Exporter's paths, the PDF of an exported workout, and how ExorLive's answers are read.
+ * The ExorLive client of the ExorLive node and the ExorLive Trigger: which user a request acts
+ * as ("Act As User ID"; tokens and their renewal are in auth/), the Workout Exporter's paths,
+ * the PDF of an exported workout, and how ExorLive's answers are read.
  */
 
-export const CREDENTIAL_TYPE = redactSecretsOf({
-	credential: new ExorLiveApi(),
-	// A Basic header carries key and secret together.
-	combined: ({ clientKey, clientSecret }) =>
-		typeof clientKey === 'string' && typeof clientSecret === 'string' && clientSecret
-			? [`${clientKey}:${clientSecret}`]
-			: [],
-	// Tokens exchanged at run time are filed under the client secret they were exchanged with.
-	issuer: ({ clientSecret }) => clientSecret,
-});
+export { CREDENTIAL_TYPE };
 
 /** Parameter name of "Act As User ID" in the node and the trigger (saved workflows: never rename). */
 export const ACT_AS = 'actAsUserId';
-
-// ---------------------------------------------------------------------------------------------
-// Tokens: whose, and renewing a refused one
-
-/*
- * ExorLive tokens are issued per user: a customer organization is reached with a token for its
- * admin user, a contact's Go data with a token for the contact. "Act As User ID" makes a request
- * go out with such a token, obtained with the credential's key and secret (the exchange the
- * credential runs for its own admin user). Tokens live in one cache (per credential identity and
- * user id, until shortly before they expire), so a run over many items costs one exchange per
- * user; a token ExorLive refuses (401) is replaced once and the request sent again.
- *
- * Without Act As User ID the credential adds its own token. n8n 2.x renews that token itself on
- * a 401 (requestDefaults' `ignoreHttpStatusErrors.except`) and stores the new one. n8n 1.x does
- * not know `except` and hands the 401 to the node; from then on the credential's admin user is
- * served here like an acting user (explicit token, renewed once on a 401).
- */
-
-/** What getting a token needs: operations, and the trigger's hooks and webhook, all have it. */
-export interface TokenContext extends NodeContext {
-	getCredentials(type: string): Promise<ICredentialDataDecryptedObject>;
-	helpers: { httpRequest(options: IHttpRequestOptions): Promise<unknown> };
-	getNodeParameter?: (name: string, fallback: unknown) => unknown;
-}
-
-/** The node's Settings > Request Options > Timeout in ms, when it has one set. */
-function nodeTimeout(ctx: TokenContext): number | undefined {
-	let options: unknown;
-	try {
-		options = ctx.getNodeParameter?.('requestOptions', {});
-	} catch {
-		return undefined; // a node without Request Options (the trigger)
-	}
-	const timeout = Number((options as IDataObject | undefined)?.timeout);
-	return Number.isFinite(timeout) && timeout > 0 ? timeout : undefined;
-}
 
 /** A user id as ExorLive expects it: a positive whole number (also from expressions). */
 export function userIdValue(ctx: NodeContext, raw: unknown, label: string): string {
@@ -93,155 +42,6 @@ export function userIdValue(ctx: NodeContext, raw: unknown, label: string): stri
 	return String(Number(text));
 }
 
-/**
- * A token for `userId` (cached, or exchanged now); exchange failures become NodeApiErrors, which
- * name the user unless it is the credential's own admin user (`named` false).
- */
-export async function userToken(
-	ctx: TokenContext,
-	userId: string,
-	rejected?: string,
-	named = true,
-): Promise<string> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	try {
-		return await tokenFor(
-			async (options) => await ctx.helpers.httpRequest(options),
-			{ ...authSettings(credentials), timeoutMs: nodeTimeout(ctx) },
-			userId,
-			rejected,
-		);
-	} catch (error) {
-		const safe = error instanceof TokenExchangeError;
-		const message = safe ? error.message : 'ExorLive token exchange failed';
-		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
-			message: named ? `${message} (getting a token for user ${userId})` : message,
-			description: safe ? error.description : undefined,
-			itemIndex: ctx.getItemIndex?.(),
-		});
-	}
-}
-
-/** ExorLive refused the token of a request (HTTP 401) and n8n did not renew it. */
-export class TokenRefused extends Error {
-	constructor(readonly apiError: NodeApiError) {
-		super(apiError.message);
-		this.name = 'TokenRefused';
-	}
-}
-
-/** First post-receive action of every operation sent by the request step: marks a refused token. */
-export async function refusedToken(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	if (response.statusCode === 401) {
-		throw new TokenRefused(vendorError(this, response, this.getItemIndex()));
-	}
-	return items;
-}
-
-/** Sends with `authorization` (a bearer header), or with the credential's own token (undefined). */
-type SendWithToken<T> = (authorization?: string) => Promise<T>;
-
-/** `send`'s result, or `refused` when ExorLive refused the token (other errors are thrown). */
-async function unlessRefused<T>(
-	sending: Promise<T>,
-): Promise<{ value: T } | { refused: TokenRefused }> {
-	return await sending.then(
-		(value) => ({ value }),
-		(error: unknown) => {
-			if (error instanceof TokenRefused) return { refused: error };
-			throw error;
-		},
-	);
-}
-
-/**
- * Runs `send` with a token for `userId`; a refused token is replaced once and `send` runs again.
- * `refused`: a token that was already refused (the single renewal is then this one).
- */
-async function withUserToken<T>(
-	ctx: TokenContext,
-	userId: string,
-	send: SendWithToken<T>,
-	{ refused, named = true }: { refused?: string; named?: boolean } = {},
-): Promise<T> {
-	let rejected = refused;
-	for (;;) {
-		const token = await userToken(ctx, userId, rejected, named);
-		const result = await unlessRefused(send(`Bearer ${token}`));
-		if ('value' in result) return result.value;
-		if (rejected !== undefined) throw result.refused.apiError;
-		rejected = token;
-	}
-}
-
-/** Whether n8n was seen to hand a refused token of the credential to the node (n8n 1.x). */
-let engineLeavesRenewal = false;
-
-/**
- * Runs `send` with the credential's own token (its admin user), renewed once when refused.
- * Where n8n leaves renewing to the node, the token renewed here (cached) is sent from then on,
- * as n8n keeps sending the token stored in the credential.
- */
-async function withCredentialToken<T>(ctx: TokenContext, send: SendWithToken<T>): Promise<T> {
-	const adminOf = (credentials: ICredentialDataDecryptedObject) =>
-		String(credentials.adminUserId ?? '');
-	let renewed: string | undefined;
-	if (engineLeavesRenewal || nodeTimeout(ctx) !== undefined) {
-		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-		// n8n gets a token for a credential that holds none itself, waiting 30 s at most; got
-		// here first, the exchange follows the node's Timeout (n8n's then finds it cached).
-		if (!credentials.accessToken) await userToken(ctx, adminOf(credentials), undefined, false);
-		if (engineLeavesRenewal) renewed = cachedToken(authSettings(credentials), adminOf(credentials));
-	}
-	const result = await unlessRefused(send(renewed === undefined ? undefined : `Bearer ${renewed}`));
-	if ('value' in result) return result.value;
-	engineLeavesRenewal = true;
-	// Read after sending: the token n8n sent may have just been stored by its preAuthentication.
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	const refused = String(renewed ?? credentials.accessToken ?? '');
-	return await withUserToken(ctx, adminOf(credentials), send, { refused, named: false });
-}
-
-/**
- * Runs `send` as `actAs` (a checked user id), or with the credential's own token when undefined.
- * A token still refused after its renewal fails with ExorLive's words.
- */
-export async function sendAs<T>(
-	ctx: TokenContext,
-	actAs: string | undefined,
-	send: SendWithToken<T>,
-): Promise<T> {
-	try {
-		return actAs === undefined
-			? await withCredentialToken(ctx, send)
-			: await withUserToken(ctx, actAs, send);
-	} catch (error) {
-		if (error instanceof NodeOperationError) throw new NodeOperationError(ctx.getNode(), error);
-		throw credentialUserError(ctx, error);
-	}
-}
-
-function httpCodeOf(error: unknown): string | undefined {
-	return (error as { httpCode?: string | null })?.httpCode ?? undefined;
-}
-
-/**
- * A failed request as a NodeApiError. A 401 that survives n8n's own renewal and retry arrives as
- * n8n's generic "Authorization failed"; the vendor's words are put back. A NodeApiError (a
- * vendor error, or an input check: InputError) comes back from `new NodeApiError` unchanged.
- */
-function credentialUserError(ctx: NodeContext, error: unknown): NodeApiError {
-	const data = (error as NodeApiError).context?.data;
-	if (httpCodeOf(error) !== '401' || data === undefined) {
-		return new NodeApiError(ctx.getNode(), error as JsonObject);
-	}
-	return vendorError(ctx, { statusCode: 401, body: data, headers: {} }, ctx.getItemIndex?.());
-}
-
 /** Whether an operation can (optional) or must (required) act as another user, or never does. */
 export type ActAs = 'none' | 'optional' | 'required';
 
@@ -249,19 +49,6 @@ export type ActAs = 'none' | 'optional' | 'required';
 export function actingUser(ctx: NodeContext, raw: unknown, required: boolean): string | undefined {
 	if (!required && isBlank(raw)) return undefined;
 	return userIdValue(ctx, raw, 'Act As User ID');
-}
-
-/** Request options sent with `authorization`: then every HTTP status comes back to the node. */
-function withAuthorization<T extends Pick<IHttpRequestOptions, 'headers'>>(
-	options: T,
-	authorization: string | undefined,
-): T {
-	if (authorization === undefined) return options;
-	return {
-		...options,
-		ignoreHttpStatusErrors: true,
-		headers: { ...options.headers, Authorization: authorization },
-	};
 }
 
 /**

@@ -8,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { operationBuilder, type OperationSpec } from '../shared/operation';
 import { computedBy, sentBy, type RequestStep, type TakenOver } from '../shared/requestStep';
-import { refusedToken, sendAsActingUser, toItems, type ActAs } from './client';
+import { refusedToken } from './auth/renewal';
+import { sendAsActingUser, toItems, type ActAs } from './client';
 
 export type LocalRun = (this: IExecutePaginationFunctions) => Promise<INodeExecutionData[]>;
 

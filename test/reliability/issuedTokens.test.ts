@@ -12,8 +12,10 @@ import { ADMIN_BEARER, API_ORIGIN, AUTH_ORIGIN, storedCredential } from '../exor
 
 // The modules the engine runs (dist/), so that tokens issued here are the node's own.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const auth =
-	require('../../dist/credentials/exorLiveAuth') as typeof import('../../credentials/exorLiveAuth');
+const { authSettings } =
+	require('../../dist/nodes/ExorLive/auth/settings') as typeof import('../../nodes/ExorLive/auth/settings');
+const { exchangeToken } =
+	require('../../dist/nodes/ExorLive/auth/tokenExchange') as typeof import('../../nodes/ExorLive/auth/tokenExchange');
 const redaction =
 	require('../../dist/nodes/shared/redaction') as typeof import('../../nodes/shared/redaction');
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -44,8 +46,8 @@ async function issueToOthers(
 			: { statusCode: 200, body: { access_token: `other-token-${serial}`, expires_in: '7200' } };
 	};
 	for (let i = 0; i < count; i++) {
-		const settings = { ...auth.authSettings(credentials), clientSecret: `other-secret-${i % 11}` };
-		await auth.exchangeToken(answer, settings, String(5000 + i));
+		const settings = { ...authSettings(credentials), clientSecret: `other-secret-${i % 11}` };
+		await exchangeToken(answer, settings, String(5000 + i));
 	}
 }
 

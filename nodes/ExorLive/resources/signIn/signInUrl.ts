@@ -5,7 +5,8 @@ import type {
 } from 'n8n-workflow';
 import { trimUrl } from '../../../shared/transport';
 import { inputError, isBlank, itemParameter } from '../../../shared/validation';
-import { CREDENTIAL_TYPE, userIdValue, userToken } from '../../client';
+import { userToken } from '../../auth/renewal';
+import { CREDENTIAL_TYPE, userIdValue } from '../../client';
 
 const show = { resource: ['signIn'], operation: ['buildSignInUrl'] };
 const target = (values: string[]) => ({ show: { ...show, target: values } });

@@ -1,54 +1,18 @@
-import { createHash } from 'crypto';
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IHttpRequestOptions,
-} from 'n8n-workflow';
-import { issuerOf, redact, rememberSecret } from '../nodes/shared/redaction';
-import { trimUrl } from '../nodes/shared/transport';
-import { trimmedUrlExpression } from './common';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import { issuerOf, redact, rememberSecret } from '../../shared/redaction';
+import type { AuthSettings } from './settings';
 
-/**
- * ExorLive's partner token flow (a server-to-server variant of the authorization-code grant):
+/*
+ * Why: ExorLive's partner token flow (a server-to-server variant of the authorization-code grant):
  * GET Authorize.aspx names the ExorLive user the token is for and returns a code, POST
  * Token.ashx swaps the code for a bearer token. The credential runs it for its Admin User ID;
  * the node runs the same exchange for "Act As User ID". Both share one in-memory token cache.
  */
 
-export const DEFAULT_SCOPE =
-	'read_profile read_workout read_master write_workout write_profile read_calendar read_contact admin_user create_session configure write_calendar write_contact';
-
 /** The exchange assumes a 2-hour lifetime (the documented one) when `expires_in` is missing. */
 const DEFAULT_LIFETIME_S = 7200;
 
-/** Tokens are renewed this long before they expire, so a request never starts with a dying one. */
-const RENEW_MARGIN_S = 60;
-
 export type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
-
-export interface AuthSettings {
-	authBaseUrl: string;
-	clientKey: string;
-	clientSecret: string;
-	redirectUri: string;
-	scope: string;
-	/** Longest wait for each request of the exchange (the node's Timeout); 30 s if not set. */
-	timeoutMs?: number;
-}
-
-/** The ExorLive API host as the node and the credential test send to it. */
-export const API_BASE_URL_EXPRESSION = trimmedUrlExpression('$credentials.apiBaseUrl');
-
-export function authSettings(credentials: ICredentialDataDecryptedObject): AuthSettings {
-	return {
-		authBaseUrl: trimUrl(credentials.authBaseUrl),
-		clientKey: String(credentials.clientKey ?? '').trim(),
-		clientSecret: String(credentials.clientSecret ?? ''),
-		// Sent byte-for-byte: it must match the registered RequesterUrl, trailing slash included.
-		redirectUri: String(credentials.redirectUri ?? '').trim(),
-		scope: String(credentials.scope ?? '').trim() || DEFAULT_SCOPE,
-	};
-}
 
 /**
  * A token exchange failure. Its text never holds the client secret, the code or a token: the
@@ -218,72 +182,4 @@ export async function exchangeToken(
 		accessToken,
 		expiresInSeconds: Number.isFinite(lifetime) && lifetime > 0 ? lifetime : DEFAULT_LIFETIME_S,
 	};
-}
-
-interface CacheEntry {
-	token?: string;
-	pending?: Promise<string>;
-	expiresAt: number;
-}
-
-/**
- * Tokens by credential identity and user id, for the life of the token. The key is a hash of
- * everything that decides who a token acts for (auth host, client key and secret, redirect URI,
- * scope, user id), so a credential can only ever get back a token its own secret would get, and
- * editing the credential starts afresh. The map holds no secret in clear in its keys; entries
- * are dropped when they expire. Concurrent requests for the same token share one exchange.
- */
-const tokens = new Map<string, CacheEntry>();
-
-function cacheKey(settings: AuthSettings, userId: string): string {
-	const { authBaseUrl, clientKey, clientSecret, redirectUri, scope } = settings;
-	return createHash('sha256')
-		.update(JSON.stringify([authBaseUrl, clientKey, clientSecret, redirectUri, scope, userId]))
-		.digest('hex');
-}
-
-function dropExpired(now: number): void {
-	for (const [key, entry] of tokens) {
-		if (!entry.pending && entry.expiresAt <= now) tokens.delete(key);
-	}
-}
-
-/** The cached token for `userId` while it is valid; undefined rather than an exchange. */
-export function cachedToken(settings: AuthSettings, userId: string): string | undefined {
-	const entry = tokens.get(cacheKey(settings, userId));
-	return entry?.token && entry.expiresAt > Date.now() ? entry.token : undefined;
-}
-
-/**
- * A token for `userId`: the cached one while it is valid, else a new exchange. `rejected` is a
- * token the API has just answered 401 to; it is never handed out again, but when another
- * request has already replaced it, that newer token is used instead of exchanging once more.
- */
-export async function tokenFor(
-	request: HttpRequest,
-	settings: AuthSettings,
-	userId: string,
-	rejected?: string,
-): Promise<string> {
-	const now = Date.now();
-	dropExpired(now);
-	const key = cacheKey(settings, userId);
-	const entry = tokens.get(key);
-	if (entry?.pending) return await entry.pending;
-	if (entry?.token && entry.token !== rejected && entry.expiresAt > now) return entry.token;
-	const pending = exchangeToken(request, settings, userId).then(
-		({ accessToken, expiresInSeconds }) => {
-			tokens.set(key, {
-				token: accessToken,
-				expiresAt: Date.now() + (expiresInSeconds - RENEW_MARGIN_S) * 1000,
-			});
-			return accessToken;
-		},
-		(error: unknown) => {
-			tokens.delete(key);
-			throw error;
-		},
-	);
-	tokens.set(key, { pending, expiresAt: Number.POSITIVE_INFINITY });
-	return await pending;
 }
