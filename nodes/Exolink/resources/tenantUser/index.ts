@@ -1,5 +1,6 @@
 import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
+import { deletedOutput } from '../../../shared/output';
 import { exolinkOperation } from '../../exolinkOperation';
 import { roleField, tenantField, tenantUserField } from '../../exolinkFields';
 import { inviteOutput, tenantUserInviteDescription } from './invite';
@@ -33,7 +34,7 @@ export const tenantUserDescription: INodeProperties[] = [
 			description: "Take a user out of the tenant (the user's account stays)",
 			method: 'DELETE',
 			path: '/tenant/{tenant}/user/{userId}',
-			confirmation: { removed: true },
+			postReceive: [deletedOutput(['tenant', 'userId'])],
 		}),
 		exolinkOperation({
 			name: 'Set Role',
