@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { deletedOutput } from '../../../shared/output';
 import { exolinkOperation } from '../../exolinkOperation';
 import { roleField, tenantField, tenantUserField } from '../../exolinkFields';
-import { inviteOutput, tenantUserInviteDescription } from './invite';
+import { sendInvitation, tenantUserInviteDescription } from './invite';
 import { buildSetRolesBody, tenantUserSetRolesDescription } from './setRoles';
 
 const show = { resource: ['tenantUser'] };
@@ -25,7 +25,8 @@ export const tenantUserDescription: INodeProperties[] = [
 			description: 'Email an invitation to join the tenant with a role',
 			method: 'POST',
 			path: '/tenant/{tenant}/invite',
-			postReceive: [inviteOutput],
+			confirmation: { invited: true },
+			pagination: sendInvitation,
 		}),
 		exolinkOperation({
 			name: 'Remove',
