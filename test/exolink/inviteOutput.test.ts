@@ -5,7 +5,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { ApiMock, type RecordedRequest, type Reply } from '../harness/http';
-import { runNode, type RunResult } from '../harness/engine';
+import { runNode, type RunOptions, type RunResult } from '../harness/engine';
 import { assertNoSecrets } from '../harness/cases';
 import { EXOLINK_ORIGIN, exolink } from './suite';
 
@@ -42,11 +42,11 @@ const userOf = (email: string) => ({
 function exolinkFake({
 	delays = {},
 	faults = {},
-	listFault,
+	listFault = {},
 }: {
 	delays?: Record<string, number>;
 	faults?: Record<string, Reply[]>;
-	listFault?: Reply;
+	listFault?: Record<string, Reply>;
 } = {}) {
 	const mock = new ApiMock(EXOLINK_ORIGIN);
 	const tenants = new Map<string, IDataObject[]>();
@@ -63,7 +63,7 @@ function exolinkFake({
 		}
 		const list = /^\/tenant\/([^/]+)\/user$/.exec(request.path);
 		if (request.method === 'GET' && list) {
-			return listFault ?? { body: tenants.get(list[1]) ?? [] };
+			return listFault[list[1]] ?? { body: tenants.get(list[1]) ?? [] };
 		}
 		return { status: 599, body: { message: `unexpected ${request.method} ${request.path}` } };
 	});
@@ -95,10 +95,10 @@ function expectSent(mock: ApiMock, expected: Array<ReturnType<typeof post | type
 }
 
 /** Each tenant's list was sent after every invitation of that tenant was answered. */
-function expectListedAfterInvitations(mock: ApiMock, tenants: string[]) {
+function expectListedAfterInvitations(mock: ApiMock, tenants: string[], log = mock.log) {
 	for (const tenant of tenants) {
-		const listed = mock.log.indexOf(`> GET /tenant/${tenant}/user`);
-		const answered = mock.log
+		const listed = log.indexOf(`> GET /tenant/${tenant}/user`);
+		const answered = log
 			.map((entry, index) => ({ entry, index }))
 			.filter(({ entry }) => entry.startsWith(`< POST /tenant/${tenant}/invite`));
 		expect({ tenant, listed: listed >= 0 }).toEqual({ tenant, listed: true });
@@ -113,6 +113,7 @@ async function run(
 	parameters: INodeParameters,
 	input: IDataObject[],
 	continueOnFail = false,
+	settings?: RunOptions['settings'],
 ): Promise<RunResult> {
 	const result = await runNode({
 		node: 'exolink',
@@ -120,6 +121,7 @@ async function run(
 		input,
 		credentials: exolink.credentials,
 		continueOnFail,
+		settings,
 	});
 	assertNoSecrets(result, exolink.secrets);
 	return result;
@@ -316,6 +318,44 @@ describe('Exolink Invite with Output the Invited User: one list per tenant and r
 	);
 
 	it(
+		'Retry On Fail runs the node again with the same input: the second run lists each tenant once more, after its own invitations',
+		async () => {
+			const mock = exolinkFake({
+				faults: { 'a2@acme.test': [{ status: 500, body: { message: 'Try again' } }] },
+			});
+			const result = await run(batching(1, 30), input.slice(0, 3), false, {
+				retryOnFail: true,
+				maxTries: 2,
+				waitBetweenTries: 10,
+			});
+			expect(result.error).toBeUndefined();
+			// First run: a1 and b1 listed (a1 after a2 failed), a2 failed; second run: all three.
+			expectSent(mock, [
+				post('a', 'a1@acme.test'),
+				post('b', 'b1@acme.test'),
+				post('a', 'a2@acme.test'),
+				list('a'),
+				list('b'),
+				post('a', 'a1@acme.test'),
+				post('b', 'b1@acme.test'),
+				post('a', 'a2@acme.test'),
+				list('a'),
+				list('b'),
+			]);
+			const posts = mock.log
+				.map((entry, index) => ({ entry, index }))
+				.filter(({ entry }) => entry.startsWith('> POST'));
+			expectListedAfterInvitations(mock, ['a', 'b'], mock.log.slice(posts[3].index));
+			expect(output(result)).toEqual([
+				found('a1@acme.test', 0),
+				found('b1@acme.test', 1),
+				found('a2@acme.test', 2),
+			]);
+		},
+		TIMEOUT,
+	);
+
+	it(
 		'a 429 on an invitation: only it is sent again, and the list waits for it',
 		async () => {
 			const mock = exolinkFake({
@@ -351,7 +391,7 @@ describe('Exolink Invite with Output the Invited User: one list per tenant and r
 		'On Error: Continue, a failing list fails the items of that tenant only, with one list request',
 		async () => {
 			const mock = exolinkFake({
-				listFault: { status: 500, body: { message: 'Database unavailable' } },
+				listFault: { a: { status: 500, body: { message: 'Database unavailable' } } },
 			});
 			const result = await run(invite, input.slice(0, 3), true);
 			expect(result.error).toBeUndefined();
@@ -365,7 +405,7 @@ describe('Exolink Invite with Output the Invited User: one list per tenant and r
 			const error = { json: { error: 'Database unavailable (HTTP 500)' } };
 			expect(output(result)).toEqual([
 				{ ...error, pairedItem: { item: 0 } },
-				{ ...error, pairedItem: { item: 1 } },
+				found('b1@acme.test', 1),
 				{ ...error, pairedItem: { item: 2 } },
 			]);
 		},
