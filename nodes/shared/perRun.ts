@@ -11,8 +11,8 @@ import { sleep } from 'n8n-workflow';
  * request and settles when that request is done (whatever the outcome). The shared request is
  * sent when
  * - n8n has started every item of the run: without batching, all of them are started before
- *   any answer arrives; with batching, one batch per interval (waited for with the same
- *   interval, so never beyond the last batch, even when n8n fails the items of a batch itself);
+ *   any answer arrives; with batching, n8n starts one batch per interval, and the wait for them
+ *   uses the same interval and ends with the last batch (also when n8n fails its items itself);
  * - every item of the group has settled.
  * Items n8n or the node fail before they send anything never join, so nobody waits for them.
  * An item that joins a group whose request has already started (which the rules above leave to
