@@ -28,7 +28,10 @@ export interface OperationSpec {
 	preSend?: PreSendAction[];
 	/** Post-receive actions run after the HTTP status check. */
 	postReceive?: PostReceiveAction[];
-	/** Paging of a list operation (see pagination.ts); it is sent through the request step. */
+	/**
+	 * Paging of a list operation (see pagination.ts), or a follow-up of the request (Exolink's
+	 * Invite); it is sent through the request step.
+	 */
 	pagination?: Parameters<typeof paged>[0];
 }
 

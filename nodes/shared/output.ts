@@ -5,6 +5,7 @@ import type {
 	INodeExecutionData,
 	PostReceiveAction,
 } from 'n8n-workflow';
+import { itemParameter } from './validation';
 
 /** Whether an answer body is empty: nothing, an empty string or an object without keys. */
 export function isEmpty(body: unknown): boolean {
@@ -23,6 +24,20 @@ export function noContent(confirmation: IDataObject): PostReceiveAction {
 		response: IN8nHttpFullResponse,
 	) {
 		return isEmpty(response.body) ? [{ json: { ...confirmation } }] : items;
+	};
+}
+
+/**
+ * Output of a delete, as n8n's guidelines ask: `{ deleted: true }` and the IDs the node was
+ * given, named like the operation's fields (`parameters`, as put into the path), e.g.
+ * `{ deleted: true, orgId, roleId }`. The vendor's answer on success (nothing, `{}` or the
+ * deleted record) is not output: the IDs are what a next node can act on. Errors are thrown
+ * before this runs.
+ */
+export function deletedOutput(parameters: string[]): PostReceiveAction {
+	return async function (this: IExecuteSingleFunctions) {
+		const ids = parameters.map((name) => [name, String(itemParameter(this, name))]);
+		return [{ json: { deleted: true, ...Object.fromEntries(ids) } }];
 	};
 }
 

@@ -327,7 +327,7 @@ describeCases('Epilot path encoding and per-item expressions', epilot, [
 				reply: { body: {} },
 			},
 		],
-		output: [{ deleted: true }],
+		output: [{ deleted: true, orgId: '1/../2', userId: 'u?admin=true' }],
 	},
 	{
 		title: 'expressions differ per input item (org, email and roles per item)',

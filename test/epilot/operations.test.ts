@@ -262,7 +262,7 @@ describeCases('Epilot operations', epilot, [
 	},
 	{
 		title:
-			'Partner User > Delete: DELETE /v2/partners/{orgId}/users/{userId}; {} becomes a confirmation',
+			'Partner User > Delete: DELETE /v2/partners/{orgId}/users/{userId}; {} becomes { deleted, orgId, userId }',
 		parameters: {
 			resource: 'partnerUser',
 			operation: 'delete',
@@ -277,7 +277,43 @@ describeCases('Epilot operations', epilot, [
 				reply: { body: {} },
 			},
 		],
-		output: [{ deleted: true }],
+		output: [{ deleted: true, orgId: '123', userId: 'u-1' }],
+	},
+	{
+		title: 'Partner User > Delete: an answer with a body (no content, 204) gives the same item',
+		parameters: {
+			resource: 'partnerUser',
+			operation: 'delete',
+			orgId: rl('123'),
+			userId: rl('u-1'),
+		},
+		requests: [
+			{
+				method: 'DELETE',
+				path: '/v2/partners/123/users/u-1',
+				body: undefined,
+				reply: { status: 204 },
+			},
+		],
+		output: [{ deleted: true, orgId: '123', userId: 'u-1' }],
+	},
+	{
+		title: 'Partner User > Delete: the deleted user in the answer is not output, the IDs are',
+		parameters: {
+			resource: 'partnerUser',
+			operation: 'delete',
+			orgId: rl('123'),
+			userId: rl('u-1'),
+		},
+		requests: [
+			{
+				method: 'DELETE',
+				path: '/v2/partners/123/users/u-1',
+				body: undefined,
+				reply: { body: { id: 'u-1', email: 'ada@acme.test', status: 'Active' } },
+			},
+		],
+		output: [{ deleted: true, orgId: '123', userId: 'u-1' }],
 	},
 	{
 		title: 'Partner User > Assign Roles: POST .../roles with roleIds',
@@ -503,7 +539,7 @@ describeCases('Epilot operations', epilot, [
 	},
 	{
 		title:
-			'Partner Role > Delete: DELETE /v2/partners/{orgId}/roles/{roleId}, returns the deleted role',
+			'Partner Role > Delete: DELETE /v2/partners/{orgId}/roles/{roleId}; the deleted role epilot answers becomes { deleted, orgId, roleId }',
 		parameters: {
 			resource: 'partnerRole',
 			operation: 'delete',
@@ -518,7 +554,25 @@ describeCases('Epilot operations', epilot, [
 				reply: { body: role },
 			},
 		],
-		output: [role],
+		output: [{ deleted: true, orgId: '123', roleId: '123:partner_sales' }],
+	},
+	{
+		title: 'Partner Role > Delete: an empty answer gives the same item',
+		parameters: {
+			resource: 'partnerRole',
+			operation: 'delete',
+			orgId: rl('123'),
+			roleId: rl('123:partner_sales'),
+		},
+		requests: [
+			{
+				method: 'DELETE',
+				path: '/v2/partners/123/roles/123%3Apartner_sales',
+				body: undefined,
+				reply: { status: 204 },
+			},
+		],
+		output: [{ deleted: true, orgId: '123', roleId: '123:partner_sales' }],
 	},
 	{
 		title: 'Custom API Call: any method and path under the server, with query and JSON body',

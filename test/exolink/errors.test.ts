@@ -131,7 +131,7 @@ describeCases('Exolink hostile IDs are encoded into one path segment', exolink, 
 				reply: { status: 204 },
 			},
 		],
-		output: [{ removed: true }],
+		output: [{ deleted: true, tenant: HOSTILE, userId: HOSTILE }],
 	},
 	{
 		title: 'user',

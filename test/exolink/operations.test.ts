@@ -234,7 +234,8 @@ describeCases('Exolink operations', exolink, [
 		output: [{ updated: true }],
 	},
 	{
-		title: 'Tenant User > Remove: DELETE /tenant/{tenant}/user/{userId}, no body',
+		title:
+			'Tenant User > Remove: DELETE /tenant/{tenant}/user/{userId}, no body; outputs { deleted, tenant, userId }',
 		parameters: {
 			resource: 'tenantUser',
 			operation: 'remove',
@@ -249,7 +250,25 @@ describeCases('Exolink operations', exolink, [
 				reply: { status: 204 },
 			},
 		],
-		output: [{ removed: true }],
+		output: [{ deleted: true, tenant: 'abc123', userId: 'u-1' }],
+	},
+	{
+		title: 'Tenant User > Remove: an answer with a body gives the same item',
+		parameters: {
+			resource: 'tenantUser',
+			operation: 'remove',
+			tenant: 'abc123',
+			userId: rl('u-1'),
+		},
+		requests: [
+			{
+				method: 'DELETE',
+				path: '/tenant/abc123/user/u-1',
+				body: undefined,
+				reply: { body: { message: 'User removed from tenant', userId: 'u-1' } },
+			},
+		],
+		output: [{ deleted: true, tenant: 'abc123', userId: 'u-1' }],
 	},
 	{
 		title: 'Tenant User > Invite: POST /tenant/{tenant}/invite with receiver, role and language',
@@ -414,12 +433,33 @@ describeCases('Exolink operations', exolink, [
 		output: [{ id: 1, ip: '203.0.113.10' }],
 	},
 	{
-		title: 'IP Whitelist > Delete: DELETE /tenant/{tenant}/ips/{ipId}',
+		title:
+			'IP Whitelist > Delete: DELETE /tenant/{tenant}/ips/{ipId}, no body; outputs { deleted, tenant, ipId }',
 		parameters: { resource: 'ipWhitelist', operation: 'delete', tenant: 'abc123', ipId: '42' },
 		requests: [
 			{ method: 'DELETE', path: '/tenant/abc123/ips/42', body: undefined, reply: { status: 204 } },
 		],
-		output: [{ deleted: true }],
+		output: [{ deleted: true, tenant: 'abc123', ipId: '42' }],
+	},
+	{
+		title:
+			'IP Whitelist > Delete: the deleted entry in the answer is not output; an ID from an expression is output as text',
+		parameters: {
+			resource: 'ipWhitelist',
+			operation: 'delete',
+			tenant: 'abc123',
+			ipId: '={{ $json.id }}',
+		},
+		input: [{ id: 42 }],
+		requests: [
+			{
+				method: 'DELETE',
+				path: '/tenant/abc123/ips/42',
+				body: undefined,
+				reply: { body: { id: 42, ip: '203.0.113.10' } },
+			},
+		],
+		output: [{ deleted: true, tenant: 'abc123', ipId: '42' }],
 	},
 	{
 		title: 'User > Get: GET /user/{userId}',
@@ -573,6 +613,9 @@ describeCases('Exolink operations', exolink, [
 			{ method: 'DELETE', path: '/tenant/abc123/user/u-1', reply: { status: 204 } },
 			{ method: 'DELETE', path: '/tenant/xyz789/user/u-2', reply: { status: 204 } },
 		],
-		output: [{ removed: true }, { removed: true }],
+		output: [
+			{ deleted: true, tenant: 'abc123', userId: 'u-1' },
+			{ deleted: true, tenant: 'xyz789', userId: 'u-2' },
+		],
 	},
 ]);

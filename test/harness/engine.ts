@@ -206,6 +206,8 @@ export interface RunOptions {
 	/** JSON of the input items; one empty item by default. */
 	input?: IDataObject[];
 	continueOnFail?: boolean;
+	/** Node settings of the node under test (Retry On Fail and its tries). */
+	settings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
 	/** Share a store across runs to see tokens persisted by preAuthentication. */
 	store?: CredentialStore;
 	/**
@@ -333,6 +335,7 @@ async function prepare(options: RunOptions) {
 		parameters,
 		credentials,
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(index ? {} : options.settings),
 	}));
 	const connections: IConnections = {};
 	for (let index = 1; index < nodes.length; index++) {

@@ -4,12 +4,15 @@
  * method, path, query, headers and body of each request.
  */
 import nock from 'nock';
+import { sleep } from 'n8n-workflow';
 
 export interface Reply {
 	status?: number;
 	/** The body, or a function of the request that makes it (e.g. to echo what was sent). */
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** Milliseconds to wait before answering (e.g. to make one item's request finish last). */
+	delayMs?: number;
 }
 
 export interface RecordedRequest {
@@ -59,6 +62,9 @@ function parseBody(raw: unknown): unknown {
 export class ApiMock {
 	readonly requests: RecordedRequest[] = [];
 
+	/** Arrivals (`> GET /path`) and answers (`< GET /path 200`), in the order they happened. */
+	readonly log: string[] = [];
+
 	/** Scripted replies; a keyed one answers only the request it was scripted for. */
 	private readonly replies: Array<{ key?: string; reply: Reply }> = [];
 
@@ -74,8 +80,16 @@ export class ApiMock {
 		for (const method of METHODS) {
 			this.scope
 				.intercept(() => true, method)
-				.reply(function (uri, requestBody) {
-					return mock.answer(method, uri, requestBody, this.req.headers);
+				.reply(async function (uri, requestBody) {
+					const { result, delayMs, entry } = mock.answer(
+						method,
+						uri,
+						requestBody,
+						this.req.headers,
+					);
+					if (delayMs) await sleep(delayMs);
+					mock.log.push(`< ${entry} ${result[0]}`);
+					return result;
 				});
 		}
 	}
@@ -111,7 +125,11 @@ export class ApiMock {
 		uri: string,
 		requestBody: unknown,
 		rawHeaders: Record<string, string | string[]>,
-	): [number, string | Buffer, Record<string, string>] {
+	): {
+		result: [number, string | Buffer, Record<string, string>];
+		delayMs?: number;
+		entry: string;
+	} {
 		const url = new URL(uri, this.origin);
 		const query: Record<string, string | string[]> = {};
 		for (const key of new Set(url.searchParams.keys())) {
@@ -129,6 +147,8 @@ export class ApiMock {
 			body: parseBody(requestBody),
 		};
 		this.requests.push(recorded);
+		const entry = `${method} ${url.pathname}`;
+		this.log.push(`> ${entry}`);
 		const key = requestKey({ method, path: url.pathname, query });
 		let index = this.replies.findIndex((entry) => entry.key === key);
 		if (index < 0) index = this.replies.findIndex((entry) => entry.key === undefined);
@@ -150,6 +170,6 @@ export class ApiMock {
 				: {}),
 			...answer.headers,
 		};
-		return [answer.status ?? 200, payload, headersOut];
+		return { result: [answer.status ?? 200, payload, headersOut], delayMs: answer.delayMs, entry };
 	}
 }

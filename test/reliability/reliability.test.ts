@@ -267,7 +267,9 @@ describe('Answers are checked before they become items', () => {
 			credentials: epilotCredentials,
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((item) => item.json)).toEqual([{ deleted: true }]);
+		expect(result.items.map((item) => item.json)).toEqual([
+			{ deleted: true, orgId: '1', userId: 'u-1' },
+		]);
 	});
 
 	it('a 503 HTML page becomes one line with a hint naming the real setting', async () => {

@@ -257,7 +257,7 @@ describe('with exolink.inviteeListed (an invitee is listed before it accepts)', 
 			listed,
 		);
 		expect(removed.error).toBeUndefined();
-		expect(removed.items.map((i) => i.json)).toEqual([{ removed: true }]);
+		expect(removed.items.map((i) => i.json)).toEqual([{ deleted: true, tenant: TENANT, userId }]);
 		expect((await tenantUsers(listed)).map((u) => u.userId)).not.toContain(userId);
 
 		const requests = await listed.control<Array<{ operationId: string; status: number }>>(

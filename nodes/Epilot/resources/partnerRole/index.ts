@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { splitInto } from '../../../shared/output';
+import { deletedOutput, splitInto } from '../../../shared/output';
 import { operationProperty } from '../../../shared/operation';
 import { epilotOperation } from '../../epilotOperation';
 import { orgIdField, roleIdField } from '../../epilotFields';
@@ -26,6 +26,7 @@ export const partnerRoleDescription: INodeProperties[] = [
 				'Delete a role of a partner organization. Fails with 409 while users still hold it.',
 			method: 'DELETE',
 			path: '/v2/partners/{orgId}/roles/{roleId}',
+			postReceive: [deletedOutput(['orgId', 'roleId'])],
 		}),
 		epilotOperation({
 			name: 'Get Many',

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { noContent, splitInto } from '../../../shared/output';
+import { deletedOutput, splitInto } from '../../../shared/output';
 import { operationProperty } from '../../../shared/operation';
 import { epilotOperation } from '../../epilotOperation';
 import { orgIdField, userIdField } from '../../epilotFields';
@@ -38,7 +38,7 @@ export const partnerUserDescription: INodeProperties[] = [
 			description: 'Permanently remove a user from a partner organization',
 			method: 'DELETE',
 			path: '/v2/partners/{orgId}/users/{userId}',
-			postReceive: [noContent({ deleted: true })],
+			postReceive: [deletedOutput(['orgId', 'userId'])],
 		}),
 		epilotOperation({
 			name: 'Get Many',

@@ -1,8 +1,9 @@
 import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
+import { deletedOutput } from '../../../shared/output';
 import { exolinkOperation } from '../../exolinkOperation';
 import { roleField, tenantField, tenantUserField } from '../../exolinkFields';
-import { inviteOutput, tenantUserInviteDescription } from './invite';
+import { sendInvitation, tenantUserInviteDescription } from './invite';
 import { buildSetRolesBody, tenantUserSetRolesDescription } from './setRoles';
 
 const show = { resource: ['tenantUser'] };
@@ -24,7 +25,8 @@ export const tenantUserDescription: INodeProperties[] = [
 			description: 'Email an invitation to join the tenant with a role',
 			method: 'POST',
 			path: '/tenant/{tenant}/invite',
-			postReceive: [inviteOutput],
+			confirmation: { invited: true },
+			pagination: sendInvitation,
 		}),
 		exolinkOperation({
 			name: 'Remove',
@@ -33,7 +35,7 @@ export const tenantUserDescription: INodeProperties[] = [
 			description: "Take a user out of the tenant (the user's account stays)",
 			method: 'DELETE',
 			path: '/tenant/{tenant}/user/{userId}',
-			confirmation: { removed: true },
+			postReceive: [deletedOutput(['tenant', 'userId'])],
 		}),
 		exolinkOperation({
 			name: 'Set Role',

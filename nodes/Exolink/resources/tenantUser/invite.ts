@@ -1,11 +1,11 @@
 import type {
+	DeclarativeRestApiSettings,
 	IDataObject,
-	IExecuteSingleFunctions,
-	IN8nHttpFullResponse,
+	IExecutePaginationFunctions,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { isEmpty } from '../../../shared/output';
+import { PerRun } from '../../../shared/perRun';
 import { InputError, itemParameter, requireParameters } from '../../../shared/validation';
 import { roleField } from '../../exolinkFields';
 import { tenantUsers } from '../../client';
@@ -68,23 +68,33 @@ export const tenantUserInviteDescription: INodeProperties[] = [
 	},
 ];
 
+/** The users of each tenant, listed once per run for the items inviting to it. */
+const tenantLists = new PerRun<IDataObject[]>();
+
 /**
- * Exolink documents no answer body for an invitation ("Invitation created successfully").
- * Output: the answer if there is one, else `{ invited: true }`; with Output the Invited User,
- * the user's entry from List Tenant Users (found by email), which a next node can act on.
+ * Exolink documents no answer body for an invitation ("Invitation created successfully"): the
+ * operation outputs the answer if there is one, else `{ invited: true }` (its postReceive).
+ * With Output the Invited User it outputs the user's entry from List Tenant Users instead (found
+ * by email), which a next node can act on. The list is read after the invitation, once per
+ * tenant for all items of a run that invite to it (after the last of their invitations).
  */
-export async function inviteOutput(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
+export async function sendInvitation(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const { outputInvitedUser } = itemParameter(this, 'inviteOptions', {}) as IDataObject;
-	if (!outputInvitedUser) return isEmpty(response.body) ? [{ json: { invited: true } }] : items;
+	if (!outputInvitedUser) return await this.makeRoutingRequest(requestData);
 	const email = String(itemParameter(this, 'email', ''))
 		.trim()
 		.toLowerCase();
 	const tenant = String(itemParameter(this, 'tenant', '')).trim();
-	const users = await tenantUsers(this, tenant);
+	const member = tenantLists.join(this, tenant);
+	try {
+		await this.makeRoutingRequest(requestData);
+	} finally {
+		member.settle();
+	}
+	const users = await member.shared(async () => await tenantUsers(this, tenant));
 	const found = users.find(
 		(user) =>
 			String(user.username ?? '').toLowerCase() === email ||
