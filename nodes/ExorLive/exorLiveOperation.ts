@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { operationBuilder, type OperationSpec } from '../shared/operation';
 import { computedBy, sentBy, type RequestStep, type TakenOver } from '../shared/requestStep';
+import { simplifiedOutput } from '../shared/simplify';
 import { refusedToken, sendAsActingUser, toItems, type ActAs } from './client';
 
 export type LocalRun = (this: IExecutePaginationFunctions) => Promise<INodeExecutionData[]>;
@@ -53,7 +54,17 @@ export function exorLiveOperation(spec: ExorLiveOperationSpec): INodePropertyOpt
 		routing: {
 			...routing,
 			request: { ...routing.request, ...request },
-			...(checksStatus ? { output: { postReceive } } : {}),
+			// Without the status check, but still simplified last.
+			...(checksStatus
+				? {
+						output: {
+							postReceive: [
+								...postReceive,
+								...(operation.output ? [simplifiedOutput(operation.output)] : []),
+							],
+						},
+					}
+				: {}),
 		},
 	};
 	if (plain) return withRequest;
