@@ -16,7 +16,7 @@ const partner = {
 	created_at: '2026-01-15T09:00:00.000Z',
 	description: 'Solar installer in Bavaria',
 	company_name: 'ACME Solar',
-	invitation_token: 'invitation-token-1',
+	invitation_token: 'inv-tok',
 	invitation_email: 'invite@acme.test',
 	email: 'info@acme.test',
 	owner_email: 'owner@acme.test',
@@ -142,12 +142,12 @@ describe('Epilot Simplify', () => {
 
 	simplifyCases(
 		'Partner > Get by Invitation Token',
-		{ resource: 'partner', operation: 'getByToken', invitationToken: 'invitation-token-1' },
+		{ resource: 'partner', operation: 'getByToken', invitationToken: 'inv-tok' },
 		(body) => [
 			{
 				method: 'GET',
 				path: '/v1/partner-directory/public/getPartnerByToken',
-				query: { token: 'invitation-token-1' },
+				query: { token: 'inv-tok' },
 				reply: { body },
 			},
 		],
