@@ -309,8 +309,9 @@ describe("the tools answer with Output: Simplified (the example's choice)", () =
 			);
 		}
 		const raw = JSON.stringify(results);
-		assert.ok(content.length <= 260, `${content.length} bytes`);
-		assert.ok(raw.length > 260, `raw: ${raw.length} bytes`);
+		// Without the roles' slugs: 164 bytes for the seeded user, 187 raw.
+		assert.ok(content.length <= 175, `${content.length} bytes`);
+		assert.ok(raw.length > 175, `raw: ${raw.length} bytes`);
 	});
 
 	test('ExorLive: IDs, role and its name, name, email, custom ID; smaller than the raw answer', async () => {
@@ -319,10 +320,12 @@ describe("the tools answer with Output: Simplified (the example's choice)", () =
 			([, grant]) => grant.userId === admin,
 		);
 		const query = new URLSearchParams({ type: 'email', text: EXORLIVE_SEED.contactEmail });
-		const raw = await rawAnswer(`/exorlive/api/api4/user/lookupuser?${query}`, {
+		const answer = await rawAnswer(`/exorlive/api/api4/user/lookupuser?${query}`, {
 			authorization: `Bearer ${token}`,
 			'exorlive-client': EXORLIVE_CLIENT.clientName,
 		});
+		// One user object as documented (a list when the sandbox assumes one).
+		const raw = Array.isArray(answer) ? answer : [answer];
 		const content = messageOf('ExorLive_User_Lookup');
 		const [user, ...more] = JSON.parse(content);
 		assert.deepEqual(more, []);
@@ -354,6 +357,7 @@ describe("the tools answer with Output: Simplified (the example's choice)", () =
 		);
 		// The national ID number and the address stay with ExorLive.
 		assert.doesNotMatch(content, /OfficialId|Address|DateOfBirth/);
+		// 197 bytes for the seeded contact; the vendor's answer alone is twice that.
 		assert.ok(content.length <= 250, `${content.length} bytes`);
 		assert.ok(JSON.stringify(raw).length > 250, `raw: ${JSON.stringify(raw).length} bytes`);
 	});
