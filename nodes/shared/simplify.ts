@@ -100,24 +100,45 @@ function selectedFields(ctx: Context): string[] {
 	return list.map((field) => String(field).trim()).filter((field) => !isBlank(field));
 }
 
-/** The fields to keep, or undefined for the raw answer. */
-function keptFields(ctx: Context, spec: OutputSpec): string[] | undefined {
+/** The fields to keep (`selected`: named in Fields), or undefined for the raw answer. */
+function keptFields(
+	ctx: Context,
+	spec: OutputSpec,
+): { fields: string[]; selected: boolean } | undefined {
 	if (runsAsTool(ctx)) {
 		const output = itemParameter(ctx, 'output', 'simple');
 		if (output === 'raw') return undefined;
-		return output === 'fields' ? selectedFields(ctx) : spec.fields;
+		if (output === 'fields') return { fields: selectedFields(ctx), selected: true };
+		return { fields: spec.fields, selected: false };
 	}
 	if (!spec.simplify) return undefined;
 	const simplify = itemParameter(ctx, 'simplify', true);
-	return simplify === false || simplify === 'false' ? undefined : spec.fields;
+	if (simplify === false || simplify === 'false') return undefined;
+	return { fields: spec.fields, selected: false };
 }
 
-function simplifyItems(ctx: Context, spec: OutputSpec, items: INodeExecutionData[]) {
-	const fields = keptFields(ctx, spec);
-	if (!fields) return items;
-	return items.map((item) =>
-		spec.ownItem?.(item.json) ? item : { ...item, json: keepFields(item.json, fields) },
-	);
+/**
+ * Each record with only the kept fields. An answer that is no record (or an empty one) stays as
+ * it is, for the request step to refuse; a record with none of the fields stays whole when simplified (an
+ * unexpected shape must not vanish) and fails when the fields were selected by name.
+ */
+function simplifyItems(
+	ctx: Context & Pick<IExecuteSingleFunctions, 'getItemIndex'>,
+	spec: OutputSpec,
+	items: INodeExecutionData[],
+) {
+	const kept = keptFields(ctx, spec);
+	if (!kept) return items;
+	const { fields, selected } = kept;
+	return items.map((item) => {
+		if (!isRecord(item.json) || !Object.keys(item.json).length) return item;
+		if (spec.ownItem?.(item.json)) return item;
+		const json = keepFields(item.json, fields);
+		if (Object.keys(json).length) return { ...item, json };
+		if (!selected) return item;
+		const present = Object.keys(item.json).slice(0, 20).join(', ');
+		throw inputError(ctx, 'Fields', `none of them is in the answer, which has: ${present}`);
+	});
 }
 
 /** Output: Selected Fields needs at least one field; checked before anything is sent. */

@@ -291,6 +291,28 @@ describe('Epilot as an AI tool: Output', () => {
 		);
 	});
 
+	it('Selected Fields naming no field of the answer fails the item, listing the fields it has', async () => {
+		await runCase(epilot, {
+			title: 'tool',
+			tool: true,
+			parameters: { ...usersParameters, output: 'fields', fields: 'mail' },
+			requests: getUsers(answer),
+			error: {
+				name: 'NodeOperationError',
+				message:
+					'Fields: none of them is in the answer, which has: id, name, email, status, image, roles',
+			},
+		});
+	});
+
+	it('a record with none of the kept fields stays whole when simplified', async () => {
+		const unexpected = { partnerId: 'p-1', state: 'Approved' };
+		await expectItems(
+			{ title: 'tool', tool: true, parameters: approveParameters, requests: approve(unexpected) },
+			[unexpected],
+		);
+	});
+
 	it('outside a tool, Output is ignored and a small answer is never simplified', async () => {
 		await expectItems(
 			{

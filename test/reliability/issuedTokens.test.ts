@@ -18,7 +18,8 @@ const errors =
 	require('../../dist/nodes/shared/errors') as typeof import('../../nodes/shared/errors');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-const lookup = { resource: 'user', operation: 'lookup', type: 'id', text: '7' };
+/** Raw: the answers below echo the token in a field Simplify would leave out. */
+const lookup = { resource: 'user', operation: 'lookup', type: 'id', text: '7', simplify: false };
 
 /** The Authorization header the API got, quoted back in the answer. */
 const echo = (request: { headers: Record<string, string> }) => ({
