@@ -119,8 +119,8 @@ function keptFields(
 
 /**
  * Each record with only the kept fields. An answer that is no record (or an empty one) stays as
- * it is, for the request step to refuse; a record with none of the fields stays whole when simplified (an
- * unexpected shape must not vanish) and fails when the fields were selected by name.
+ * it is, for the request step to refuse. A record with none of the fields stays whole when
+ * simplified (an unexpected shape must not vanish) and fails when the fields were named.
  */
 function simplifyItems(
 	ctx: Context & Pick<IExecuteSingleFunctions, 'getItemIndex'>,
