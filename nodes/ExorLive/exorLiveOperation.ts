@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { operationBuilder, type OperationSpec } from '../shared/operation';
 import { computedBy, sentBy, type RequestStep, type TakenOver } from '../shared/requestStep';
+import { simplifiedOutput } from '../shared/simplify';
 import { refusedToken } from './auth/renewal';
 import { sendAsActingUser, toItems, type ActAs } from './client';
 
@@ -54,7 +55,17 @@ export function exorLiveOperation(spec: ExorLiveOperationSpec): INodePropertyOpt
 		routing: {
 			...routing,
 			request: { ...routing.request, ...request },
-			...(checksStatus ? { output: { postReceive } } : {}),
+			// Without the status check, but still simplified last.
+			...(checksStatus
+				? {
+						output: {
+							postReceive: [
+								...postReceive,
+								...(operation.output ? [simplifiedOutput(operation.output)] : []),
+							],
+						},
+					}
+				: {}),
 		},
 	};
 	if (plain) return withRequest;

@@ -12,6 +12,12 @@ import { throwOnErrorStatus } from './errors';
 import { checkedAs, checkFieldTypes } from './fieldTypes';
 import { deferredUnderContinue, paged, sentOnce } from './requestStep';
 import { requiredValues, type RequiredParameter } from './validation';
+import {
+	checkSelectedFields,
+	simplifiedOutput,
+	simplifiedPages,
+	type OutputSpec,
+} from './simplify';
 
 export interface OperationSpec {
 	/** Option name shown in the operation list, e.g. "Get Many". */
@@ -33,6 +39,8 @@ export interface OperationSpec {
 	 * Invite); it is sent through the request step.
 	 */
 	pagination?: Parameters<typeof paged>[0];
+	/** Kept fields of an operation returning records: Simplify, and Output as an AI tool. */
+	output?: OutputSpec;
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -74,12 +82,22 @@ export function operationBuilder(labels: Record<string, string>) {
 					check,
 					...(required.length ? [fillPath(spec.path, required)] : []),
 					...(spec.preSend ?? []),
+					...(spec.output ? [checkSelectedFields] : []),
 				]),
 				check,
 			),
 		];
 		// Sent through the request step: retried on 429/503, output checked, paired and redacted.
-		const sending = typeof spec.pagination === 'function' ? paged(spec.pagination) : sentOnce();
+		const { output, pagination } = spec;
+		// Paged records are simplified once all pages are in; others by the last post-receive.
+		const sending =
+			typeof pagination === 'function'
+				? paged(output ? simplifiedPages(output, pagination) : pagination)
+				: sentOnce();
+		const postReceive = [
+			...(spec.postReceive ?? []),
+			...(output && typeof pagination !== 'function' ? [simplifiedOutput(output)] : []),
+		];
 		return {
 			name: spec.name,
 			value: spec.value,
@@ -89,7 +107,7 @@ export function operationBuilder(labels: Record<string, string>) {
 				// A path with parameters is completed by fillPath before the request is sent.
 				request: { method: spec.method, url: spec.path },
 				send: { ...(preSend.length ? { preSend } : {}), ...sending.send },
-				output: { postReceive: [throwOnErrorStatus, ...(spec.postReceive ?? [])] },
+				output: { postReceive: [throwOnErrorStatus, ...postReceive] },
 				operations: sending.operations,
 			},
 		};

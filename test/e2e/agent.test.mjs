@@ -14,7 +14,10 @@ import { request } from 'undici';
 import {
 	DEFAULT_SCRIPT,
 	EPILOT_SEED,
+	EPILOT_TOKEN,
 	EXOLINK_SEED,
+	EXOLINK_TOKEN,
+	EXORLIVE_CLIENT,
 	EXORLIVE_SEED,
 	MODEL_KEY,
 	startSandbox,
@@ -273,6 +276,110 @@ describe('an AI Agent calls the three nodes as tools (n8n execute, scripted mode
 				.filter((r) => r.vendor === 'openai')
 				.every((r) => r.authorization === `Bearer ${MODEL_KEY}`),
 		);
+	});
+});
+
+describe("the tools answer with Output: Simplified (the example's choice)", () => {
+	/** What the vendor fake answers the same call with, read directly after the run. */
+	async function rawAnswer(vendorPath, headers) {
+		const res = await request(`${sandbox.origin}${vendorPath}`, { headers });
+		const body = await res.body.json();
+		assert.equal(res.statusCode, 200, JSON.stringify(body));
+		return body;
+	}
+	/** The first tool message of each tool (the failing call comes later). */
+	const messageOf = (tool) => toolResults().find((r) => r.tool === tool).content;
+	const pick = (record, fields) =>
+		Object.fromEntries(fields.filter((field) => field in record).map((f) => [f, record[f]]));
+
+	test("Epilot: id, name, email, status and each role's id and name; smaller than the raw answer", async () => {
+		const { results } = await rawAnswer(`/epilot/v2/partners/${EPILOT_SEED.partnerOrgId}/users`, {
+			authorization: `Bearer ${EPILOT_TOKEN}`,
+		});
+		const content = messageOf('Epilot_Partner_Users');
+		const expected = results.map((user) => ({
+			...pick(user, ['id', 'name', 'email', 'status']),
+			roles: user.roles.map((role) => pick(role, ['id', 'name'])),
+		}));
+		assert.deepEqual(JSON.parse(content), expected);
+		for (const user of JSON.parse(content)) {
+			assert.deepEqual(
+				Object.keys(user),
+				['id', 'name', 'email', 'status', 'roles'].filter((key) => key in user),
+			);
+		}
+		const raw = JSON.stringify(results);
+		// Without the roles' slugs: 164 bytes for the seeded user, 187 raw.
+		assert.ok(content.length <= 175, `${content.length} bytes`);
+		assert.ok(raw.length > 175, `raw: ${raw.length} bytes`);
+	});
+
+	test('ExorLive: IDs, role and its name, name, email, custom ID; smaller than the raw answer', async () => {
+		const admin = EXORLIVE_SEED.customers[0].adminUserId;
+		const [token] = Object.entries(sandbox.state.exorlive.tokens).find(
+			([, grant]) => grant.userId === admin,
+		);
+		const query = new URLSearchParams({ type: 'email', text: EXORLIVE_SEED.contactEmail });
+		const answer = await rawAnswer(`/exorlive/api/api4/user/lookupuser?${query}`, {
+			authorization: `Bearer ${token}`,
+			'exorlive-client': EXORLIVE_CLIENT.clientName,
+		});
+		// One user object as documented (a list when the sandbox assumes one).
+		const raw = Array.isArray(answer) ? answer : [answer];
+		const content = messageOf('ExorLive_User_Lookup');
+		const [user, ...more] = JSON.parse(content);
+		assert.deepEqual(more, []);
+		assert.deepEqual(Object.keys(user), [
+			'Id',
+			'OrganizationId',
+			'DepartmentId',
+			'Role',
+			'RoleName',
+			'Firstname',
+			'Lastname',
+			'Email',
+			'CustomId',
+		]);
+		const { RoleName, ...kept } = user;
+		assert.equal(RoleName, 'Contact With Login');
+		assert.deepEqual(
+			kept,
+			pick(raw[0], [
+				'Id',
+				'OrganizationId',
+				'DepartmentId',
+				'Role',
+				'Firstname',
+				'Lastname',
+				'Email',
+				'CustomId',
+			]),
+		);
+		// The national ID number and the address stay with ExorLive.
+		assert.doesNotMatch(content, /OfficialId|Address|DateOfBirth/);
+		// 197 bytes for the seeded contact; the vendor's answer alone is twice that.
+		assert.ok(content.length <= 250, `${content.length} bytes`);
+		assert.ok(JSON.stringify(raw).length > 250, `raw: ${JSON.stringify(raw).length} bytes`);
+	});
+
+	test('Exolink: the five documented fields of a tenant user, nothing more', async () => {
+		const raw = await rawAnswer(`/exolink/tenant/${EXOLINK_SEED.tenant}/user`, {
+			authorization: `Bearer ${EXOLINK_TOKEN}`,
+		});
+		const content = messageOf('Exolink_Tenant_Users');
+		const kept = ['userId', 'username', 'givenName', 'familyName', 'role'];
+		assert.deepEqual(
+			JSON.parse(content),
+			raw.map((user) => pick(user, kept)),
+		);
+		for (const user of JSON.parse(content)) {
+			assert.deepEqual(
+				Object.keys(user),
+				kept.filter((key) => key in user),
+			);
+		}
+		// Exolink documents five fields for a tenant user, all kept: no larger raw answer here.
+		assert.ok(content.length <= 450, `${content.length} bytes`);
 	});
 });
 

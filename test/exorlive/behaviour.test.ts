@@ -364,6 +364,8 @@ describe('ExorLive Get Workout PDF', () => {
 				operation: 'getWorkoutPdf',
 				workoutId: 99,
 				binaryPropertyName: 'pdf',
+				// The whole metadata: the split of the raw answer is what is checked here.
+				simplify: false,
 			},
 			requests: [
 				{

@@ -29,6 +29,19 @@ const user = {
 /** A user as the node outputs it: the codes kept, their names next to them. */
 const namedUser = { ...user, RoleName: 'Contact With Login', GenderName: 'Male' };
 
+/** The same user simplified (Lookup's default): IDs, role with its name, name, email, custom ID. */
+const simplifiedUser = {
+	Id: 12345,
+	OrganizationId: 123456,
+	DepartmentId: 0,
+	Role: 16,
+	RoleName: 'Contact With Login',
+	Firstname: 'Test',
+	Lastname: 'Testson',
+	Email: 'tester@exorlive.com',
+	CustomId: 'abcd-123',
+};
+
 const apiKeyCredential = storedCredential();
 
 /** A case run as a contact: its own credential, one exchange for the contact, then the call. */
@@ -98,7 +111,7 @@ describeExorLiveCases('ExorLive partner and user operations', [
 				reply: { body: user },
 			},
 		],
-		output: [namedUser],
+		output: [simplifiedUser],
 	},
 	{
 		title: 'User > Create or Update: POST /api4/user/setuser with every documented field',

@@ -175,6 +175,7 @@ export async function runExorLiveCase(testCase: ExorLiveCase): Promise<RunResult
 		credentials: { exorLiveApi: testCase.credentials ?? storedCredential() },
 		continueOnFail: testCase.continueOnFail,
 		then: testCase.then,
+		tool: testCase.tool,
 	});
 	for (const { mock, expected, headers } of mocks) assertRequests(mock, expected, headers);
 	if (testCase.error) assertError(result, testCase.error);

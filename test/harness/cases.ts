@@ -21,6 +21,8 @@ export interface NodeCase {
 	input?: IDataObject[];
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	continueOnFail?: boolean;
+	/** Run the node's AI tool variant. */
+	tool?: boolean;
 	requests: ExpectedRequest[];
 	output?: IDataObject[];
 	error?: ExpectedError;
@@ -140,6 +142,7 @@ export async function runCase(suite: NodeSuite, testCase: NodeCase): Promise<Run
 		input: testCase.input,
 		credentials: testCase.credentials ?? suite.credentials,
 		continueOnFail: testCase.continueOnFail,
+		tool: testCase.tool,
 	});
 	assertRequests(mock, testCase.requests, suite.headers);
 	if (testCase.error) assertError(result, testCase.error);

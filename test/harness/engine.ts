@@ -7,6 +7,7 @@ import {
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
 	PackageDirectoryLoader,
+	RoutingNode,
 	WorkflowExecute,
 } from 'n8n-core';
 import type {
@@ -28,9 +29,12 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	ICredentials,
 	IConnections,
+	IExecuteFunctions,
+	INodeProperties,
 } from 'n8n-workflow';
 import {
 	createRunExecutionData,
+	deepCopy,
 	ICredentialsHelper,
 	NodeConnectionTypes,
 	NodeHelpers,
@@ -219,6 +223,8 @@ export interface RunOptions {
 	nodeTypeName?: string;
 	/** Version of the node in the workflow; 1 unless given. */
 	typeVersion?: number;
+	/** Run the node's AI tool variant (`<node>Tool`), as n8n builds it from `usableAsTool`. */
+	tool?: boolean;
 	/**
 	 * Parameters of further nodes of the same type and credentials, connected in a line after
 	 * the first: one execution runs them all, and the result is the last node's output.
@@ -314,9 +320,63 @@ export async function triggerNode(
 	return { loader, store, node };
 }
 
+/**
+ * The AI tool variant of a declarative node as n8n's server builds it (packages/cli
+ * node-types.ts and tool-generation/ai-tools.ts): the description renamed `<name>Tool`, with an
+ * AiTool output and the Tool Description parameters; it runs n8n's routing engine with the
+ * node's own description.
+ */
+export function toolVariant(base: INodeType): INodeType {
+	const original = base.description;
+	const description: INodeTypeDescription = {
+		...deepCopy(original),
+		name: `${original.name}Tool`,
+		displayName: `${original.displayName} Tool`,
+		inputs: [],
+		outputs: [NodeConnectionTypes.AiTool],
+		properties: [
+			{
+				displayName: 'Tool Description',
+				name: 'descriptionType',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Set Automatically', value: 'auto' },
+					{ name: 'Set Manually', value: 'manual' },
+				],
+				default: 'auto',
+			},
+			{
+				displayName: 'Description',
+				name: 'toolDescription',
+				type: 'string',
+				default: original.description,
+				required: true,
+				displayOptions: { show: { descriptionType: ['manual'] } },
+			} as INodeProperties,
+			...original.properties,
+		],
+	};
+	delete description.usableAsTool;
+	const tool = Object.create(base, { description: { value: description } }) as INodeType;
+	tool.execute = async function (this: IExecuteFunctions) {
+		const context = this as unknown as ConstructorParameters<typeof RoutingNode>[0];
+		return (await new RoutingNode(context, base).runNode()) ?? [];
+	};
+	return tool;
+}
+
 /** The node under test inside a one-node workflow, with its credentials stored in `store`. */
 async function prepare(options: RunOptions) {
 	const loader = await loadPackage();
+	if (options.tool) {
+		const base = loader.getNode(options.node).type as INodeType;
+		options = {
+			...options,
+			nodeType: toolVariant(base),
+			nodeTypeName: `${loader.packageName}.${options.node}Tool`,
+		};
+	}
 	const store = options.store ?? new CredentialStore();
 	const credentials: INode['credentials'] = {};
 	for (const [type, data] of Object.entries(options.credentials ?? {})) {

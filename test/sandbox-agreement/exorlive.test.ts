@@ -140,6 +140,8 @@ describe('on documented answers', () => {
 			resource: 'workoutExport',
 			operation: 'getWorkoutPdf',
 			workoutId: NEW_WORKOUTS[0],
+			// The whole metadata, exercises included.
+			simplify: false,
 			...asCustomer,
 		});
 		expect(pdf.error).toBeUndefined();

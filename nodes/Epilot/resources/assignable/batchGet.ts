@@ -5,6 +5,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { inputError, isBlank, itemParameter } from '../../../shared/validation';
+import { assignableSearchOutput } from './search';
+
+/** The same assignables as Search answers with, simplified the same way. */
+export const assignableBatchGetOutput = assignableSearchOutput;
 
 export const assignableBatchGetDescription: INodeProperties[] = [
 	{

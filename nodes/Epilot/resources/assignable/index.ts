@@ -3,8 +3,17 @@ import { offsetPaginator } from '../../../shared/pagination';
 import { splitInto } from '../../../shared/output';
 import { operationProperty } from '../../../shared/operation';
 import { epilotOperation } from '../../epilotOperation';
-import { assignableSearchDescription, validateAssignableSearch } from './search';
-import { assignableBatchGetDescription, buildBatchGetBody } from './batchGet';
+import { outputProperties } from '../../../shared/simplify';
+import {
+	assignableSearchDescription,
+	assignableSearchOutput,
+	validateAssignableSearch,
+} from './search';
+import {
+	assignableBatchGetDescription,
+	assignableBatchGetOutput,
+	buildBatchGetBody,
+} from './batchGet';
 
 export const assignableDescription: INodeProperties[] = [
 	operationProperty('assignable', 'search', [
@@ -17,6 +26,7 @@ export const assignableDescription: INodeProperties[] = [
 			path: '/v1/partners/assignables:batchGet',
 			preSend: [buildBatchGetBody],
 			postReceive: [splitInto('results')],
+			output: assignableBatchGetOutput,
 		}),
 		epilotOperation({
 			name: 'Search',
@@ -35,8 +45,13 @@ export const assignableDescription: INodeProperties[] = [
 				resultsField: 'results',
 				totalField: 'hits',
 			}),
+			output: assignableSearchOutput,
 		}),
 	]),
 	...assignableSearchDescription,
 	...assignableBatchGetDescription,
+	...outputProperties('assignable', {
+		batchGet: assignableBatchGetOutput,
+		search: assignableSearchOutput,
+	}),
 ];

@@ -1,8 +1,24 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/fieldBuilders';
+import { simplified } from '../../../shared/simplify';
 import { inputError, isBlank, itemParameter } from '../../../shared/validation';
 
 const show = { resource: ['assignable'], operation: ['search'] };
+
+/**
+ * An assignable has up to 12 fields (a partner organization: 7 common ones, partner ID, email,
+ * geolocations, phone, activity radius); simplified to what tells who it is.
+ */
+export const assignableSearchOutput = simplified(
+	'type',
+	'display_name',
+	'user_id',
+	'partner_id',
+	'group_id',
+	'org_id',
+	'email',
+	'status',
+);
 
 export const assignableSearchDescription: INodeProperties[] = [
 	{

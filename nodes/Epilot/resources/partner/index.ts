@@ -6,6 +6,8 @@ import { noContent } from '../../../shared/output';
 import { partnerInviteDescription } from './invite';
 import { partnerTokenDescription } from './token';
 import { partnerActivateDescription } from './activate';
+import { partnerOutput } from './record';
+import { outputProperties } from '../../../shared/simplify';
 
 export const partnerDescription: INodeProperties[] = [
 	operationProperty('partner', 'invite', [
@@ -26,6 +28,7 @@ export const partnerDescription: INodeProperties[] = [
 			description: 'Approve a pending request of a partner who asked to join',
 			method: 'POST',
 			path: '/v1/partners/{partnerId}/approve',
+			output: partnerOutput,
 		}),
 		epilotOperation({
 			name: 'Get by Invitation Token',
@@ -35,6 +38,7 @@ export const partnerDescription: INodeProperties[] = [
 				'Look up the partner an invitation token belongs to (public endpoint, no token needed)',
 			method: 'GET',
 			path: '/v1/partner-directory/public/getPartnerByToken',
+			output: partnerOutput,
 		}),
 		epilotOperation({
 			name: 'Invite',
@@ -44,6 +48,7 @@ export const partnerDescription: INodeProperties[] = [
 				'Send (or send again) the invitation email to a partner record created in epilot',
 			method: 'POST',
 			path: '/v2/partners/{partnerId}/invite',
+			output: partnerOutput,
 		}),
 		epilotOperation({
 			name: 'Reject',
@@ -52,6 +57,7 @@ export const partnerDescription: INodeProperties[] = [
 			description: 'Reject a pending request of a partner who asked to join',
 			method: 'POST',
 			path: '/v1/partners/{partnerId}/reject',
+			output: partnerOutput,
 		}),
 	]),
 	// Approve, Reject and Invite act on a partner record by its UUID.
@@ -59,4 +65,10 @@ export const partnerDescription: INodeProperties[] = [
 	...partnerInviteDescription,
 	...partnerTokenDescription,
 	...partnerActivateDescription,
+	...outputProperties('partner', {
+		approve: partnerOutput,
+		getByToken: partnerOutput,
+		invite: partnerOutput,
+		reject: partnerOutput,
+	}),
 ];

@@ -4,6 +4,8 @@ import { operationProperty } from '../../../shared/operation';
 import { epilotOperation } from '../../epilotOperation';
 import { orgIdField, roleIdField } from '../../epilotFields';
 import { buildRoleBody, partnerRoleFieldsDescription } from './createAndUpdate';
+import { partnerRoleGetAllOutput } from './getAll';
+import { outputProperties } from '../../../shared/simplify';
 
 const show = { resource: ['partnerRole'] };
 
@@ -36,6 +38,7 @@ export const partnerRoleDescription: INodeProperties[] = [
 			method: 'GET',
 			path: '/v2/partners/{orgId}/roles',
 			postReceive: [splitInto('results')],
+			output: partnerRoleGetAllOutput,
 		}),
 		epilotOperation({
 			name: 'Update',
@@ -51,4 +54,5 @@ export const partnerRoleDescription: INodeProperties[] = [
 	orgIdField(show),
 	roleIdField({ ...show, operation: ['update', 'delete'] }),
 	...partnerRoleFieldsDescription,
+	...outputProperties('partnerRole', { getAll: partnerRoleGetAllOutput }),
 ];

@@ -4,6 +4,8 @@ import { operationProperty } from '../../../shared/operation';
 import { epilotOperation } from '../../epilotOperation';
 import { orgIdField, userIdField } from '../../epilotFields';
 import { partnerUserCreateDescription, sendCreateRoles } from './create';
+import { partnerUserGetAllOutput } from './getAll';
+import { outputProperties } from '../../../shared/simplify';
 import { checkRoleResults, partnerUserRolesDescription, sendRoleIds } from './roles';
 
 const show = { resource: ['partnerUser'] };
@@ -48,6 +50,7 @@ export const partnerUserDescription: INodeProperties[] = [
 			method: 'GET',
 			path: '/v2/partners/{orgId}/users',
 			postReceive: [splitInto('results')],
+			output: partnerUserGetAllOutput,
 		}),
 		epilotOperation({
 			name: 'Unassign Roles',
@@ -65,4 +68,5 @@ export const partnerUserDescription: INodeProperties[] = [
 	userIdField({ ...show, operation: ['delete', 'assignRoles', 'unassignRoles'] }),
 	...partnerUserCreateDescription,
 	...partnerUserRolesDescription,
+	...outputProperties('partnerUser', { getAll: partnerUserGetAllOutput }),
 ];

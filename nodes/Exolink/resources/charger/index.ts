@@ -2,6 +2,8 @@ import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
 import { exolinkOperation } from '../../exolinkOperation';
 import { tenantField } from '../../exolinkFields';
+import { chargerGetAllOutput } from './getAll';
+import { outputProperties } from '../../../shared/simplify';
 
 const show = { resource: ['charger'] };
 
@@ -15,7 +17,9 @@ export const chargerDescription: INodeProperties[] = [
 				'List the chargers of a tenant with their OCPP identity, profile, vendor, model, serial numbers and firmware',
 			method: 'GET',
 			path: '/tenant/{tenant}/charger',
+			output: chargerGetAllOutput,
 		}),
 	]),
 	tenantField(show),
+	...outputProperties('charger', { getAll: chargerGetAllOutput }),
 ];

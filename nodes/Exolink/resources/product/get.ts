@@ -1,6 +1,10 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { idLocator } from '../../../shared/fieldBuilders';
 import { inputError, itemParameter } from '../../../shared/validation';
+import { productGetAllOutput } from './getAll';
+
+/** The same product record as Get Many answers with, simplified the same way. */
+export const productGetOutput = productGetAllOutput;
 
 export const productGetDescription: INodeProperties[] = [
 	idLocator({

@@ -1,7 +1,9 @@
 import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
 import { exolinkOperation } from '../../exolinkOperation';
-import { checkProductId, productGetDescription } from './get';
+import { checkProductId, productGetDescription, productGetOutput } from './get';
+import { productGetAllOutput } from './getAll';
+import { outputProperties } from '../../../shared/simplify';
 
 export const productDescription: INodeProperties[] = [
 	operationProperty('product', 'getAll', [
@@ -13,6 +15,7 @@ export const productDescription: INodeProperties[] = [
 			method: 'GET',
 			path: '/product/{productId}',
 			preSend: [checkProductId],
+			output: productGetOutput,
 		}),
 		exolinkOperation({
 			name: 'Get Many',
@@ -21,7 +24,9 @@ export const productDescription: INodeProperties[] = [
 			description: 'List the Exolink products and their prices (in cents)',
 			method: 'GET',
 			path: '/product',
+			output: productGetAllOutput,
 		}),
 	]),
 	...productGetDescription,
+	...outputProperties('product', { get: productGetOutput, getAll: productGetAllOutput }),
 ];

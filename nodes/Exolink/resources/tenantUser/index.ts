@@ -5,6 +5,8 @@ import { exolinkOperation } from '../../exolinkOperation';
 import { roleField, tenantField, tenantUserField } from '../../exolinkFields';
 import { sendInvitation, tenantUserInviteDescription } from './invite';
 import { buildSetRolesBody, tenantUserSetRolesDescription } from './setRoles';
+import { tenantUserGetAllOutput } from './getAll';
+import { outputProperties } from '../../../shared/simplify';
 
 const show = { resource: ['tenantUser'] };
 
@@ -17,6 +19,7 @@ export const tenantUserDescription: INodeProperties[] = [
 			description: 'List the users of a tenant with their names, emails and roles',
 			method: 'GET',
 			path: '/tenant/{tenant}/user',
+			output: tenantUserGetAllOutput,
 		}),
 		exolinkOperation({
 			name: 'Invite',
@@ -62,4 +65,5 @@ export const tenantUserDescription: INodeProperties[] = [
 	roleField({ ...show, operation: ['setRole'] }, 'The new role of the user in this tenant'),
 	...tenantUserInviteDescription,
 	...tenantUserSetRolesDescription,
+	...outputProperties('tenantUser', { getAll: tenantUserGetAllOutput }),
 ];

@@ -3,6 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { idLocator } from '../../../shared/fieldBuilders';
 import { exolinkOperation } from '../../exolinkOperation';
 import { buildUserUpdateBody, userUpdateDescription } from './update';
+import { userGetOutput } from './get';
+import { outputProperties } from '../../../shared/simplify';
 
 const show = { resource: ['user'] };
 
@@ -16,6 +18,7 @@ export const userDescription: INodeProperties[] = [
 				"Get a user's name, email, MFA setting and roles per tenant (perms: tenant domain prefix to role)",
 			method: 'GET',
 			path: '/user/{userId}',
+			output: userGetOutput,
 		}),
 		exolinkOperation({
 			name: 'Update',
@@ -38,4 +41,5 @@ export const userDescription: INodeProperties[] = [
 		show,
 	}),
 	...userUpdateDescription,
+	...outputProperties('user', { get: userGetOutput }),
 ];

@@ -7,7 +7,9 @@ import { goClientCopyWorkoutToUserDescription } from './copyWorkoutToUser';
 import { goClientQueryRelatedExercisesDescription } from './queryRelatedExercises';
 import { goClientSetActivityDescription } from './setActivity';
 import { goClientSetExerciseDescription } from './setExercise';
-import { goClientUpdateProfileDescription } from './updateProfile';
+import { goClientUpdateProfileDescription, goClientUpdateProfileOutput } from './updateProfile';
+import { goClientGetProfileOutput } from './getProfile';
+import { outputProperties } from '../../../shared/simplify';
 
 /** Go client API v4: every call acts as the contact (Act As User ID is required). */
 const go = (path: string) => `/api4/client/go/${path}/4`;
@@ -51,6 +53,7 @@ export const goClientDescription: INodeProperties[] = [
 			description: "The contact's ExorLive Go profile",
 			path: go('profile'),
 			actAs: 'required',
+			output: goClientGetProfileOutput,
 		}),
 		exorLiveOperation({
 			name: 'Get Workout',
@@ -129,6 +132,7 @@ export const goClientDescription: INodeProperties[] = [
 			method: 'POST',
 			path: go('profile'),
 			actAs: 'required',
+			output: goClientUpdateProfileOutput,
 		}),
 	]),
 	actAsField(
@@ -159,4 +163,8 @@ export const goClientDescription: INodeProperties[] = [
 	...goClientQueryRelatedExercisesDescription,
 	...goClientSetExerciseDescription,
 	...goClientSetActivityDescription,
+	...outputProperties('goClient', {
+		getProfile: goClientGetProfileOutput,
+		updateProfile: goClientUpdateProfileOutput,
+	}),
 ];

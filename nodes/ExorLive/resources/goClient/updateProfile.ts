@@ -9,6 +9,10 @@ import {
 	lastNameField,
 } from '../../exorLiveFields';
 import { additionalFields } from '../../../shared/fieldBuilders';
+import { goClientGetProfileOutput } from './getProfile';
+
+/** The saved profile, the same record as Get Profile, simplified the same way. */
+export const goClientUpdateProfileOutput = goClientGetProfileOutput;
 
 const show = { resource: ['goClient'], operation: ['updateProfile'] };
 

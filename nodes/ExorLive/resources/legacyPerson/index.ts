@@ -10,6 +10,8 @@ import { actAsField, exorLiveField } from '../../exorLiveFields';
 import { exorLiveOperation, LEGACY, UNDOCUMENTED_ANSWER, v1 } from '../../exorLiveOperation';
 import { legacyPersonCreateOrUpdateDescription } from './createOrUpdate';
 import { legacyPersonGetAllDescription } from './getAll';
+import { legacyPersonGetOutput } from './get';
+import { outputProperties } from '../../../shared/simplify';
 import { itemParameter } from '../../../shared/validation';
 
 /** `d.Data` is the user id, or 0 when no person has the custom id. */
@@ -58,6 +60,7 @@ export const legacyPersonDescription: INodeProperties[] = [
 			method: 'POST',
 			path: v1('Persons', 'GetPersonDetails'),
 			actAs: 'optional',
+			output: legacyPersonGetOutput,
 		}),
 		exorLiveOperation({
 			name: 'Get Many',
@@ -159,4 +162,5 @@ export const legacyPersonDescription: INodeProperties[] = [
 		},
 		{ body: 'disabled' },
 	),
+	...outputProperties('legacyPerson', { get: legacyPersonGetOutput }),
 ];

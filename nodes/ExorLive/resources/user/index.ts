@@ -5,7 +5,8 @@ import { actAsField } from '../../exorLiveFields';
 import { exorLiveOperation } from '../../exorLiveOperation';
 import { savedUserOutput, userCreateOrUpdateDescription } from './createOrUpdate';
 import { userSetEventCallbackUrlDescription } from './eventCallbackUrl';
-import { LOOKUP_PATH, lookupOutput, userLookupDescription } from './lookup';
+import { LOOKUP_PATH, lookupOutput, userLookupDescription, userLookupOutput } from './lookup';
+import { outputProperties } from '../../../shared/simplify';
 
 export const userDescription: INodeProperties[] = [
 	operationProperty('user', 'lookup', [
@@ -30,6 +31,7 @@ export const userDescription: INodeProperties[] = [
 			actAs: 'optional',
 			checksStatus: true,
 			postReceive: [lookupOutput],
+			output: userLookupOutput,
 		}),
 		exorLiveOperation({
 			name: 'Set Event Callback URL',
@@ -49,4 +51,5 @@ export const userDescription: INodeProperties[] = [
 	...userLookupDescription,
 	...userCreateOrUpdateDescription,
 	...userSetEventCallbackUrlDescription,
+	...outputProperties('user', { lookup: userLookupOutput }),
 ];

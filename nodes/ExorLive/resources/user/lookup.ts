@@ -10,6 +10,27 @@ import { vendorError } from '../../../shared/errors';
 import { recordsIn } from '../../client';
 import { exorLiveField, GENDER_OPTIONS, ROLE_OPTIONS } from '../../exorLiveFields';
 import { itemParameter } from '../../../shared/validation';
+import { simplified, type OutputSpec } from '../../../shared/simplify';
+
+/**
+ * A user has 17 fields (the SetUser shape: addresses, phone, comment, birth date, official ID
+ * and more); simplified to its IDs, role (with its name), name, email and custom ID. The
+ * not-found item stays as it is.
+ */
+export const userLookupOutput: OutputSpec = {
+	...simplified(
+		'Id',
+		'OrganizationId',
+		'DepartmentId',
+		'Role',
+		'RoleName',
+		'Firstname',
+		'Lastname',
+		'Email',
+		'CustomId',
+	),
+	ownItem: (json) => json.found === false,
+};
 
 const show = { resource: ['user'], operation: ['lookup'] };
 

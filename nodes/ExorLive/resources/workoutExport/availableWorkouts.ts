@@ -7,6 +7,24 @@ import type {
 import { recordsIn } from '../../client';
 import { exorLiveField } from '../../exorLiveFields';
 import { additionalFields } from '../../../shared/fieldBuilders';
+import { simplified } from '../../../shared/simplify';
+
+/**
+ * A workout's export metadata has 16 fields (WorkoutMetaForExport); simplified to its IDs, title
+ * and whose it is. The link, description, dates and lock flag are left out.
+ */
+export const workoutExportAvailableWorkoutsOutput = simplified(
+	'Id',
+	'Guid',
+	'Title',
+	'ContactId',
+	'ContactFirstname',
+	'ContactLastname',
+	'ContactCustomId',
+	'OwnerId',
+	'OwnerFirstname',
+	'OwnerLastname',
+);
 
 /** Get Available Workouts and Get Available Workout IDs take the same filters. */
 const show = {

@@ -3,8 +3,18 @@ import { operationProperty } from '../../../shared/operation';
 import { exportPath, sendClientName, toItems } from '../../client';
 import { actAsField, workoutIdField } from '../../exorLiveFields';
 import { exorLiveOperation } from '../../exorLiveOperation';
-import { workoutExportAvailableWorkoutsDescription, workoutIdItems } from './availableWorkouts';
-import { checkOutputField, pdfOutput, workoutExportGetWorkoutPdfDescription } from './pdf';
+import {
+	workoutExportAvailableWorkoutsDescription,
+	workoutExportAvailableWorkoutsOutput,
+	workoutIdItems,
+} from './availableWorkouts';
+import {
+	checkOutputField,
+	pdfOutput,
+	workoutExportGetWorkoutPdfDescription,
+	workoutExportGetWorkoutPdfOutput,
+} from './pdf';
+import { outputProperties } from '../../../shared/simplify';
 
 /** Every Workout Exporter call also takes the client name as `clientname` (sendClientName). */
 export const workoutExportDescription: INodeProperties[] = [
@@ -39,6 +49,7 @@ export const workoutExportDescription: INodeProperties[] = [
 			actAs: 'optional',
 			preSend: [sendClientName],
 			postReceive: [toItems(null)],
+			output: workoutExportAvailableWorkoutsOutput,
 		}),
 		exorLiveOperation({
 			name: 'Get Workout PDF',
@@ -50,6 +61,7 @@ export const workoutExportDescription: INodeProperties[] = [
 			actAs: 'optional',
 			preSend: [checkOutputField, sendClientName],
 			postReceive: [pdfOutput],
+			output: workoutExportGetWorkoutPdfOutput,
 		}),
 		exorLiveOperation({
 			name: 'Ping',
@@ -78,4 +90,8 @@ export const workoutExportDescription: INodeProperties[] = [
 	...workoutExportAvailableWorkoutsDescription,
 	...workoutExportGetWorkoutPdfDescription,
 	workoutIdField({ resource: ['workoutExport'], operation: ['acknowledgeWorkout'] }),
+	...outputProperties('workoutExport', {
+		getAvailableWorkouts: workoutExportAvailableWorkoutsOutput,
+		getWorkoutPdf: workoutExportGetWorkoutPdfOutput,
+	}),
 ];

@@ -8,6 +8,13 @@ import type {
 import { inputError, itemParameter } from '../../../shared/validation';
 import { binaryField, hasPdf, recordsIn, splitWorkoutPdf, unexpectedAnswer } from '../../client';
 import { workoutIdField } from '../../exorLiveFields';
+import { workoutExportAvailableWorkoutsOutput } from './availableWorkouts';
+
+/**
+ * WorkoutForExport has 18 fields: the 16 of Get Available Workouts, the PDF (the item's binary
+ * data, not simplified) and the exercises; simplified like Get Available Workouts.
+ */
+export const workoutExportGetWorkoutPdfOutput = workoutExportAvailableWorkoutsOutput;
 
 function outputField(context: IExecuteSingleFunctions): string {
 	const property = String(itemParameter(context, 'binaryPropertyName', 'data')).trim();

@@ -1,0 +1,11 @@
+import { simplifiedForTools } from '../../../shared/simplify';
+
+/** A user has 9 fields (no Simplify switch); as a tool, the MFA flag and timestamps are left out. */
+export const userGetOutput = simplifiedForTools(
+	'userId',
+	'username',
+	'email',
+	'givenName',
+	'familyName',
+	'perms',
+);
