@@ -7,7 +7,8 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 import { operationBuilder, type OperationSpec } from '../shared/operation';
-import { computedBy, sentBy, type RequestStep, type TakenOver } from '../shared/requestStep';
+import type { TakenOver } from '../shared/engine/requestHook';
+import { computedBy, sentBy, type RequestStep } from '../shared/requestStep';
 import { simplifiedOutput } from '../shared/simplify';
 import { refusedToken } from './auth/renewal';
 import { sendAsActingUser, toItems, type ActAs } from './client';

@@ -7,11 +7,16 @@ import type {
 	PreSendAction,
 	INodeExecutionData,
 	INodeProperties,
-	INodeRequestSend,
-	IN8nRequestOperations,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 import { failedAnswer, isEmptyAnswer, malformedAnswer, refuseHtmlAnswer } from './errors';
+import {
+	itemContexts,
+	runFirstOnEveryAnswer,
+	takeOverSending,
+	type Pagination,
+	type TakenOver,
+} from './engine/requestHook';
 import { redactDeep, secretsOf } from './redaction';
 
 /**
@@ -30,25 +35,13 @@ export type RequestStep = (
 	send: SendRequest,
 ) => Promise<INodeExecutionData[]>;
 
-/** Routing parts that hand an operation's sending to a node's code. */
-export interface TakenOver {
-	send: Pick<INodeRequestSend, 'paginate'>;
-	operations: IN8nRequestOperations;
-}
-
-type Pagination = (
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-) => Promise<INodeExecutionData[]>;
 
 /*
- * n8n's declarative engine sends each operation's request itself. The one place where it lets a
- * node take over (send with other headers, send again, or send nothing) is the paging hook:
- * `routing.operations.pagination` as a function, with `routing.send.paginate`. This file is the
- * only one of the package that uses that hook for anything but paging; paging itself is
- * nodes/shared/pagination.ts. Every operation of the package is sent through `takenOver` below
- * (the operation builder adds it), which is where each request is retried on 429/503 and where
- * the output of every operation is checked, paired with its input item and cleared of secrets.
+ * Why: every operation of the package is sent through n8n's paging hook (engine/requestHook.ts,
+ * the one place n8n lets a node take over sending), which the operation builder sets to
+ * `takenOver` below: there each request is retried on 429/503, and the output of every
+ * operation is checked, paired with its input item and cleared of secrets. Paging itself is
+ * nodes/shared/pagination.ts.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -186,11 +179,7 @@ function checkedOutput(
  */
 function takenOver(run: Pagination, { computed = false } = {}): Pagination {
 	return async function (this: IExecutePaginationFunctions, requestData) {
-		// n8n runs the post-receive actions of this very list on each answer.
-		requestData.postReceive.unshift({
-			data: { parameterValue: undefined },
-			actions: [refuseHtmlAnswer],
-		});
+		runFirstOnEveryAnswer(requestData, refuseHtmlAnswer);
 		const makeRoutingRequest = this.makeRoutingRequest.bind(this);
 		const ctx: IExecutePaginationFunctions = Object.create(this, {
 			makeRoutingRequest: {
@@ -241,10 +230,8 @@ function takenOver(run: Pagination, { computed = false } = {}): Pagination {
 const deferredErrors = new WeakMap<object, unknown>();
 
 function deferredError(ctx: object): { error: unknown } | undefined {
-	for (let inner: object | null = ctx; inner; inner = Object.getPrototypeOf(inner) as object) {
-		if (deferredErrors.has(inner)) return { error: deferredErrors.get(inner) };
-	}
-	return undefined;
+	const kept = itemContexts(ctx).find((inner) => deferredErrors.has(inner));
+	return kept && { error: deferredErrors.get(kept) };
 }
 
 /** `action`, unless an error of the item is already kept; under On Error: Continue its own
@@ -318,7 +305,7 @@ export function sentOnce(): TakenOver {
 
 /** Routing parts for an operation that pages itself (see pagination.ts). */
 export function paged(pagination: Pagination, options?: { computed?: boolean }): TakenOver {
-	return { send: { paginate: true }, operations: { pagination: takenOver(pagination, options) } };
+	return takeOverSending(takenOver(pagination, options));
 }
 
 /** Routing parts that make `step` send the operation's request (e.g. as another user, retrying once). */

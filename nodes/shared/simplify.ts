@@ -8,6 +8,7 @@ import type {
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
+import { runsAsTool } from './engine/toolVariant';
 import { inputError, isBlank, itemParameter } from './validation';
 
 /**
@@ -83,15 +84,6 @@ export function keepFields(json: IDataObject, paths: string[]): IDataObject {
 }
 
 type Context = Pick<IExecuteSingleFunctions, 'getNode' | 'getNodeParameter'>;
-
-/**
- * Whether the node runs as an AI tool (the `…Tool` variant n8n builds from `usableAsTool`).
- * Judged by the node's type, not by which parameters are shown: n8n's routing engine reads the
- * description of the node without the tool parts, and a hidden parameter gives its default.
- */
-export function runsAsTool(ctx: Pick<IExecuteSingleFunctions, 'getNode'>): boolean {
-	return ctx.getNode().type.endsWith('Tool');
-}
 
 /** The fields of Output: Selected Fields, as paths. */
 function selectedFields(ctx: Context): string[] {

@@ -5,7 +5,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { PerRun } from '../../../shared/perRun';
+import { PerRun } from '../../../shared/engine/perRun';
 import { InputError, itemParameter, requireParameters } from '../../../shared/validation';
 import { roleField } from '../../exolinkFields';
 import { tenantUsers } from '../../client';

@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 /*
- * One follow-up request shared by the items of one node run that need the same thing (e.g. the
+ * Why: one follow-up request shared by the items of one node run that need the same thing (e.g. the
  * user list of the tenant several items invite to), sent once after all their own requests.
  *
- * n8n's declarative engine starts the request of every item without waiting for the ones
- * before (they run side by side); only Settings > Request Options > Batching makes it wait the
+ * Relies on n8n-core execution-engine/routing-node.js `runNode`: it starts the request of every
+ * item without waiting for the ones before (they run side by side), all with the same execute
+ * data; only Settings > Request Options > Batching makes it wait the
  * batch interval between batches. An item joins its group when it is about to send its own
  * request and settles when that request is done (whatever the outcome). The shared request is
  * sent when
