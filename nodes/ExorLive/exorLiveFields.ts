@@ -8,6 +8,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import type { Show } from '../shared/fieldBuilders';
+import { sentAs } from '../shared/fieldTypes';
 import {
 	EMAIL,
 	inputError,
@@ -23,6 +24,8 @@ export function actAsField(show: Show, required: boolean): INodeProperties {
 		displayName: 'Act As User ID',
 		name: ACT_AS,
 		type: 'string',
+		// The token exchange's `user_id`: an integer ExorLive user ID.
+		typeOptions: { vendorType: 'integer' },
 		default: '',
 		...(required ? { required: true } : {}),
 		placeholder: 'e.g. 12345',
@@ -132,7 +135,7 @@ function wireValue(
 			return raw;
 		}
 		case 'list':
-			return toStringList(raw);
+			return toStringList(ctx, label, raw);
 		case 'json': {
 			const value = parseJson(ctx, raw, label);
 			if (!value || typeof value !== 'object' || Array.isArray(value)) {
@@ -252,7 +255,9 @@ function sendOf(property: INodeProperties, how: FieldSend): INodeRequestSend {
  * any further check.
  */
 export function exorLiveField(property: INodeProperties, how: FieldSend): INodeProperties {
-	return { ...property, routing: { send: sendOf(property, how) } };
+	// A list the property type does not show is declared as one for the type checks (fieldTypes.ts).
+	const declared = how.kind === 'list' ? sentAs('list', property) : property;
+	return { ...declared, routing: { send: sendOf(property, how) } };
 }
 
 /**
@@ -336,9 +341,12 @@ const TAGS = exorLiveField(
 		displayName: 'Tags',
 		name: 'tags',
 		type: 'string',
+		// Assumption (ExorLive does not document the format): comma-separated text.
+		typeOptions: { vendorType: 'list' },
 		default: '',
 		required: true,
-		description: 'Tags to match, as ExorLive expects them (e.g. comma-separated)',
+		description:
+			'Tags to match, comma-separated (ExorLive does not document the format). From an expression, a list is sent comma-separated.',
 	},
 	{ query: 'tags' },
 );

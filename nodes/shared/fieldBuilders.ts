@@ -18,11 +18,20 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			// A count of results: a whole number (also what the APIs' page sizes take).
+			typeOptions: { minValue: 1, vendorType: 'integer' },
 			default: 50,
 			description: 'Max number of results to return',
 			displayOptions: { show: { ...show, returnAll: [false] } },
-			routing: { output: { maxResults: '={{$value}}' } },
+			// No maximum with Return All from an expression (n8n shows Limit then) or when Limit is
+			// not a number (a value the type checks refuse: n8n would otherwise cut the item's
+			// output, its error included, to nothing).
+			routing: {
+				output: {
+					maxResults:
+						'={{ String($parameter.returnAll).trim().toLowerCase() === "true" ? undefined : Number($value) || undefined }}',
+				},
+			},
 		},
 	];
 }

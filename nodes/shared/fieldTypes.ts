@@ -8,60 +8,204 @@ import type {
 	INodePropertyOptions,
 	PreSendAction,
 } from 'n8n-workflow';
-import { inputError, itemParameter } from './validation';
+import {
+	inputError,
+	itemParameter,
+	shortJson,
+	toStringList,
+	typedItemParameter,
+	type NodeContext,
+} from './validation';
 
 /*
- * An expression can give any value, also where a field takes text, a number or an ID: `{{ $json
- * }}` in an ID field would be sent as "[object Object]" in a path, as `token[a]=1` in a query,
- * as `{"a":1}` in a body. The operation builder adds `checkFieldTypes` to every operation: it
- * reads each field the operation shows whose value is an expression, by the field's type in the
- * node's description, and refuses an object (or, where no list is taken, an array) before
- * anything is sent. The node's properties are handed to the checks once the description is
- * complete (`bindFieldTypes`, called by `withCustomApiCall`, which every node's description
- * ends with).
+ * Values are sent as the vendor types them. An expression can give any value, also where a field
+ * takes text, a number or an ID: `{{ 123 }}` in a text field would go out as the JSON number 123,
+ * `{{ "12" }}` in a number field as the text "12", `{{ $json }}` in an ID field as
+ * "[object Object]" in a path, as `token[a]=1` in a query, as `{"a":1}` in a body.
+ *
+ * The operation builder adds `checkFieldTypes` to every operation, as its first preSend. It reads
+ * each field the operation shows whose value holds an expression (top-level fields, the options
+ * of collections, the values of fixedCollections at any depth) and gives it the type the vendor
+ * gives it (`vendorTypeOf`): text as text, a number as a number, true/false as a boolean, a list
+ * of IDs as strings. A value of the wrong kind is refused before anything is sent, naming the
+ * field. The typed value goes where n8n already put the raw one (the field's `routing.send`
+ * place in the body or the query) and back into the item's parameter values, so every later step
+ * (the path, a field's own check, an operation's body builder) reads the typed value.
+ *
+ * A field's vendor type follows from its n8n type where that says it (string: text, number: a
+ * number, boolean, options: the type of its values, multiOptions and `multipleValues`: a list,
+ * resource locator: text, json: a JSON object); a field whose vendor type differs declares it
+ * once with the field: `typeOptions: { vendorType }` (see `sentAs`).
+ *
+ * The node's properties are handed to the checks once the description is complete
+ * (`bindFieldTypes`, called by `withCustomApiCall`, which every node's description ends with).
  */
 
-/** Field types that take one plain value. */
-const SCALAR_TYPES = new Set([
-	'string',
-	'number',
-	'options',
-	'resourceLocator',
-	'boolean',
-	'dateTime',
-]);
+/**
+ * How the vendor types a field's value. `list`: several values (IDs or texts), sent as strings: an
+ * array in a multi-select or a `multipleValues` field, comma-separated text in a text field.
+ * `object` / `objectList`: a JSON object, a list of JSON objects (text is parsed by the field's
+ * operation).
+ */
+export type VendorType =
+	| 'string'
+	| 'number'
+	| 'integer'
+	| 'boolean'
+	| 'list'
+	| 'object'
+	| 'objectList';
 
-const KIND: Record<string, string> = {
+/** Declares with a field the type its vendor gives its value, where its n8n type does not say it. */
+export function sentAs<T extends INodeProperties>(vendorType: VendorType, property: T): T {
+	return { ...property, typeOptions: { ...property.typeOptions, vendorType } };
+}
+
+/** The vendor type of a field's value; undefined for what holds no value (collections, notices). */
+export function vendorTypeOf(property: INodeProperties): VendorType | undefined {
+	const declared = property.typeOptions?.vendorType as VendorType | undefined;
+	if (declared) return declared;
+	switch (property.type) {
+		case 'string':
+			return property.typeOptions?.multipleValues ? 'list' : 'string';
+		case 'number':
+		case 'boolean':
+			return property.type;
+		case 'options': {
+			const values = ((property.options ?? []) as INodePropertyOptions[]).map(({ value }) => value);
+			return values.length && values.every((value) => typeof value === 'number')
+				? 'number'
+				: 'string';
+		}
+		case 'multiOptions':
+			return 'list';
+		case 'resourceLocator':
+		case 'dateTime':
+		case 'color':
+			return 'string';
+		case 'json':
+			return 'object';
+		default:
+			return undefined;
+	}
+}
+
+const KIND: Record<VendorType, string> = {
 	string: 'text',
 	number: 'a number',
+	integer: 'a whole number',
 	boolean: 'true or false',
-	options: 'one of its choices',
-	resourceLocator: 'an ID',
-	dateTime: 'a date',
+	list: 'a list of values or comma-separated text',
+	object: 'a JSON object',
+	objectList: 'a list of JSON objects',
 };
 
-const nodeProperties = new WeakMap<PreSendAction, INodeProperties[]>();
-const checks = new WeakSet<PreSendAction>();
-
-function isExpression(raw: unknown): boolean {
-	if (typeof raw === 'string') return raw.startsWith('=');
-	if (raw && typeof raw === 'object' && '__rl' in raw)
-		return isExpression((raw as IDataObject).value);
-	return false;
+/** What a field expects, in the words of its error. */
+function expected(property: INodeProperties, type: VendorType): string {
+	if (property.type === 'options') return 'one of its choices';
+	if (property.type === 'resourceLocator' && type === 'string') return 'an ID';
+	return KIND[type];
 }
 
-function isScalar(value: unknown): boolean {
-	return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+function described(value: unknown): string {
+	if (Array.isArray(value)) return `a list (${shortJson(value)})`;
+	if (value && typeof value === 'object') return `an object (${shortJson(value)})`;
+	if (typeof value === 'boolean') return `true or false (${String(value)})`;
+	if (typeof value === 'number') return `a number (${String(value)})`;
+	return `the text ${shortJson(value)}`;
 }
 
-function shortJson(value: unknown): string {
-	let text: string;
-	try {
-		text = JSON.stringify(value) ?? String(value);
-	} catch {
-		text = String(value);
+function hintFor(value: unknown, type: VendorType): string {
+	if (value && typeof value === 'object') {
+		return 'Point the expression at one field of the item, e.g. {{ $json.id }} rather than {{ $json }}.';
 	}
-	return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+	if (type === 'number' || type === 'integer') {
+		return 'Give a number, or text holding only a number, e.g. {{ $json.count }}.';
+	}
+	if (type === 'boolean') return 'Give true or false, e.g. {{ $json.active === "yes" }}.';
+	return 'Give the value the field describes.';
+}
+
+const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
+const WHOLE = /^[-+]?\d+$/;
+
+function asNumber(value: unknown, whole: boolean): number | undefined {
+	if (typeof value === 'number') {
+		return Number.isFinite(value) && (!whole || Number.isInteger(value)) ? value : undefined;
+	}
+	if (typeof value === 'string' && (whole ? WHOLE : DECIMAL).test(value.trim())) {
+		return Number(value.trim());
+	}
+	return undefined;
+}
+
+const isObject = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const NOT_TYPED = Symbol('not typed');
+
+/** `value` as `type` says, or NOT_TYPED when it is of a kind the type does not take. */
+function typed(
+	ctx: NodeContext,
+	property: INodeProperties,
+	type: VendorType,
+	value: unknown,
+): unknown {
+	// Empty values are the field's own business (a required field's check, an optional one left out).
+	if (value === undefined || value === null) return value;
+	const blank = typeof value === 'string' && value.trim() === '';
+	switch (type) {
+		case 'string':
+			if (typeof value === 'string') return value;
+			if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
+				return String(value);
+			}
+			return NOT_TYPED;
+		case 'number':
+		case 'integer':
+			if (blank) return value;
+			return asNumber(value, type === 'integer') ?? NOT_TYPED;
+		case 'boolean': {
+			if (typeof value === 'boolean' || blank) return value;
+			const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
+			return text === 'true' ? true : text === 'false' ? false : NOT_TYPED;
+		}
+		case 'list': {
+			const list = toStringList(ctx, property.displayName, value);
+			// A text field (comma-separated) keeps holding text; a multi-select, a list.
+			return property.type === 'string' && !property.typeOptions?.multipleValues
+				? list.join(',')
+				: list;
+		}
+		case 'object':
+			return typeof value === 'string' || isObject(value) ? value : NOT_TYPED;
+		case 'objectList':
+			return typeof value === 'string' || (Array.isArray(value) && value.every(isObject))
+				? value
+				: NOT_TYPED;
+	}
+}
+
+/** `value` of a field as its vendor types it; a value of another kind is refused, naming the field. */
+function typedValue(ctx: NodeContext, property: INodeProperties, value: unknown): unknown {
+	const type = vendorTypeOf(property);
+	if (!type) return value;
+	const result = typed(ctx, property, type, value);
+	if (result !== NOT_TYPED) return result;
+	throw inputError(
+		ctx,
+		property.displayName,
+		`expects ${expected(property, type)}, but the expression gave ${described(value)}`,
+		hintFor(value, type),
+	);
+}
+
+/** Whether a raw parameter value holds an expression (anywhere inside, for lists and collections). */
+function hasExpression(raw: unknown): boolean {
+	if (typeof raw === 'string') return raw.startsWith('=');
+	if (Array.isArray(raw)) return raw.some(hasExpression);
+	if (raw && typeof raw === 'object') return Object.values(raw).some(hasExpression);
+	return false;
 }
 
 /** Whether the field is shown for the current parameters (resource, operation and the like). */
@@ -84,56 +228,127 @@ function isShown(parameters: INodeParameters, property: INodeProperties, version
 	return true;
 }
 
-function checkValue(
-	ctx: IExecuteSingleFunctions,
-	path: string,
+/** A field whose value changed when typed, and its new value (to put where n8n put the raw one). */
+type Retyped = Array<[INodeProperties, unknown]>;
+
+/**
+ * The value of a field (and of the fields inside it) as the vendor types it: the same object when
+ * nothing changed, else a copy. Only what an expression gave is typed: what the editor stores for
+ * a value typed in is of the field's type already.
+ */
+function typedField(
+	ctx: NodeContext,
 	property: INodeProperties,
 	raw: unknown,
-): void {
-	if (!SCALAR_TYPES.has(property.type) || !isExpression(raw)) return;
-	const value = itemParameter(ctx, path);
-	if (isScalar(value) || value === undefined) return;
-	// Text fields that take several values accept a list of plain values (sent comma-separated
-	// or as an array, as the field describes).
-	if (property.type === 'string' && Array.isArray(value) && value.every(isScalar)) return;
-	const what = Array.isArray(value) ? 'a list' : 'an object';
-	throw inputError(
-		ctx,
-		property.displayName,
-		`expects ${KIND[property.type] ?? 'a plain value'}, but the expression gave ${what} (${shortJson(value)})`,
-		'Point the expression at one field of the item, e.g. {{ $json.id }} rather than {{ $json }}.',
-	);
+	value: unknown,
+	retyped: Retyped,
+): unknown {
+	if (!hasExpression(raw)) return value;
+	if (property.type === 'collection') {
+		if (!isObject(value) || !isObject(raw)) return value;
+		let copy: IDataObject | undefined;
+		for (const option of (property.options ?? []) as INodeProperties[]) {
+			if (!(option.name in value)) continue;
+			const inner = typedField(ctx, option, raw[option.name], value[option.name], retyped);
+			if (inner !== value[option.name]) (copy ??= { ...value })[option.name] = inner as never;
+		}
+		return copy ?? value;
+	}
+	if (property.type === 'fixedCollection') {
+		if (!isObject(value) || !isObject(raw)) return value;
+		let copy: IDataObject | undefined;
+		for (const group of (property.options ?? []) as INodePropertyCollection[]) {
+			const entries = value[group.name];
+			if (!entries || typeof entries !== 'object') continue;
+			const rawEntries = raw[group.name];
+			const list = Array.isArray(entries) ? entries : [entries];
+			const rawList = Array.isArray(rawEntries) ? rawEntries : [rawEntries];
+			let changed = false;
+			const typedEntries = list.map((entry: unknown, index: number) => {
+				if (!isObject(entry)) return entry;
+				const rawEntry = rawList[index];
+				let entryCopy: IDataObject | undefined;
+				for (const inner of group.values ?? []) {
+					if (!(inner.name in entry)) continue;
+					const before = entry[inner.name];
+					const after = typedField(
+						ctx,
+						inner,
+						isObject(rawEntry) ? rawEntry[inner.name] : undefined,
+						before,
+						retyped,
+					);
+					if (after !== before) (entryCopy ??= { ...entry })[inner.name] = after as never;
+				}
+				if (entryCopy) changed = true;
+				return entryCopy ?? entry;
+			});
+			if (changed) {
+				(copy ??= { ...value })[group.name] = (
+					Array.isArray(entries) ? typedEntries : typedEntries[0]
+				) as never;
+			}
+		}
+		return copy ?? value;
+	}
+	const result = typedValue(ctx, property, value);
+	if (result !== value) retyped.push([property, result]);
+	return result;
 }
 
-/** Checks every field shown for the current operation whose value is an expression. */
-function checkShownFields(ctx: IExecuteSingleFunctions, properties: INodeProperties[]): void {
+/** `options` with `value` where n8n put the field's raw value (`routing.send` to body or query). */
+function placed(
+	options: IHttpRequestOptions,
+	property: INodeProperties,
+	value: unknown,
+): IHttpRequestOptions {
+	const send = property.routing?.send;
+	const name = send?.property;
+	if (!name || name.startsWith('=') || send.value !== undefined) return options;
+	if (send.type !== 'body' && send.type !== 'query') return options;
+	const key = send.type === 'body' ? 'body' : 'qs';
+	const target = options[key];
+	if (!isObject(target)) return options;
+	const path = send.propertyInDotNotation === false ? [name] : name.split('.');
+	const copy: IDataObject = { ...target };
+	let node = copy;
+	for (const step of path.slice(0, -1)) {
+		if (!isObject(node[step])) return options;
+		node[step] = { ...(node[step] as IDataObject) };
+		node = node[step] as IDataObject;
+	}
+	const last = path[path.length - 1];
+	if (node[last] === undefined) return options;
+	node[last] = value as IDataObject[string];
+	return { ...options, [key]: copy };
+}
+
+/** Types every field shown for the current operation whose value holds an expression. */
+function typeShownFields(
+	ctx: IExecuteSingleFunctions,
+	properties: INodeProperties[],
+	options: IHttpRequestOptions,
+): IHttpRequestOptions {
 	const node = ctx.getNode();
 	const parameters = node.parameters;
+	let result = options;
 	for (const property of properties) {
 		if (!(property.name in parameters) || !isShown(parameters, property, node.typeVersion))
 			continue;
 		const raw = parameters[property.name];
-		if (property.type === 'collection' && raw && typeof raw === 'object') {
-			for (const option of (property.options ?? []) as INodeProperties[]) {
-				const inner = (raw as IDataObject)[option.name];
-				checkValue(ctx, `${property.name}.${option.name}`, option, inner);
-			}
-		} else if (property.type === 'fixedCollection' && raw && typeof raw === 'object') {
-			for (const group of (property.options ?? []) as INodePropertyCollection[]) {
-				const entries = (raw as IDataObject)[group.name];
-				const list = Array.isArray(entries) ? entries : entries ? [entries] : [];
-				list.forEach((entry, index) => {
-					const path = Array.isArray(entries)
-						? `${property.name}.${group.name}[${index}]`
-						: `${property.name}.${group.name}`;
-					for (const value of group.values ?? []) {
-						checkValue(ctx, `${path}.${value.name}`, value, (entry as IDataObject)?.[value.name]);
-					}
-				});
-			}
-		} else checkValue(ctx, property.name, property, raw);
+		if (!hasExpression(raw)) continue;
+		const value = itemParameter(ctx, property.name);
+		const retyped: Retyped = [];
+		const typedParameter = typedField(ctx, property, raw, value, retyped);
+		if (typedParameter === value) continue;
+		typedItemParameter(ctx, property.name, typedParameter);
+		for (const [field, fieldValue] of retyped) result = placed(result, field, fieldValue);
 	}
+	return result;
 }
+
+const nodeProperties = new WeakMap<PreSendAction, INodeProperties[]>();
+const checks = new WeakSet<PreSendAction>();
 
 /** preSend of every operation (added by the operation builder): see above. */
 export function checkFieldTypes(): PreSendAction {
@@ -142,8 +357,7 @@ export function checkFieldTypes(): PreSendAction {
 		options: IHttpRequestOptions,
 	) {
 		const properties = nodeProperties.get(check);
-		if (properties) checkShownFields(this, properties);
-		return options;
+		return properties ? typeShownFields(this, properties, options) : options;
 	};
 	checks.add(check);
 	return check;

@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INode,
@@ -65,8 +66,41 @@ export function isBlank(value: unknown): boolean {
  * field its Additional Fields), so they read them here, and each is evaluated once per item.
  * Keyed by the context object n8n makes for one item and hands to all of that item's preSend
  * steps. The value is shared: readers must not change it.
+ *
+ * The type checks (fieldTypes.ts), the first of those steps, put back each value an expression
+ * gave as the vendor types it (`typedItemParameter`): every later read of that parameter, or of
+ * a field inside it (`additionalFields.companyName`), gets the typed value.
  */
 const itemValues = new WeakMap<object, Map<string, unknown>>();
+const typedParameters = new WeakMap<object, Map<string, unknown>>();
+
+function valuesOf(ctx: object): Map<string, unknown> {
+	let values = itemValues.get(ctx);
+	if (!values) {
+		values = new Map();
+		itemValues.set(ctx, values);
+	}
+	return values;
+}
+
+/** The parts of a parameter path: `grants.grant[0].action` → grants, grant, 0, action. */
+function pathParts(name: string): string[] {
+	return name.split(/[.[\]]/).filter((part) => part !== '');
+}
+
+/** The value of a field inside a typed parameter, or `missing` when the parameter is not typed. */
+function insideTyped(ctx: object, name: string, missing: symbol): unknown {
+	const [head, ...rest] = pathParts(name);
+	const typed = typedParameters.get(ctx);
+	if (!rest.length || !typed?.has(head)) return missing;
+	let value = typed.get(head);
+	for (const part of rest) {
+		value = value && typeof value === 'object' ? (value as IDataObject)[part] : undefined;
+	}
+	return value;
+}
+
+const UNTYPED = Symbol('untyped');
 
 /**
  * The value of the parameter `name` (a dotted path for a field in a collection; a resource
@@ -78,15 +112,35 @@ export function itemParameter(
 	name: string,
 	fallback?: unknown,
 ): unknown {
-	let values = itemValues.get(ctx);
-	if (!values) {
-		values = new Map();
-		itemValues.set(ctx, values);
-	}
+	const values = valuesOf(ctx);
 	if (!values.has(name)) {
-		values.set(name, ctx.getNodeParameter(name, fallback, { extractValue: true }));
+		const inside = insideTyped(ctx, name, UNTYPED);
+		values.set(
+			name,
+			inside === UNTYPED
+				? ctx.getNodeParameter(name, fallback, { extractValue: true })
+				: (inside ?? fallback),
+		);
 	}
 	return values.get(name);
+}
+
+/**
+ * Puts back the value of the top-level parameter `name` for the current item, as the vendor
+ * types it: later reads of the parameter and of the fields inside it get `value`.
+ */
+export function typedItemParameter(ctx: object, name: string, value: unknown): void {
+	const values = valuesOf(ctx);
+	for (const key of [...values.keys()]) {
+		if (pathParts(key)[0] === name) values.delete(key);
+	}
+	values.set(name, value);
+	let typed = typedParameters.get(ctx);
+	if (!typed) {
+		typed = new Map();
+		typedParameters.set(ctx, typed);
+	}
+	typed.set(name, value);
 }
 
 /** Reads a parameter (resource locators resolved to their value) and fails when it is empty. */
@@ -161,16 +215,34 @@ export function parseJson(ctx: IExecuteSingleFunctions, value: unknown, label: s
 	}
 }
 
+/** An object or a list among a list's entries (or as the list). */
+function isStructured(value: unknown): boolean {
+	return value !== null && typeof value === 'object';
+}
+
+/** A value shortened for an error message: JSON, at most 60 characters. */
+export function shortJson(value: unknown): string {
+	let text: string;
+	try {
+		text = JSON.stringify(value) ?? String(value);
+	} catch {
+		text = String(value);
+	}
+	return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
 /**
- * Normalises a list parameter: a multi-select array, a JSON array, or comma/newline-separated
- * text (what a user or an AI tool most often types) become a trimmed array of non-empty strings.
+ * A list field's value (a list of IDs or texts) as a trimmed array of non-empty strings: a
+ * multi-select array, a JSON array, comma/newline-separated text (what a user or an AI tool most
+ * often types) or a single number. Numbers and true/false become their text; an object, or a list
+ * holding one, is refused naming the field (it would be sent as "[object Object]").
  */
-export function toStringList(value: unknown): string[] {
+export function toStringList(ctx: NodeContext, label: string, value: unknown): string[] {
 	let list: unknown[];
 	if (Array.isArray(value)) list = value;
 	else if (typeof value === 'string' && value.trim().startsWith('[')) {
 		try {
-			const parsed = JSON.parse(value);
+			const parsed: unknown = JSON.parse(value);
 			list = Array.isArray(parsed) ? parsed : [value];
 		} catch {
 			list = value.split(/[,\n]/);
@@ -178,5 +250,18 @@ export function toStringList(value: unknown): string[] {
 	} else if (typeof value === 'string') list = value.split(/[,\n]/);
 	else if (value === undefined || value === null) list = [];
 	else list = [value];
-	return list.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
+	const single = isStructured(value) && !Array.isArray(value);
+	if (single || list.some(isStructured)) {
+		const what = single ? 'an object' : 'a list with an object or a list in it';
+		throw inputError(
+			ctx,
+			label,
+			`expects a list of values or comma-separated text, but the expression gave ${what} (${shortJson(value)})`,
+			'Give the IDs themselves, e.g. {{ $json.roles.map(role => role.id) }} rather than {{ $json.roles }}.',
+		);
+	}
+	return list
+		.filter((entry) => entry !== undefined && entry !== null)
+		.map((entry) => String(entry).trim())
+		.filter((entry) => entry !== '');
 }

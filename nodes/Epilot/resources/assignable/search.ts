@@ -35,7 +35,8 @@ export const assignableSearchDescription: INodeProperties[] = [
 		displayName: 'Offset',
 		name: 'offset',
 		type: 'number',
-		typeOptions: { minValue: 0 },
+		// Sent as `from`, an integer in epilot's spec.
+		typeOptions: { minValue: 0, vendorType: 'integer' },
 		default: 0,
 		description:
 			'How many matches to skip, for paging by hand: e.g. 50 with Limit 50 returns matches 51 to 100',

@@ -49,6 +49,8 @@ const conditionsField: INodeProperties = {
 					displayName: 'Values',
 					name: 'values',
 					type: 'string',
+					// Sent as `values`, an array of strings in epilot's spec.
+					typeOptions: { vendorType: 'list' },
 					default: '',
 					placeholder: 'e.g. Review, Approve',
 					description: 'Comma-separated values; the attribute must equal one of them',
@@ -177,6 +179,8 @@ export const partnerRoleFieldsDescription: INodeProperties[] = [
 		displayName: 'Grants (JSON)',
 		name: 'grantsJson',
 		type: 'json',
+		// Sent as `grants`, an array of grant objects in epilot's spec.
+		typeOptions: { vendorType: 'objectList' },
 		default:
 			'[\n  {\n    "action": "entity-read",\n    "resource": "entity:123:opportunity:*",\n    "effect": "allow"\n  }\n]',
 		description:
@@ -190,14 +194,14 @@ const SLUG = /^[a-z][a-z0-9_]*$/;
 type Entries<K extends string> = { [key in K]?: IDataObject[] };
 
 /** A grant (or a dependency) from the form: action, resource, effect and its conditions. */
-function grantFromFields(entry: IDataObject): IDataObject {
+function grantFromFields(ctx: IExecuteSingleFunctions, entry: IDataObject): IDataObject {
 	const conditions = ((entry.conditions as Entries<'condition'>)?.condition ?? []).map((c) => ({
 		attribute: String(c.attribute ?? '').trim(),
 		operation: 'equals',
-		values: toStringList(c.values),
+		values: toStringList(ctx, 'Values', c.values),
 	}));
 	const dependencies = ((entry.dependencies as Entries<'dependency'>)?.dependency ?? []).map(
-		grantFromFields,
+		(dependency) => grantFromFields(ctx, dependency),
 	);
 	return {
 		action: entry.action,
@@ -227,7 +231,9 @@ export async function buildRoleBody(
 	const raw =
 		mode === 'json'
 			? parseJson(this, itemParameter(this, 'grantsJson', '[]'), label)
-			: ((itemParameter(this, 'grants', {}) as Entries<'grant'>).grant ?? []).map(grantFromFields);
+			: ((itemParameter(this, 'grants', {}) as Entries<'grant'>).grant ?? []).map((grant) =>
+					grantFromFields(this, grant),
+				);
 	const problem = validateGrants(raw);
 	if (problem) throw inputError(this, label, problem);
 	const body: IDataObject = { name, slug, grants: cleanGrants(raw as unknown[]) as IDataObject[] };

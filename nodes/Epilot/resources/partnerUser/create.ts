@@ -48,7 +48,7 @@ export async function sendCreateRoles(
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const { roleIds } = itemParameter(this, 'additionalFields', {}) as IDataObject;
-	const roles = toStringList(roleIds);
+	const roles = toStringList(this, 'Initial Role Names or IDs', roleIds);
 	if (!roles.length) return options;
 	return { ...options, body: { ...(options.body as IDataObject), roles } };
 }

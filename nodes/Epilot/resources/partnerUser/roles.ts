@@ -41,7 +41,7 @@ export async function sendRoleIds(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const roleIds = toStringList(itemParameter(this, 'roleIds', []));
+	const roleIds = toStringList(this, 'Role Names or IDs', itemParameter(this, 'roleIds', []));
 	if (!roleIds.length) throw inputError(this, 'Role Names or IDs', 'choose at least one role');
 	return { ...options, body: { roleIds } };
 }

@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { idLocator } from '../../../shared/fieldBuilders';
+import { sentAs } from '../../../shared/fieldTypes';
 import { inputError, itemParameter } from '../../../shared/validation';
 import { productGetAllOutput } from './getAll';
 
@@ -7,14 +8,18 @@ import { productGetAllOutput } from './getAll';
 export const productGetOutput = productGetAllOutput;
 
 export const productGetDescription: INodeProperties[] = [
-	idLocator({
-		displayName: 'Product',
-		name: 'productId',
-		description: 'The product to get. Pick one or enter its numeric ID.',
-		searchListMethod: 'searchProducts',
-		placeholder: 'e.g. 1',
-		show: { resource: ['product'], operation: ['get'] },
-	}),
+	// Exolink: `productId` integer (path).
+	sentAs(
+		'integer',
+		idLocator({
+			displayName: 'Product',
+			name: 'productId',
+			description: 'The product to get. Pick one or enter its numeric ID.',
+			searchListMethod: 'searchProducts',
+			placeholder: 'e.g. 1',
+			show: { resource: ['product'], operation: ['get'] },
+		}),
+	),
 ];
 
 /** Product IDs are integers in Exolink's API. */

@@ -64,12 +64,21 @@ export const tenantUserSetRolesDescription: INodeProperties[] = [
 		displayName: 'User Roles (JSON)',
 		name: 'userRolesJson',
 		type: 'json',
+		// Exolink: the body is an array of { id, role } objects.
+		typeOptions: { vendorType: 'objectList' },
 		default: '[\n  {\n    "id": "",\n    "role": "user"\n  }\n]',
 		description:
 			'A JSON array with one object per user: the user ID and the role (admin, user or viewer)',
 		displayOptions: { show: { ...show, rolesInputMode: ['json'] } },
 	},
 ];
+
+/** An entry's user ID or role as Exolink types it (text); undefined for an object or a list. */
+function entryText(value: unknown): string | undefined {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'object') return undefined;
+	return String(value).trim();
+}
 
 /** The body is a bare JSON array, which `send` cannot build: `[{ id, role }]`. */
 export async function buildSetRolesBody(
@@ -86,8 +95,15 @@ export async function buildSetRolesBody(
 	if (!Array.isArray(entries)) throw inputError(this, label, 'must be an array');
 	if (!entries.length) throw inputError(this, label, 'add at least one user');
 	const body = entries.map((entry: IDataObject, index) => {
-		const id = String(entry?.id ?? '').trim();
-		const role = String(entry?.role ?? '').trim();
+		const id = entryText(entry?.id);
+		const role = entryText(entry?.role);
+		if (id === undefined || role === undefined) {
+			throw inputError(
+				this,
+				`${label}, entry ${index + 1}`,
+				'the user ID and the role must be text',
+			);
+		}
 		if (!id || !role) {
 			throw inputError(this, `${label}, entry ${index + 1}`, 'needs both a user ID and a role');
 		}

@@ -43,8 +43,11 @@ export const goClientQueryRelatedExercisesDescription: INodeProperties[] = [
 				displayName: 'Package IDs',
 				name: 'packageIds',
 				type: 'string',
+				// Assumption (ExorLive does not document the format): comma-separated IDs.
+				typeOptions: { vendorType: 'list' },
 				default: '',
-				description: 'Exercise packages to search, as ExorLive expects them',
+				description:
+					'Exercise packages to search, comma-separated IDs (ExorLive does not document the format). From an expression, a list is sent comma-separated.',
 			},
 			{ query: 'PackageIds' },
 		),

@@ -17,6 +17,8 @@ export const signInBuildSignInUrlDescription: INodeProperties[] = [
 		displayName: 'User ID',
 		name: 'userId',
 		type: 'string',
+		// The token exchange's `user_id`: an integer ExorLive user ID.
+		typeOptions: { vendorType: 'integer' },
 		default: '',
 		required: true,
 		description:
@@ -53,6 +55,8 @@ export const signInBuildSignInUrlDescription: INodeProperties[] = [
 		displayName: 'Contact in Focus',
 		name: 'selectedPersonId',
 		type: 'string',
+		// `selectedPersonId` of the app URL: an integer ExorLive user ID.
+		typeOptions: { vendorType: 'integer' },
 		default: '',
 		placeholder: 'e.g. 12345',
 		description: 'ExorLive user ID of a contact to open, on the Workouts tab (optional)',
