@@ -35,7 +35,6 @@ export type RequestStep = (
 	send: SendRequest,
 ) => Promise<INodeExecutionData[]>;
 
-
 /*
  * Why: every operation of the package is sent through n8n's paging hook (engine/requestHook.ts,
  * the one place n8n lets a node take over sending), which the operation builder sets to
