@@ -2,12 +2,14 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	INodeParameters,
+	INode,
 	INodeProperties,
 	INodePropertyCollection,
 	INodePropertyOptions,
+	INodeTypeDescription,
 	PreSendAction,
 } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 import {
 	inputError,
 	itemParameter,
@@ -208,24 +210,14 @@ function hasExpression(raw: unknown): boolean {
 	return false;
 }
 
-/** Whether the field is shown for the current parameters (resource, operation and the like). */
-function isShown(parameters: INodeParameters, property: INodeProperties, version: number): boolean {
-	const { show, hide } = property.displayOptions ?? {};
-	const valueOf = (key: string) => (key === '@version' ? version : parameters[key]);
-	const matches = (key: string, wanted: unknown[]) => {
-		const value = valueOf(key);
-		// Conditions (`_cnd`) and expression values: counted as matching.
-		if (wanted.some((entry) => entry && typeof entry === 'object')) return true;
-		if (typeof value === 'string' && value.startsWith('=')) return true;
-		return wanted.includes(value as never);
-	};
-	for (const [key, wanted] of Object.entries(show ?? {})) {
-		if (Array.isArray(wanted) && !matches(key, wanted)) return false;
-	}
-	for (const [key, wanted] of Object.entries(hide ?? {})) {
-		if (Array.isArray(wanted) && matches(key, wanted)) return false;
-	}
-	return true;
+/**
+ * Whether the field is shown for the current parameters (resource, operation and the like; as
+ * an AI tool or not), as n8n's editor decides it.
+ */
+function isShown(node: INode, property: INodeProperties): boolean {
+	// `@tool` conditions read the node type's name; the node's own type names its variant.
+	const description = { name: node.type } as INodeTypeDescription;
+	return NodeHelpers.displayParameter(node.parameters, property, node, description);
 }
 
 /** A field whose value changed when typed, and its new value (to put where n8n put the raw one). */
@@ -333,8 +325,7 @@ function typeShownFields(
 	const parameters = node.parameters;
 	let result = options;
 	for (const property of properties) {
-		if (!(property.name in parameters) || !isShown(parameters, property, node.typeVersion))
-			continue;
+		if (!(property.name in parameters) || !isShown(node, property)) continue;
 		const raw = parameters[property.name];
 		if (!hasExpression(raw)) continue;
 		const value = itemParameter(ctx, property.name);
