@@ -10,8 +10,8 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 import { failedAnswer, isEmptyAnswer, malformedAnswer, refuseHtmlAnswer } from './errors';
+import { PerItem } from './engine/perItem';
 import {
-	itemContexts,
 	runFirstOnEveryAnswer,
 	takeOverSending,
 	type Pagination,
@@ -226,11 +226,10 @@ function takenOver(run: Pagination, { computed = false } = {}): Pagination {
  * Error: Continue the operation's own checks therefore keep their error for the request step,
  * which sends nothing and returns it as an item paired with its input.
  */
-const deferredErrors = new WeakMap<object, unknown>();
+const deferredErrors = new PerItem<{ error: unknown }>();
 
 function deferredError(ctx: object): { error: unknown } | undefined {
-	const kept = itemContexts(ctx).find((inner) => deferredErrors.has(inner));
-	return kept && { error: deferredErrors.get(kept) };
+	return deferredErrors.get(ctx);
 }
 
 /** `action`, unless an error of the item is already kept; under On Error: Continue its own
@@ -246,7 +245,7 @@ function underContinue(action: PreSendAction): PreSendAction {
 			// the answer, and n8n stores it as it is.
 			redactDeep(error, await secretsOf(this));
 			if (!this.continueOnFail()) throw error;
-			deferredErrors.set(this, error);
+			deferredErrors.set(this, { error });
 			return options;
 		});
 	};

@@ -3,38 +3,17 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INode,
-	JsonObject,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { InputError } from './engine/inputError';
+import { PerItem } from './engine/perItem';
+
+export { InputError };
 
 /** Any node context: an operation's (with an item index) or a trigger's hook or webhook. */
 export interface NodeContext {
 	getNode(): INode;
 	getItemIndex?: () => number;
-}
-
-/**
- * The node's own error: bad user input found before any request is sent, or a problem the node
- * finds itself (a setup it cannot use, an answer it cannot go on from). Shown as a
- * NodeOperationError (no HTTP code, no "From <vendor>" details), also when raised in a routing
- * hook. n8n-core's RoutingNode (routing-node.js, `runNode`) turns any error a preSend,
- * postReceive or paging hook throws into a NodeApiError with httpCode "none", except a
- * NodeApiError, which it rethrows as it is. So this error is a NodeApiError underneath and
- * presents itself exactly as a NodeOperationError: that name, no `httpCode`, no vendor messages.
- */
-export class InputError extends NodeApiError {
-	constructor(node: INode, message: string, options: { itemIndex?: number; description?: string }) {
-		super(node, {} as JsonObject, {
-			message,
-			description: options.description,
-			itemIndex: options.itemIndex,
-			level: 'warning',
-		});
-		this.name = 'NodeOperationError';
-		this.description = options.description;
-		Reflect.deleteProperty(this, 'httpCode');
-	}
 }
 
 /** Error for bad user input, raised before any request is sent. */
@@ -64,23 +43,17 @@ export function isBlank(value: unknown): boolean {
  * expression context: the main per-item cost of a declarative node. Several preSend steps of one
  * item read the same parameters (the type checks, the path, a field's own check, each optional
  * field its Additional Fields), so they read them here, and each is evaluated once per item.
- * Keyed by the context object n8n makes for one item and hands to all of that item's preSend
- * steps. The value is shared: readers must not change it.
+ * Kept per item (engine/perItem.ts). The value is shared: readers must not change it.
  *
  * The type checks (fieldTypes.ts), the first of those steps, put back each value an expression
  * gave as the vendor types it (`typedItemParameter`): every later read of that parameter, or of
  * a field inside it (`additionalFields.companyName`), gets the typed value.
  */
-const itemValues = new WeakMap<object, Map<string, unknown>>();
-const typedParameters = new WeakMap<object, Map<string, unknown>>();
+const itemValues = new PerItem<Map<string, unknown>>();
+const typedParameters = new PerItem<Map<string, unknown>>();
 
 function valuesOf(ctx: object): Map<string, unknown> {
-	let values = itemValues.get(ctx);
-	if (!values) {
-		values = new Map();
-		itemValues.set(ctx, values);
-	}
-	return values;
+	return itemValues.of(ctx, () => new Map());
 }
 
 /** The parts of a parameter path: `grants.grant[0].action` → grants, grant, 0, action. */
@@ -135,12 +108,7 @@ export function typedItemParameter(ctx: object, name: string, value: unknown): v
 		if (pathParts(key)[0] === name) values.delete(key);
 	}
 	values.set(name, value);
-	let typed = typedParameters.get(ctx);
-	if (!typed) {
-		typed = new Map();
-		typedParameters.set(ctx, typed);
-	}
-	typed.set(name, value);
+	typedParameters.of(ctx, () => new Map()).set(name, value);
 }
 
 /** Reads a parameter (resource locators resolved to their value) and fails when it is empty. */

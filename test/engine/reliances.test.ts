@@ -163,7 +163,7 @@ describe("What the package relies on in n8n's declarative engine", () => {
 		});
 	});
 
-	it("the item's preSend context is in the paging hook's prototype chain, one per item, shared by all its preSend steps (engine/requestHook.ts itemContexts; validation.ts itemParameter)", async () => {
+	it("the item's preSend context is in the paging hook's prototype chain, one per item, shared by all its preSend steps (engine/requestHook.ts itemContexts, engine/perItem.ts)", async () => {
 		new ApiMock(ORIGIN).reply({ body: {} }, { body: {} });
 		const preSend = new Map<number, object[]>();
 		const record: PreSendAction = async function (this: IExecuteSingleFunctions, options) {
@@ -226,7 +226,7 @@ describe("What the package relies on in n8n's declarative engine", () => {
 		});
 	});
 
-	it('a NodeApiError from a routing hook reaches the run as it is; any other error becomes a NodeApiError with httpCode "none" (validation.ts InputError)', async () => {
+	it('a NodeApiError from a routing hook reaches the run as it is; any other error becomes a NodeApiError with httpCode "none" (engine/inputError.ts)', async () => {
 		new ApiMock(ORIGIN).reply({ body: {} }, { body: {} });
 		const own = async function (this: IExecuteSingleFunctions) {
 			const error = new NodeApiError(this.getNode(), {}, { message: 'own message' });

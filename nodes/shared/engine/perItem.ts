@@ -1,0 +1,34 @@
+import { itemContexts } from './requestHook';
+
+/*
+ * Why: several steps of one item read and keep the same values (each parameter evaluated once,
+ * an input error kept for the request step). They are kept by the item's own context. Relies on
+ * n8n-core execution-engine/routing-node.js `runNode` making one ExecuteSingleContext per item
+ * and handing it to every preSend step of that item, and on the paging hook's context being
+ * made from it (see `itemContexts`).
+ */
+
+/** A value kept per item of a run, found again from the item's paging hook. */
+export class PerItem<T> {
+	private readonly values = new WeakMap<object, T>();
+
+	/** The value kept for the item of `ctx`, if any. */
+	get(ctx: object): T | undefined {
+		const owner = itemContexts(ctx).find((inner) => this.values.has(inner));
+		return owner && this.values.get(owner);
+	}
+
+	/** Keeps `value` for the item of `ctx`. */
+	set(ctx: object, value: T): void {
+		this.values.set(ctx, value);
+	}
+
+	/** The value kept for the item of `ctx`, made by `create` on first use. */
+	of(ctx: object, create: () => T): T {
+		const known = this.get(ctx);
+		if (known !== undefined) return known;
+		const value = create();
+		this.set(ctx, value);
+		return value;
+	}
+}
