@@ -1,6 +1,7 @@
 // `npm run test:compat`: the end-to-end tests (test/e2e) on each n8n version the package claims,
 // one after another: each version is installed on first use into .n8n-runtime/n8n-<version>
-// (scripts/n8n.mjs), then the same tests run against it. Prints a table of the results.
+// (scripts/n8n.mjs), then the same tests run against it, and the engine-reliance tests
+// (test/engine) against its n8n-core. Prints a table of the results.
 // Versions: the arguments, else N8N_COMPAT_VERSIONS (comma-separated), else COMPAT_N8N_VERSIONS
 // (scripts/n8n.mjs); `--except-pinned` leaves out the pinned version (test:e2e runs that one).
 import { spawn } from 'node:child_process';
@@ -76,18 +77,35 @@ for (const version of versions) {
 		result.pass = Number(/ℹ pass (\d+)/.exec(tests.output)?.[1] ?? 0);
 		result.fail = Number(/ℹ fail (\d+)/.exec(tests.output)?.[1] ?? 0);
 		result.skipped = Number(/ℹ skipped (\d+)/.exec(tests.output)?.[1] ?? 0);
+		// What the package relies on in n8n's routing engine, on this version's n8n-core.
+		started = Date.now();
+		const engine = await runNode(
+			[
+				path.join('node_modules', 'jest', 'bin', 'jest.js'),
+				'--config',
+				path.join('test', 'compat', 'jest.engine.config.js'),
+				'--forceExit',
+				path.join('test', 'engine'),
+			],
+			version,
+			10 * 60_000,
+		);
+		result.engineSeconds = seconds(started);
+		result.engine = /Tests:\s+(.*)/.exec(engine.output)?.[1]?.trim() ?? 'did not run';
+		result.ok = result.ok && engine.ok;
 	}
 	results.push(result);
 }
 
 const rows = [
-	['n8n', 'result', 'tests', 'install', 'e2e run'],
+	['n8n', 'result', 'tests', 'install', 'e2e run', 'engine reliances'],
 	...results.map((r) => [
 		r.version,
 		r.ok ? 'passed' : 'FAILED',
 		`${r.pass}/${r.pass + r.fail}${r.skipped ? ` (${r.skipped} skipped)` : ''}`,
 		`${r.installSeconds} s`,
 		`${r.testSeconds} s`,
+		r.engine ? `${r.engine} (${r.engineSeconds} s)` : '-',
 	]),
 ];
 const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
