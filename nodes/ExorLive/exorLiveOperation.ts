@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { operationBuilder, type OperationSpec } from '../shared/operation';
 import type { TakenOver } from '../shared/engine/requestHook';
-import { computedBy, sentBy, type RequestStep } from '../shared/requestStep';
+import { computeWithoutRequest, sendThrough, type RequestStep } from '../shared/requestStep';
 import { simplifiedOutput } from '../shared/simplify';
 import { refusedToken } from './auth/renewal';
 import { sendAsActingUser, toItems, type ActAs } from './client';
@@ -70,11 +70,11 @@ export function exorLiveOperation(spec: ExorLiveOperationSpec): INodePropertyOpt
 		},
 	};
 	if (plain) return withRequest;
-	if (local) return takenOverBy(withRequest, computedBy(local));
+	if (local) return handledBy(withRequest, computeWithoutRequest(local));
 	return sentAsActingUser(withRequest, actAs, withJsonBody(sendAsActingUser(actAs)));
 }
 
-function takenOverBy(option: INodePropertyOptions, takenOver: TakenOver): INodePropertyOptions {
+function handledBy(option: INodePropertyOptions, takenOver: TakenOver): INodePropertyOptions {
 	const routing = option.routing!;
 	return {
 		...option,
@@ -111,7 +111,7 @@ export function sentAsActingUser(
 	actAs: ActAs,
 	step: RequestStep = sendAsActingUser(actAs),
 ): INodePropertyOptions {
-	const taken = takenOverBy(option, sentBy(step));
+	const taken = handledBy(option, sendThrough(step));
 	const output = taken.routing!.output?.postReceive ?? [];
 	return {
 		...taken,

@@ -10,7 +10,7 @@ import { bodyItems } from './bodyItems';
 import { throwOnErrorStatus } from './errors';
 import { bindFieldTypes } from './fieldTypes';
 import { operationProperty } from './operation';
-import { deferFieldErrors, sentOnce } from './requestStep';
+import { fieldsKeepingErrors, sendWithRetries } from './requestStep';
 import { noContent } from './output';
 import { inputError, isBlank, itemParameter, parseJson } from './validation';
 
@@ -21,7 +21,7 @@ const OPERATION = 'send';
 const METHODS: IHttpRequestMethods[] = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'];
 
 export interface CustomApiCallSpec {
-	/** The API's name as users know it, e.g. "Exolink". */
+	/** The API's name as users know it, e.g. "Acme". */
 	apiName: string;
 	/** An example path under the credential's base URL, e.g. "/tenant/abc123/charger". */
 	pathExample: string;
@@ -125,7 +125,7 @@ function resourceOption(spec: CustomApiCallSpec): INodePropertyOptions {
 }
 
 function customApiCallProperties(spec: CustomApiCallSpec): INodeProperties[] {
-	const sending = sentOnce();
+	const sending = sendWithRetries();
 	return [
 		operationProperty(CUSTOM_API_CALL_RESOURCE, OPERATION, [
 			{
@@ -228,7 +228,7 @@ export function withCustomApiCall(
 	// Last, after the node's own resources in their order, as n8n lists its Custom API Call.
 	const options = [...(resource.options as INodePropertyOptions[]), resourceOption(spec)];
 	return bindFieldTypes(
-		deferFieldErrors([
+		fieldsKeepingErrors([
 			...properties.map((property) =>
 				property === resource ? { ...resource, options } : property,
 			),

@@ -19,8 +19,8 @@ const MESSAGE_KEYS = [
 ];
 
 /**
- * Finds the human-readable message in a vendor error body. The three APIs do not document one
- * error shape (epilot: none; ExorLive: WCF faults; Exolink: JSON), so the common ones are tried:
+ * Finds the human-readable message in a vendor error body. APIs document no common error shape
+ * (some none, some WCF faults, some JSON), so the common ones are tried:
  * `{message}`, `{error: "…"}`, `{error: {message}}`, `{errors: [{message}]}`, WCF
  * `{Message}`/`{d: {Message}}`, and a plain-text body.
  */
@@ -229,7 +229,7 @@ export async function throwOnErrorStatus(
 	if (response.statusCode >= 400) throw vendorError(this, response, itemIndex);
 	const body = response.body as unknown;
 	const text = typeof body === 'string' ? body.trim() : undefined;
-	// Text that is not JSON is left to the operation (ExorLive answers bare strings, which n8n
+	// Text that is not JSON is left to the operation (some APIs answer bare strings, which n8n
 	// hands over parsed, as text); the request step refuses it as an item.
 	if (body === null || body === undefined || text === '') {
 		const empty = {};

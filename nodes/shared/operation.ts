@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { throwOnErrorStatus } from './errors';
 import { checkedAs, checkFieldTypes } from './fieldTypes';
-import { deferredUnderContinue, paged, sentOnce } from './requestStep';
+import { preSendKeepingErrors, sendPaged, sendWithRetries } from './requestStep';
 import { requiredValues, type RequiredParameter } from './validation';
 import {
 	checkSelectedFields,
@@ -35,10 +35,10 @@ export interface OperationSpec {
 	/** Post-receive actions run after the HTTP status check. */
 	postReceive?: PostReceiveAction[];
 	/**
-	 * Paging of a list operation (see pagination.ts), or a follow-up of the request (Exolink's
-	 * Invite); it is sent through the request step.
+	 * Paging of a list operation (see pagination.ts), or a follow-up of the request (e.g. a
+	 * look-up after a write); it is sent through the request step.
 	 */
-	pagination?: Parameters<typeof paged>[0];
+	pagination?: Parameters<typeof sendPaged>[0];
 	/** Kept fields of an operation returning records: Simplify, and Output as an AI tool. */
 	output?: OutputSpec;
 }
@@ -78,7 +78,7 @@ export function operationBuilder(labels: Record<string, string>) {
 		const check = checkFieldTypes();
 		const preSend = [
 			checkedAs(
-				deferredUnderContinue([
+				preSendKeepingErrors([
 					check,
 					...(required.length ? [fillPath(spec.path, required)] : []),
 					...(spec.preSend ?? []),
@@ -92,8 +92,8 @@ export function operationBuilder(labels: Record<string, string>) {
 		// Paged records are simplified once all pages are in; others by the last post-receive.
 		const sending =
 			typeof pagination === 'function'
-				? paged(output ? simplifiedPages(output, pagination) : pagination)
-				: sentOnce();
+				? sendPaged(output ? simplifiedPages(output, pagination) : pagination)
+				: sendWithRetries();
 		const postReceive = [
 			...(spec.postReceive ?? []),
 			...(output && typeof pagination !== 'function' ? [simplifiedOutput(output)] : []),

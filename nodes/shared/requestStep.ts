@@ -38,7 +38,7 @@ export type RequestStep = (
 /*
  * Why: every operation of the package is sent through n8n's paging hook (engine/requestHook.ts,
  * the one place n8n lets a node take over sending), which the operation builder sets to
- * `takenOver` below: there each request is retried on 429/503, and the output of every
+ * `requestStep` below: there each request is retried on 429/503, and the output of every
  * operation is checked, paired with its input item and cleared of secrets. Paging itself is
  * nodes/shared/pagination.ts.
  */
@@ -109,13 +109,13 @@ function addHint(error: unknown, hint: string): void {
  * Retry-After asks, up to the maximum wait). Only this request is repeated: the other items'
  * requests, done or not, are not touched.
  */
-async function withRetries<T>(
+async function withRateLimitRetries<T>(
 	ctx: IExecutePaginationFunctions,
 	send: () => Promise<T>,
 ): Promise<T> {
 	const { retries, maxWaitSeconds } = retrySettings(ctx);
 	for (let attempt = 0; ; attempt++) {
-		// The error goes on as it is (the ExorLive step reads its own errors), unless retried.
+		// The error goes on as it is (a node's own request step reads its errors), unless retried.
 		const wait = await send().then(
 			(value) => ({ value }),
 			(error: unknown) => {
@@ -176,19 +176,19 @@ function checkedOutput(
  * retries on 429/503), then the output is checked, paired and redacted; an error is redacted
  * and, under On Error: Continue, becomes an item paired with its input.
  */
-function takenOver(run: Pagination, { computed = false } = {}): Pagination {
+function requestStep(run: Pagination, { computed = false } = {}): Pagination {
 	return async function (this: IExecutePaginationFunctions, requestData) {
 		runFirstOnEveryAnswer(requestData, refuseHtmlAnswer);
 		const makeRoutingRequest = this.makeRoutingRequest.bind(this);
 		const ctx: IExecutePaginationFunctions = Object.create(this, {
 			makeRoutingRequest: {
 				value: async (data: DeclarativeRestApiSettings.ResultOptions) =>
-					await withRetries(this, async () => await makeRoutingRequest(data)),
+					await withRateLimitRetries(this, async () => await makeRoutingRequest(data)),
 			},
 		});
-		const deferred = deferredError(this);
+		const kept = keptError(this);
 		let outcome: { items: INodeExecutionData[] } | { error: unknown } = await (
-			deferred ? Promise.reject(deferred.error) : run.call(ctx, requestData)
+			kept ? Promise.reject(kept.error) : run.call(ctx, requestData)
 		).then(
 			(items) => ({ items }),
 			(error: unknown) => ({ error }),
@@ -226,54 +226,54 @@ function takenOver(run: Pagination, { computed = false } = {}): Pagination {
  * Error: Continue the operation's own checks therefore keep their error for the request step,
  * which sends nothing and returns it as an item paired with its input.
  */
-const deferredErrors = new PerItem<{ error: unknown }>();
+const keptErrors = new PerItem<{ error: unknown }>();
 
-function deferredError(ctx: object): { error: unknown } | undefined {
-	return deferredErrors.get(ctx);
+function keptError(ctx: object): { error: unknown } | undefined {
+	return keptErrors.get(ctx);
 }
 
 /** `action`, unless an error of the item is already kept; under On Error: Continue its own
  * error is kept (see above) rather than thrown. One wrapper per action. */
-function underContinue(action: PreSendAction): PreSendAction {
-	const known = deferring.get(action);
+function keepingErrors(action: PreSendAction): PreSendAction {
+	const known = keepingWrappers.get(action);
 	if (known) return known;
 	const wrapped = async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		if (deferredError(this)) return options;
+		if (keptError(this)) return options;
 		// The error goes on as it is unless kept (n8n's lint wants no bare rethrow in a catch).
 		return await action.call(this, options).then(undefined, async (error: unknown) => {
 			// A preSend may send a request of its own (a challenge, a token): its error can quote
 			// the answer, and n8n stores it as it is.
 			redactDeep(error, await secretsOf(this));
 			if (!this.continueOnFail()) throw error;
-			deferredErrors.set(this, { error });
+			keptErrors.set(this, { error });
 			return options;
 		});
 	};
-	deferring.set(action, wrapped);
-	deferring.set(wrapped, wrapped);
+	keepingWrappers.set(action, wrapped);
+	keepingWrappers.set(wrapped, wrapped);
 	return wrapped;
 }
 
-const deferring = new WeakMap<PreSendAction, PreSendAction>();
+const keepingWrappers = new WeakMap<PreSendAction, PreSendAction>();
 
 /** The preSend `actions` run in order; under On Error: Continue an error is kept (see above). */
-export function deferredUnderContinue(actions: PreSendAction[]): PreSendAction {
-	const steps = actions.map(underContinue);
+export function preSendKeepingErrors(actions: PreSendAction[]): PreSendAction {
+	const steps = actions.map(keepingErrors);
 	const all = async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		let current = options;
 		for (const step of steps) current = await step.call(this, current);
 		return current;
 	};
-	deferring.set(all, all);
+	keepingWrappers.set(all, all);
 	return all;
 }
 
 type Routed = { routing?: INodeProperties['routing'] };
 
-function withDeferredPreSend<T extends Routed>(entry: T): T {
+function withPreSendKeepingErrors<T extends Routed>(entry: T): T {
 	const preSend = entry.routing?.send?.preSend;
 	if (!preSend?.length) return entry;
-	const send = { ...entry.routing?.send, preSend: preSend.map(underContinue) };
+	const send = { ...entry.routing?.send, preSend: preSend.map(keepingErrors) };
 	return { ...entry, routing: { ...entry.routing, send } };
 }
 
@@ -283,32 +283,34 @@ function withDeferredPreSend<T extends Routed>(entry: T): T {
  * own: n8n runs them with the operation's, before the request step, and would otherwise pair
  * their errors with no input item.
  */
-export function deferFieldErrors(properties: INodeProperties[]): INodeProperties[] {
+export function fieldsKeepingErrors(properties: INodeProperties[]): INodeProperties[] {
 	return properties.map((property) => {
 		const options = property.options?.map((option) => {
-			if ('values' in option) return { ...option, values: deferFieldErrors(option.values) };
-			if ('type' in option) return deferFieldErrors([option as INodeProperties])[0];
-			return withDeferredPreSend(option);
+			if ('values' in option) return { ...option, values: fieldsKeepingErrors(option.values) };
+			if ('type' in option) return fieldsKeepingErrors([option as INodeProperties])[0];
+			return withPreSendKeepingErrors(option);
 		});
-		return withDeferredPreSend(options ? { ...property, options } : property) as INodeProperties;
+		return withPreSendKeepingErrors(
+			options ? { ...property, options } : property,
+		) as INodeProperties;
 	});
 }
 
 /** Routing parts that send an operation's request once (with retries, checks and pairing). */
-export function sentOnce(): TakenOver {
-	return paged(async function (this: IExecutePaginationFunctions, requestData) {
+export function sendWithRetries(): TakenOver {
+	return sendPaged(async function (this: IExecutePaginationFunctions, requestData) {
 		return await this.makeRoutingRequest(requestData);
 	});
 }
 
 /** Routing parts for an operation that pages itself (see pagination.ts). */
-export function paged(pagination: Pagination, options?: { computed?: boolean }): TakenOver {
-	return takeOverSending(takenOver(pagination, options));
+export function sendPaged(pagination: Pagination, options?: { computed?: boolean }): TakenOver {
+	return takeOverSending(requestStep(pagination, options));
 }
 
 /** Routing parts that make `step` send the operation's request (e.g. as another user, retrying once). */
-export function sentBy(step: RequestStep): TakenOver {
-	return paged(async function (this: IExecutePaginationFunctions, requestData) {
+export function sendThrough(step: RequestStep): TakenOver {
+	return sendPaged(async function (this: IExecutePaginationFunctions, requestData) {
 		return await step.call(
 			this,
 			requestData.options,
@@ -321,10 +323,10 @@ export function sentBy(step: RequestStep): TakenOver {
  * Routing parts for an operation the node computes itself and that sends no request of its
  * own (n8n would otherwise send one): `run` returns the operation's output.
  */
-export function computedBy(
+export function computeWithoutRequest(
 	run: (this: IExecutePaginationFunctions) => Promise<INodeExecutionData[]>,
 ): TakenOver {
-	return paged(
+	return sendPaged(
 		async function (this: IExecutePaginationFunctions) {
 			return await run.call(this);
 		},

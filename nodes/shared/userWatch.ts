@@ -10,7 +10,7 @@ import { apiNameOf } from './errors';
 import { inputError } from './validation';
 
 /*
- * The polling triggers (Epilot Trigger, Exolink Trigger) watch the users of one or several
+ * The polling triggers watch the users of one or several
  * organizations or tenants. The vendors send no events, so each poll lists the users and
  * compares the list with the previous poll's, kept in the workflow's static data as one small
  * entry per user (status and roles, nothing else). n8n saves static data with the poll; this
