@@ -8,6 +8,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import type { Show } from '../shared/fieldBuilders';
+import { PerItem } from '../shared/engine/perItem';
 import { sentAs } from '../shared/fieldTypes';
 import {
 	EMAIL,
@@ -81,16 +82,19 @@ export interface Place {
 	property: string;
 }
 
+/** Where an operation sends a field several operations share (see `sharedFieldPlaces`). */
+export type SharedPlace = Place & { asText?: boolean };
+
 /**
- * Where a field's checked value goes: `query` or `body` (the wire property name), `perOperation`
- * (a field that several operations send to different places, looked up by
- * `resource.operation`), `mergeIntoBody` (a JSON object merged under the typed fields), or none
- * of these: only checked, for the operation's hooks in `then` (run after the check) to use.
+ * Where a field's checked value goes: `query` or `body` (the wire property name), `shared` (a
+ * field several operations send to different places, each operation saying where with
+ * `places`), `mergeIntoBody` (a JSON object merged under the typed fields), or none of these:
+ * only checked, for the operation's hooks in `then` (run after the check) to use.
  */
 export type FieldSend = (
 	| { query: string }
 	| { body: string }
-	| { perOperation: Record<string, Place & { asText?: boolean }> }
+	| { shared: true }
 	| { mergeIntoBody: true }
 	| { then?: PreSendAction[] }
 ) &
@@ -213,13 +217,11 @@ function sendOf(property: INodeProperties, how: FieldSend): INodeRequestSend {
 			],
 		};
 	}
-	if ('perOperation' in how) {
-		const places = how.perOperation;
+	if ('shared' in how) {
 		return {
 			preSend: [
 				async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-					const key = `${String(itemParameter(this, 'resource'))}.${String(itemParameter(this, 'operation'))}`;
-					const place = places[key];
+					const place = sharedPlaces.get(this)?.[property.name];
 					const value = checked(this, { ...how, asText: place?.asText });
 					return place ? placed(options, place, value) : options;
 				},
@@ -272,42 +274,37 @@ function shownFor(field: INodeProperties, show: Show): INodeProperties {
 // ---------------------------------------------------------------------------------------------
 // Fields of several resources
 
+/** The places the current item's operation sends the shared fields to, by field name. */
+const sharedPlaces = new PerItem<Record<string, SharedPlace>>();
+
+/**
+ * preSend of an operation (before its fields'): where it sends the shared fields it shows, by
+ * field name. The fields' own preSend puts the checked value there.
+ */
+export function sharedFieldPlaces(places: Record<string, SharedPlace>): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		sharedPlaces.set(this, places);
+		return options;
+	};
+}
+
 /** A required ExorLive ID (a positive whole number) that several operations send, each at its own place. */
-function idField(
-	displayName: string,
-	name: string,
-	description: string,
-	perOperation: Record<string, Place & { asText?: boolean }>,
-): INodeProperties {
+function idField(displayName: string, name: string, description: string): INodeProperties {
 	return exorLiveField(
 		{ displayName, name, type: 'number', default: 0, required: true, description },
-		{ check: 'positive', perOperation },
+		{ check: 'positive', shared: true },
 	);
 }
 
-const WORKOUT_ID = idField('Workout ID', 'workoutId', 'ExorLive ID of the workout', {
-	'goClient.getWorkout': { type: 'query', property: 'workoutId' },
-	'goClient.getActivitiesByWorkout': { type: 'query', property: 'workoutId' },
-	'goClient.copyWorkoutToUser': { type: 'body', property: 'WorkoutId' },
-	'workoutExport.getWorkoutPdf': { type: 'query', property: 'workoutId' },
-	'workoutExport.acknowledgeWorkout': { type: 'query', property: 'workoutId' },
-	'legacyWorkout.copyToUser': { type: 'body', property: 'workoutId', asText: true },
-});
+const WORKOUT_ID = idField('Workout ID', 'workoutId', 'ExorLive ID of the workout');
 
 const USER_ID = idField(
 	'User ID',
 	'userId',
 	'ExorLive user ID of the user who gets the plan or the workout',
-	{
-		'planTemplate.apply': { type: 'body', property: 'UserId' },
-		'legacyWorkout.copyToUser': { type: 'body', property: 'userId', asText: true },
-	},
 );
 
-const EXERCISE_ID = idField('Exercise ID', 'id', 'ExorLive ID of the exercise', {
-	'goClient.setExercise': { type: 'body', property: 'Id' },
-	'legacyWorkout.getExercise': { type: 'body', property: 'id', asText: true },
-});
+const EXERCISE_ID = idField('Exercise ID', 'id', 'ExorLive ID of the exercise');
 
 /** Workout ID of the Go client, the Workout Exporter and the legacy Copy to User. */
 export const workoutIdField = (show: Show): INodeProperties => shownFor(WORKOUT_ID, show);

@@ -12,6 +12,7 @@ import { computeWithoutRequest, sendThrough, type RequestStep } from '../shared/
 import { simplifiedOutput } from '../shared/simplify';
 import { refusedToken } from './auth/renewal';
 import { sendAsActingUser, toItems, type ActAs } from './client';
+import { sharedFieldPlaces, type SharedPlace } from './exorLiveFields';
 
 export type LocalRun = (this: IExecutePaginationFunctions) => Promise<INodeExecutionData[]>;
 
@@ -33,6 +34,8 @@ export interface ExorLiveOperationSpec
 	local?: LocalRun;
 	/** Sent by n8n as it is, with no token (the Partner JWT link goes to another host). */
 	plain?: boolean;
+	/** Where this operation sends the ID fields several operations share, by field name. */
+	places?: Record<string, SharedPlace>;
 }
 
 const build = operationBuilder({});
@@ -42,10 +45,11 @@ const build = operationBuilder({});
  * as, or computed in the node (`local`), or sent by n8n as it is (`plain`).
  */
 export function exorLiveOperation(spec: ExorLiveOperationSpec): INodePropertyOptions {
-	const { actAs = 'none', request, checksStatus, local, plain, ...operation } = spec;
+	const { actAs = 'none', request, checksStatus, local, plain, places, ...operation } = spec;
 	const postReceive = operation.postReceive ?? [toItems()];
 	const option = build({
 		...operation,
+		preSend: [...(places ? [sharedFieldPlaces(places)] : []), ...(operation.preSend ?? [])],
 		method: operation.method ?? 'GET',
 		path: operation.path ?? '',
 		postReceive,

@@ -25,6 +25,7 @@ export const goClientDescription: INodeProperties[] = [
 			method: 'POST',
 			path: go('copyworkouttouser'),
 			actAs: 'required',
+			places: { workoutId: { type: 'body', property: 'WorkoutId' } },
 		}),
 		exorLiveOperation({
 			name: 'Get Activities by Workout',
@@ -35,6 +36,7 @@ export const goClientDescription: INodeProperties[] = [
 			path: go('activitiesbyworkout'),
 			actAs: 'required',
 			postReceive: [toItems(null)],
+			places: { workoutId: { type: 'query', property: 'workoutId' } },
 		}),
 		exorLiveOperation({
 			name: 'Get Activities To Do',
@@ -63,6 +65,7 @@ export const goClientDescription: INodeProperties[] = [
 				'One workout of the contact with its exercises. ExorLive names the answer but does not document its fields.',
 			path: go('workout'),
 			actAs: 'required',
+			places: { workoutId: { type: 'query', property: 'workoutId' } },
 		}),
 		exorLiveOperation({
 			name: 'Get Workouts',
@@ -122,6 +125,7 @@ export const goClientDescription: INodeProperties[] = [
 			method: 'POST',
 			path: go('exercise'),
 			actAs: 'required',
+			places: { id: { type: 'body', property: 'Id' } },
 		}),
 		exorLiveOperation({
 			name: 'Update Profile',

@@ -19,6 +19,10 @@ export const legacyWorkoutDescription: INodeProperties[] = [
 			path: v1('Workouts', 'CopyWorkoutToUser'),
 			actAs: 'optional',
 			postReceive: [toValue({ key: 'workoutId', candidates: ['workoutId', 'id'], numeric: true })],
+			places: {
+				workoutId: { type: 'body', property: 'workoutId', asText: true },
+				userId: { type: 'body', property: 'userId', asText: true },
+			},
 		}),
 		exorLiveOperation({
 			name: 'Get Exercise',
@@ -28,6 +32,7 @@ export const legacyWorkoutDescription: INodeProperties[] = [
 			method: 'POST',
 			path: v1('Workouts', 'GetExercise'),
 			actAs: 'optional',
+			places: { id: { type: 'body', property: 'id', asText: true } },
 		}),
 		exorLiveOperation({
 			name: 'Search',

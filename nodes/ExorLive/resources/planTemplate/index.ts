@@ -20,6 +20,7 @@ export const planTemplateDescription: INodeProperties[] = [
 			path: plan('apply'),
 			actAs: 'required',
 			postReceive: [toItems({ applied: true })],
+			places: { userId: { type: 'body', property: 'UserId' } },
 		}),
 		exorLiveOperation({
 			name: 'Get All Tags',

@@ -28,6 +28,7 @@ export const workoutExportDescription: INodeProperties[] = [
 			actAs: 'optional',
 			preSend: [sendClientName],
 			postReceive: [toItems({ acknowledged: true })],
+			places: { workoutId: { type: 'query', property: 'workoutId' } },
 		}),
 		exorLiveOperation({
 			name: 'Get Available Workout IDs',
@@ -62,6 +63,7 @@ export const workoutExportDescription: INodeProperties[] = [
 			preSend: [checkOutputField, sendClientName],
 			postReceive: [pdfOutput],
 			output: workoutExportGetWorkoutPdfOutput,
+			places: { workoutId: { type: 'query', property: 'workoutId' } },
 		}),
 		exorLiveOperation({
 			name: 'Ping',
