@@ -11,7 +11,7 @@ import type {
 	JsonObject,
 	PostReceiveAction,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { jsonParse, NodeApiError } from 'n8n-workflow';
 import { vendorError } from '../shared/errors';
 import { redactDeep, secretsOf } from '../shared/redaction';
 import { CREDENTIAL_TYPE } from './auth/credentialType';
@@ -193,11 +193,7 @@ export function unwrap(body: unknown): unknown {
 	let value = body;
 	if (typeof value === 'string') {
 		const text = value.trim();
-		try {
-			value = text === '' ? undefined : JSON.parse(text);
-		} catch {
-			value = text;
-		}
+		value = text === '' ? undefined : jsonParse<unknown>(text, { fallbackValue: text });
 	}
 	if (value && typeof value === 'object' && !Array.isArray(value)) {
 		const record = value as IDataObject;

@@ -5,9 +5,13 @@ import type {
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { jsonParse, NodeApiError } from 'n8n-workflow';
 import { apiNameOf as credentialApiName } from './redaction';
 
+/** What `jsonParse` gives for text that is not JSON. */
+const NOT_JSON = Symbol('not JSON');
+
+// Not NodeApiError's own lookup: it knows neither WCF's `{d: {Message}}` nor a plain-text body.
 const MESSAGE_KEYS = [
 	'message',
 	'Message',
@@ -30,11 +34,9 @@ export function vendorMessage(body: unknown, depth = 0): string | undefined {
 		const text = body.trim();
 		if (!text) return undefined;
 		if (text.startsWith('{') || text.startsWith('[')) {
-			try {
-				return vendorMessage(JSON.parse(text), depth + 1);
-			} catch {
-				// not JSON after all: fall through to the text itself
-			}
+			const parsed = jsonParse<unknown>(text, { fallbackValue: NOT_JSON });
+			// Not JSON after all: the text itself is the message.
+			if (parsed !== NOT_JSON) return vendorMessage(parsed, depth + 1);
 		}
 		return text.length > 500 ? `${text.slice(0, 500)}…` : text;
 	}
@@ -51,12 +53,8 @@ export function vendorMessage(body: unknown, depth = 0): string | undefined {
 function bodyAsObject(body: unknown): JsonObject {
 	if (body && typeof body === 'object' && !Array.isArray(body)) return body as JsonObject;
 	if (typeof body === 'string') {
-		try {
-			const parsed = JSON.parse(body);
-			if (parsed && typeof parsed === 'object') return parsed as JsonObject;
-		} catch {
-			// keep the raw text below
-		}
+		const parsed = jsonParse<unknown>(body, { fallbackValue: NOT_JSON });
+		if (parsed && typeof parsed === 'object') return parsed as JsonObject;
 	}
 	return { body: body === undefined ? null : (body as string) } as JsonObject;
 }
@@ -72,6 +70,7 @@ const STATUS_HINTS: Record<number, string> = {
 	504: 'The API or a gateway in front of it timed out. Try again later.',
 };
 
+// Not NodeApiError's status messages: those replace the vendor's words with a generic sentence.
 const STATUS_TEXTS: Record<number, string> = {
 	400: 'Bad Request',
 	401: 'Unauthorized',

@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** The `displayOptions.show` of a field: the resource/operation (and other values) it shows for. */
+/**
+ * The `displayOptions.show` of a field: the resource/operation (and other values) it shows for.
+ * Each operation file builds its fields with its own `show` (not n8n's updateDisplayOptions, which
+ * would only wrap the same object once more).
+ */
 export type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
 /** Return All and Limit for a "Get Many" operation; the paginator reads Limit as maxResults. */

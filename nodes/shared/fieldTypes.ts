@@ -20,7 +20,8 @@ import {
 } from './validation';
 
 /*
- * Values are sent as the vendor types them. An expression can give any value, also where a field
+ * Values are sent as the vendor types them (not with n8n's validateFieldType: its messages do not
+ * name the field as the editor shows it, and it knows no lists of IDs). An expression can give any value, also where a field
  * takes text, a number or an ID: `{{ 123 }}` in a text field would go out as the JSON number 123,
  * `{{ "12" }}` in a number field as the text "12", `{{ $json }}` in an ID field as
  * "[object Object]" in a path, as `token[a]=1` in a query, as `{"a":1}` in a body.

@@ -5,6 +5,7 @@ import type {
 	INode,
 	PreSendAction,
 } from 'n8n-workflow';
+import { jsonParse } from 'n8n-workflow';
 import { InputError } from './engine/inputError';
 import { PerItem } from './engine/perItem';
 
@@ -176,12 +177,16 @@ export function requireParameters(parameters: RequiredParameter[]): PreSendActio
 /** Parses a JSON parameter that may arrive as text (typed by the user) or already as data (expressions). */
 export function parseJson(ctx: IExecuteSingleFunctions, value: unknown, label: string): unknown {
 	if (typeof value !== 'string') return value;
+	// Not n8n's jsonParse: the error names the field and keeps the parser's position.
 	try {
 		return JSON.parse(value);
 	} catch (error) {
 		throw inputError(ctx, label, `is not valid JSON (${(error as Error).message})`);
 	}
 }
+
+/** What `jsonParse` gives for text that is not JSON. */
+const NOT_JSON = Symbol('not JSON');
 
 /** An object or a list among a list's entries (or as the list). */
 function isStructured(value: unknown): boolean {
@@ -209,12 +214,8 @@ export function toStringList(ctx: NodeContext, label: string, value: unknown): s
 	let list: unknown[];
 	if (Array.isArray(value)) list = value;
 	else if (typeof value === 'string' && value.trim().startsWith('[')) {
-		try {
-			const parsed: unknown = JSON.parse(value);
-			list = Array.isArray(parsed) ? parsed : [value];
-		} catch {
-			list = value.split(/[,\n]/);
-		}
+		const parsed = jsonParse<unknown>(value, { fallbackValue: NOT_JSON });
+		list = parsed === NOT_JSON ? value.split(/[,\n]/) : Array.isArray(parsed) ? parsed : [value];
 	} else if (typeof value === 'string') list = value.split(/[,\n]/);
 	else if (value === undefined || value === null) list = [];
 	else list = [value];

@@ -1,4 +1,5 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import { jsonParse } from 'n8n-workflow';
 import { issuerOf, redact, rememberSecret } from '../../shared/redaction';
 import type { AuthSettings } from './settings';
 
@@ -34,12 +35,7 @@ function scrub(text: string, secrets: string[]): string {
 }
 
 function parsed(body: unknown): unknown {
-	if (typeof body !== 'string') return body;
-	try {
-		return JSON.parse(body);
-	} catch {
-		return body;
-	}
+	return typeof body === 'string' ? jsonParse<unknown>(body, { fallbackValue: body }) : body;
 }
 
 function describeBody(body: unknown): string {
