@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import type { Show } from '../shared/fieldBuilders';
 import { PerItem } from '../shared/engine/perItem';
-import { sentAs } from '../shared/fieldTypes';
+import { sentAs, withValueAt } from '../shared/fieldTypes';
 import {
 	EMAIL,
 	inputError,
@@ -181,20 +181,9 @@ export function checkedValue(
 	return wireValue(ctx, property, checks, additional[property.name]);
 }
 
-/** Puts `value` at `place` in a copy of the request; undefined takes it out. */
+/** `options` with `value` at `place` (a dotted body property nests); undefined takes it out. */
 function placed(options: IHttpRequestOptions, place: Place, value: unknown): IHttpRequestOptions {
-	const key = place.type === 'query' ? 'qs' : 'body';
-	const target: IDataObject = { ...((options[key] as IDataObject | undefined) ?? {}) };
-	const path = place.property.split('.');
-	let node = target;
-	for (const step of path.slice(0, -1)) {
-		node[step] = { ...((node[step] as IDataObject | undefined) ?? {}) };
-		node = node[step] as IDataObject;
-	}
-	const last = path[path.length - 1];
-	if (value === undefined) delete node[last];
-	else node[last] = value as IDataObject[string];
-	return { ...options, [key]: target };
+	return withValueAt(options, place.type, place.property.split('.'), value);
 }
 
 /** `routing.send` of a field: n8n's own placement (if any) and the preSend that checks the value. */

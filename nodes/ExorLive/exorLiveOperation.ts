@@ -9,7 +9,6 @@ import type {
 import { operationBuilder, type OperationSpec } from '../shared/operation';
 import type { TakenOver } from '../shared/engine/requestHook';
 import { computeWithoutRequest, sendThrough, type RequestStep } from '../shared/requestStep';
-import { simplifiedOutput } from '../shared/simplify';
 import { refusedToken } from './auth/renewal';
 import { sendAsActingUser, toItems, type ActAs } from './client';
 import { sharedFieldPlaces, type SharedPlace } from './exorLiveFields';
@@ -28,8 +27,6 @@ export interface ExorLiveOperationSpec
 	request?: { qs?: IDataObject; headers?: IDataObject; ignoreHttpStatusErrors?: boolean };
 	/** The output; default one item per record of the answer. */
 	postReceive?: PostReceiveAction[];
-	/** The output actions judge the HTTP status themselves (e.g. 404 = not found). */
-	checksStatus?: boolean;
 	/** Computed in the node: no request of its own. */
 	local?: LocalRun;
 	/** Sent by n8n as it is, with no token (the Partner JWT link goes to another host). */
@@ -45,7 +42,7 @@ const build = operationBuilder({});
  * as, or computed in the node (`local`), or sent by n8n as it is (`plain`).
  */
 export function exorLiveOperation(spec: ExorLiveOperationSpec): INodePropertyOptions {
-	const { actAs = 'none', request, checksStatus, local, plain, places, ...operation } = spec;
+	const { actAs = 'none', request, local, plain, places, ...operation } = spec;
 	const postReceive = operation.postReceive ?? [toItems()];
 	const option = build({
 		...operation,
@@ -60,17 +57,6 @@ export function exorLiveOperation(spec: ExorLiveOperationSpec): INodePropertyOpt
 		routing: {
 			...routing,
 			request: { ...routing.request, ...request },
-			// Without the status check, but still simplified last.
-			...(checksStatus
-				? {
-						output: {
-							postReceive: [
-								...postReceive,
-								...(operation.output ? [simplifiedOutput(operation.output)] : []),
-							],
-						},
-					}
-				: {}),
 		},
 	};
 	if (plain) return withRequest;

@@ -12,6 +12,7 @@ import type {
 import { NodeHelpers } from 'n8n-workflow';
 import {
 	inputError,
+	isObject,
 	itemParameter,
 	shortJson,
 	toStringList,
@@ -141,9 +142,6 @@ function asNumber(value: unknown, whole: boolean): number | undefined {
 	}
 	return undefined;
 }
-
-const isObject = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const NOT_TYPED = Symbol('not typed');
 
@@ -289,6 +287,34 @@ function typedField(
 	return result;
 }
 
+/**
+ * A copy of `options` with `value` in the query or the body at `path` (nested objects made as
+ * needed); undefined takes the value out. `onlyWhereSet`: change only a value already there.
+ */
+export function withValueAt(
+	options: IHttpRequestOptions,
+	type: 'query' | 'body',
+	path: string[],
+	value: unknown,
+	{ onlyWhereSet = false } = {},
+): IHttpRequestOptions {
+	const key = type === 'query' ? 'qs' : 'body';
+	const current = options[key];
+	if (onlyWhereSet && !isObject(current)) return options;
+	const target: IDataObject = { ...((current as IDataObject | undefined) ?? {}) };
+	let node = target;
+	for (const step of path.slice(0, -1)) {
+		if (onlyWhereSet && !isObject(node[step])) return options;
+		node[step] = { ...((node[step] as IDataObject | undefined) ?? {}) };
+		node = node[step] as IDataObject;
+	}
+	const last = path[path.length - 1];
+	if (onlyWhereSet && node[last] === undefined) return options;
+	if (value === undefined) delete node[last];
+	else node[last] = value as IDataObject[string];
+	return { ...options, [key]: target };
+}
+
 /** `options` with `value` where n8n put the field's raw value (`routing.send` to body or query). */
 function placed(
 	options: IHttpRequestOptions,
@@ -299,21 +325,8 @@ function placed(
 	const name = send?.property;
 	if (!name || name.startsWith('=') || send.value !== undefined) return options;
 	if (send.type !== 'body' && send.type !== 'query') return options;
-	const key = send.type === 'body' ? 'body' : 'qs';
-	const target = options[key];
-	if (!isObject(target)) return options;
 	const path = send.propertyInDotNotation === false ? [name] : name.split('.');
-	const copy: IDataObject = { ...target };
-	let node = copy;
-	for (const step of path.slice(0, -1)) {
-		if (!isObject(node[step])) return options;
-		node[step] = { ...(node[step] as IDataObject) };
-		node = node[step] as IDataObject;
-	}
-	const last = path[path.length - 1];
-	if (node[last] === undefined) return options;
-	node[last] = value as IDataObject[string];
-	return { ...options, [key]: copy };
+	return withValueAt(options, send.type, path, value, { onlyWhereSet: true });
 }
 
 /** Types every field shown for the current operation whose value holds an expression. */

@@ -12,10 +12,12 @@ import { throwOnErrorStatus } from './errors';
 import { checkedAs, checkFieldTypes } from './fieldTypes';
 import { preSendKeepingErrors, sendPaged, sendWithRetries } from './requestStep';
 import { requiredValues, type RequiredParameter } from './validation';
+import { deletedOutput } from './output';
 import {
 	checkSelectedFields,
 	simplifiedOutput,
 	simplifiedPages,
+	withOutputSpec,
 	type OutputSpec,
 } from './simplify';
 
@@ -41,6 +43,10 @@ export interface OperationSpec {
 	pagination?: Parameters<typeof sendPaged>[0];
 	/** Kept fields of an operation returning records: Simplify, and Output as an AI tool. */
 	output?: OutputSpec;
+	/** The output actions judge the HTTP status themselves (e.g. 404 = not found). */
+	checksStatus?: boolean;
+	/** A delete: outputs `{ deleted: true }` and the path parameters it was given. */
+	deletes?: boolean;
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -95,22 +101,27 @@ export function operationBuilder(labels: Record<string, string>) {
 				? sendPaged(output ? simplifiedPages(output, pagination) : pagination)
 				: sendWithRetries();
 		const postReceive = [
+			...(spec.checksStatus ? [] : [throwOnErrorStatus]),
 			...(spec.postReceive ?? []),
+			...(spec.deletes ? [deletedOutput(pathParameters(spec.path))] : []),
 			...(output && typeof pagination !== 'function' ? [simplifiedOutput(output)] : []),
 		];
-		return {
-			name: spec.name,
-			value: spec.value,
-			action: spec.action,
-			description: spec.description,
-			routing: {
-				// A path with parameters is completed by fillPath before the request is sent.
-				request: { method: spec.method, url: spec.path },
-				send: { ...(preSend.length ? { preSend } : {}), ...sending.send },
-				output: { postReceive: [throwOnErrorStatus, ...postReceive] },
-				operations: sending.operations,
+		return withOutputSpec(
+			{
+				name: spec.name,
+				value: spec.value,
+				action: spec.action,
+				description: spec.description,
+				routing: {
+					// A path with parameters is completed by fillPath before the request is sent.
+					request: { method: spec.method, url: spec.path },
+					send: { ...(preSend.length ? { preSend } : {}), ...sending.send },
+					output: { postReceive },
+					operations: sending.operations,
+				},
 			},
-		};
+			output,
+		);
 	};
 }
 

@@ -5,11 +5,12 @@ import type {
 	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
+	INodePropertyOptions,
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
 import { runsAsTool } from './engine/toolVariant';
-import { inputError, isBlank, itemParameter } from './validation';
+import { inputError, isBlank, isObject, itemParameter } from './validation';
 
 /**
  * What an operation that returns records keeps when simplified. Outside AI tools, `simplify`
@@ -60,15 +61,11 @@ function pathTree(paths: string[]): Tree {
 	return tree;
 }
 
-function isRecord(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function kept(value: unknown, tree: Tree): unknown {
 	if (Array.isArray(value)) {
 		return value.map((element) => kept(element, tree)).filter((element) => element !== undefined);
 	}
-	if (!isRecord(value)) return undefined;
+	if (!isObject(value)) return undefined;
 	const out: IDataObject = {};
 	for (const [key, below] of tree) {
 		if (!(key in value)) continue;
@@ -123,7 +120,7 @@ function simplifyItems(
 	if (!kept) return items;
 	const { fields, selected } = kept;
 	return items.map((item) => {
-		if (!isRecord(item.json) || !Object.keys(item.json).length) return item;
+		if (!isObject(item.json) || !Object.keys(item.json).length) return item;
 		if (spec.ownItem?.(item.json)) return item;
 		const json = keepFields(item.json, fields);
 		if (Object.keys(json).length) return { ...item, json };
@@ -164,14 +161,34 @@ export function simplifiedPages<P extends Pagination>(spec: OutputSpec, paginati
 	} as P;
 }
 
+/** Where the operation builder keeps an operation's OutputSpec (not part of the description). */
+export const OUTPUT_SPEC = Symbol('output spec');
+
+type WithOutputSpec = INodePropertyOptions & { [OUTPUT_SPEC]?: OutputSpec };
+
+/** `option` carrying `spec`, for `withOutputFields` (a symbol key: no description JSON sees it). */
+export function withOutputSpec<T extends INodePropertyOptions>(option: T, spec?: OutputSpec): T {
+	return spec ? { ...option, [OUTPUT_SPEC]: spec } : option;
+}
+
 /**
- * Simplify (outside tools) and Output with its Fields (as a tool) for the operations of one
- * resource. Listed after the operation's own fields.
+ * A resource's properties followed by Simplify (outside tools) and Output with its Fields (as a
+ * tool), shown for the operations of its Operation dropdown that return records.
  */
-export function outputProperties(
-	resource: string,
-	specs: Record<string, OutputSpec>,
-): INodeProperties[] {
+export function withOutputFields(properties: INodeProperties[]): INodeProperties[] {
+	const dropdown = properties.find((property) => property.name === 'operation');
+	const [resource] = (dropdown?.displayOptions?.show?.resource ?? []) as string[];
+	const specs: Record<string, OutputSpec> = {};
+	for (const option of (dropdown?.options ?? []) as WithOutputSpec[]) {
+		const spec = option[OUTPUT_SPEC];
+		if (spec) specs[String(option.value)] = spec;
+	}
+	return Object.keys(specs).length
+		? [...properties, ...outputProperties(resource, specs)]
+		: properties;
+}
+
+function outputProperties(resource: string, specs: Record<string, OutputSpec>): INodeProperties[] {
 	const all = Object.keys(specs);
 	const switched = all.filter((operation) => specs[operation].simplify);
 	return [

@@ -30,6 +30,11 @@ export function inputError(
 	});
 }
 
+/** A JSON object: not null, not a list. */
+export function isObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 export function isBlank(value: unknown): boolean {
 	return (
 		value === undefined ||

@@ -3,7 +3,7 @@ import { offsetPaginator } from '../../../shared/pagination';
 import { splitInto } from '../../../shared/output';
 import { operationProperty } from '../../../shared/operation';
 import { epilotOperation } from '../../epilotOperation';
-import { outputProperties } from '../../../shared/simplify';
+import { withOutputFields } from '../../../shared/simplify';
 import {
 	assignableSearchDescription,
 	assignableSearchOutput,
@@ -15,7 +15,7 @@ import {
 	buildBatchGetBody,
 } from './batchGet';
 
-export const assignableDescription: INodeProperties[] = [
+export const assignableDescription: INodeProperties[] = withOutputFields([
 	operationProperty('assignable', 'search', [
 		epilotOperation({
 			name: 'Get Many by ID',
@@ -50,8 +50,4 @@ export const assignableDescription: INodeProperties[] = [
 	]),
 	...assignableSearchDescription,
 	...assignableBatchGetDescription,
-	...outputProperties('assignable', {
-		batchGet: assignableBatchGetOutput,
-		search: assignableSearchOutput,
-	}),
-];
+]);

@@ -7,9 +7,9 @@ import { partnerInviteDescription } from './invite';
 import { partnerTokenDescription } from './token';
 import { partnerActivateDescription } from './activate';
 import { partnerOutput } from './record';
-import { outputProperties } from '../../../shared/simplify';
+import { withOutputFields } from '../../../shared/simplify';
 
-export const partnerDescription: INodeProperties[] = [
+export const partnerDescription: INodeProperties[] = withOutputFields([
 	operationProperty('partner', 'invite', [
 		epilotOperation({
 			name: 'Activate',
@@ -65,10 +65,4 @@ export const partnerDescription: INodeProperties[] = [
 	...partnerInviteDescription,
 	...partnerTokenDescription,
 	...partnerActivateDescription,
-	...outputProperties('partner', {
-		approve: partnerOutput,
-		getByToken: partnerOutput,
-		invite: partnerOutput,
-		reject: partnerOutput,
-	}),
-];
+]);

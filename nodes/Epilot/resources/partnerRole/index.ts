@@ -1,15 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { deletedOutput, splitInto } from '../../../shared/output';
+import { splitInto } from '../../../shared/output';
 import { operationProperty } from '../../../shared/operation';
 import { epilotOperation } from '../../epilotOperation';
 import { orgIdField, roleIdField } from '../../epilotFields';
 import { buildRoleBody, partnerRoleFieldsDescription } from './createAndUpdate';
 import { partnerRoleGetAllOutput } from './getAll';
-import { outputProperties } from '../../../shared/simplify';
+import { withOutputFields } from '../../../shared/simplify';
 
 const show = { resource: ['partnerRole'] };
 
-export const partnerRoleDescription: INodeProperties[] = [
+export const partnerRoleDescription: INodeProperties[] = withOutputFields([
 	operationProperty('partnerRole', 'getAll', [
 		epilotOperation({
 			name: 'Create',
@@ -28,7 +28,7 @@ export const partnerRoleDescription: INodeProperties[] = [
 				'Delete a role of a partner organization. Fails with 409 while users still hold it.',
 			method: 'DELETE',
 			path: '/v2/partners/{orgId}/roles/{roleId}',
-			postReceive: [deletedOutput(['orgId', 'roleId'])],
+			deletes: true,
 		}),
 		epilotOperation({
 			name: 'Get Many',
@@ -54,5 +54,4 @@ export const partnerRoleDescription: INodeProperties[] = [
 	orgIdField(show),
 	roleIdField({ ...show, operation: ['update', 'delete'] }),
 	...partnerRoleFieldsDescription,
-	...outputProperties('partnerRole', { getAll: partnerRoleGetAllOutput }),
-];
+]);

@@ -1,16 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { deletedOutput, splitInto } from '../../../shared/output';
+import { splitInto } from '../../../shared/output';
 import { operationProperty } from '../../../shared/operation';
 import { epilotOperation } from '../../epilotOperation';
 import { orgIdField, userIdField } from '../../epilotFields';
 import { partnerUserCreateDescription, sendCreateRoles } from './create';
 import { partnerUserGetAllOutput } from './getAll';
-import { outputProperties } from '../../../shared/simplify';
+import { withOutputFields } from '../../../shared/simplify';
 import { checkRoleResults, partnerUserRolesDescription, sendRoleIds } from './roles';
 
 const show = { resource: ['partnerUser'] };
 
-export const partnerUserDescription: INodeProperties[] = [
+export const partnerUserDescription: INodeProperties[] = withOutputFields([
 	operationProperty('partnerUser', 'getAll', [
 		epilotOperation({
 			name: 'Assign Roles',
@@ -40,7 +40,7 @@ export const partnerUserDescription: INodeProperties[] = [
 			description: 'Permanently remove a user from a partner organization',
 			method: 'DELETE',
 			path: '/v2/partners/{orgId}/users/{userId}',
-			postReceive: [deletedOutput(['orgId', 'userId'])],
+			deletes: true,
 		}),
 		epilotOperation({
 			name: 'Get Many',
@@ -68,5 +68,4 @@ export const partnerUserDescription: INodeProperties[] = [
 	userIdField({ ...show, operation: ['delete', 'assignRoles', 'unassignRoles'] }),
 	...partnerUserCreateDescription,
 	...partnerUserRolesDescription,
-	...outputProperties('partnerUser', { getAll: partnerUserGetAllOutput }),
-];
+]);

@@ -3,11 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import { exolinkOperation } from '../../exolinkOperation';
 import { tenantField } from '../../exolinkFields';
 import { chargerGetAllOutput } from './getAll';
-import { outputProperties } from '../../../shared/simplify';
+import { withOutputFields } from '../../../shared/simplify';
 
 const show = { resource: ['charger'] };
 
-export const chargerDescription: INodeProperties[] = [
+export const chargerDescription: INodeProperties[] = withOutputFields([
 	operationProperty('charger', 'getAll', [
 		exolinkOperation({
 			name: 'Get Many',
@@ -21,5 +21,4 @@ export const chargerDescription: INodeProperties[] = [
 		}),
 	]),
 	tenantField(show),
-	...outputProperties('charger', { getAll: chargerGetAllOutput }),
-];
+]);

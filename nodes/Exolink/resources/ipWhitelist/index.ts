@@ -1,6 +1,5 @@
 import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
-import { deletedOutput } from '../../../shared/output';
 import { exolinkOperation } from '../../exolinkOperation';
 import { tenantField } from '../../exolinkFields';
 import { ipWhitelistAddDescription } from './add';
@@ -27,7 +26,7 @@ export const ipWhitelistDescription: INodeProperties[] = [
 			description: "Remove an IP address from the tenant's IP whitelist by the entry's ID",
 			method: 'DELETE',
 			path: '/tenant/{tenant}/ips/{ipId}',
-			postReceive: [deletedOutput(['tenant', 'ipId'])],
+			deletes: true,
 		}),
 		exolinkOperation({
 			name: 'Get Many',

@@ -3,9 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { exolinkOperation } from '../../exolinkOperation';
 import { checkProductId, productGetDescription, productGetOutput } from './get';
 import { productGetAllOutput } from './getAll';
-import { outputProperties } from '../../../shared/simplify';
+import { withOutputFields } from '../../../shared/simplify';
 
-export const productDescription: INodeProperties[] = [
+export const productDescription: INodeProperties[] = withOutputFields([
 	operationProperty('product', 'getAll', [
 		exolinkOperation({
 			name: 'Get',
@@ -28,5 +28,4 @@ export const productDescription: INodeProperties[] = [
 		}),
 	]),
 	...productGetDescription,
-	...outputProperties('product', { get: productGetOutput, getAll: productGetAllOutput }),
-];
+]);

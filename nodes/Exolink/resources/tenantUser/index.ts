@@ -1,16 +1,15 @@
 import { operationProperty } from '../../../shared/operation';
 import type { INodeProperties } from 'n8n-workflow';
-import { deletedOutput } from '../../../shared/output';
 import { exolinkOperation } from '../../exolinkOperation';
 import { roleField, tenantField, tenantUserField } from '../../exolinkFields';
 import { sendInvitation, tenantUserInviteDescription } from './invite';
 import { buildSetRolesBody, tenantUserSetRolesDescription } from './setRoles';
 import { tenantUserGetAllOutput } from './getAll';
-import { outputProperties } from '../../../shared/simplify';
+import { withOutputFields } from '../../../shared/simplify';
 
 const show = { resource: ['tenantUser'] };
 
-export const tenantUserDescription: INodeProperties[] = [
+export const tenantUserDescription: INodeProperties[] = withOutputFields([
 	operationProperty('tenantUser', 'getAll', [
 		exolinkOperation({
 			name: 'Get Many',
@@ -38,7 +37,7 @@ export const tenantUserDescription: INodeProperties[] = [
 			description: "Take a user out of the tenant (the user's account stays)",
 			method: 'DELETE',
 			path: '/tenant/{tenant}/user/{userId}',
-			postReceive: [deletedOutput(['tenant', 'userId'])],
+			deletes: true,
 		}),
 		exolinkOperation({
 			name: 'Set Role',
@@ -65,5 +64,4 @@ export const tenantUserDescription: INodeProperties[] = [
 	roleField({ ...show, operation: ['setRole'] }, 'The new role of the user in this tenant'),
 	...tenantUserInviteDescription,
 	...tenantUserSetRolesDescription,
-	...outputProperties('tenantUser', { getAll: tenantUserGetAllOutput }),
-];
+]);

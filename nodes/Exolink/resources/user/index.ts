@@ -4,11 +4,11 @@ import { idLocator } from '../../../shared/fieldBuilders';
 import { exolinkOperation } from '../../exolinkOperation';
 import { buildUserUpdateBody, userUpdateDescription } from './update';
 import { userGetOutput } from './get';
-import { outputProperties } from '../../../shared/simplify';
+import { withOutputFields } from '../../../shared/simplify';
 
 const show = { resource: ['user'] };
 
-export const userDescription: INodeProperties[] = [
+export const userDescription: INodeProperties[] = withOutputFields([
 	operationProperty('user', 'get', [
 		exolinkOperation({
 			name: 'Get',
@@ -41,5 +41,4 @@ export const userDescription: INodeProperties[] = [
 		show,
 	}),
 	...userUpdateDescription,
-	...outputProperties('user', { get: userGetOutput }),
-];
+]);

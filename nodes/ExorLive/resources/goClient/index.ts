@@ -9,12 +9,12 @@ import { goClientSetActivityDescription } from './setActivity';
 import { goClientSetExerciseDescription } from './setExercise';
 import { goClientUpdateProfileDescription, goClientUpdateProfileOutput } from './updateProfile';
 import { goClientGetProfileOutput } from './getProfile';
-import { outputProperties } from '../../../shared/simplify';
+import { withOutputFields } from '../../../shared/simplify';
 
 /** Go client API v4: every call acts as the contact (Act As User ID is required). */
 const go = (path: string) => `/api4/client/go/${path}/4`;
 
-export const goClientDescription: INodeProperties[] = [
+export const goClientDescription: INodeProperties[] = withOutputFields([
 	operationProperty('goClient', 'loadAll', [
 		exorLiveOperation({
 			name: 'Copy Workout to User',
@@ -167,8 +167,4 @@ export const goClientDescription: INodeProperties[] = [
 	...goClientQueryRelatedExercisesDescription,
 	...goClientSetExerciseDescription,
 	...goClientSetActivityDescription,
-	...outputProperties('goClient', {
-		getProfile: goClientGetProfileOutput,
-		updateProfile: goClientUpdateProfileOutput,
-	}),
-];
+]);

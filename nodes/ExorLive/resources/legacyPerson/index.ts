@@ -11,7 +11,7 @@ import { exorLiveOperation, LEGACY, UNDOCUMENTED_ANSWER, v1 } from '../../exorLi
 import { legacyPersonCreateOrUpdateDescription } from './createOrUpdate';
 import { legacyPersonGetAllDescription } from './getAll';
 import { legacyPersonGetOutput } from './get';
-import { outputProperties } from '../../../shared/simplify';
+import { withOutputFields } from '../../../shared/simplify';
 import { itemParameter } from '../../../shared/validation';
 
 /** `d.Data` is the user id, or 0 when no person has the custom id. */
@@ -31,7 +31,7 @@ const DISABLED_OPTIONS = [
 	{ name: 'Enable', value: '0' },
 ];
 
-export const legacyPersonDescription: INodeProperties[] = [
+export const legacyPersonDescription: INodeProperties[] = withOutputFields([
 	operationProperty('legacyPerson', 'get', [
 		exorLiveOperation({
 			name: 'Create or Update',
@@ -162,5 +162,4 @@ export const legacyPersonDescription: INodeProperties[] = [
 		},
 		{ body: 'disabled' },
 	),
-	...outputProperties('legacyPerson', { get: legacyPersonGetOutput }),
-];
+]);

@@ -6,9 +6,9 @@ import { exorLiveOperation } from '../../exorLiveOperation';
 import { savedUserOutput, userCreateOrUpdateDescription } from './createOrUpdate';
 import { userSetEventCallbackUrlDescription } from './eventCallbackUrl';
 import { LOOKUP_PATH, lookupOutput, userLookupDescription, userLookupOutput } from './lookup';
-import { outputProperties } from '../../../shared/simplify';
+import { withOutputFields } from '../../../shared/simplify';
 
-export const userDescription: INodeProperties[] = [
+export const userDescription: INodeProperties[] = withOutputFields([
 	operationProperty('user', 'lookup', [
 		exorLiveOperation({
 			name: 'Create or Update',
@@ -51,5 +51,4 @@ export const userDescription: INodeProperties[] = [
 	...userLookupDescription,
 	...userCreateOrUpdateDescription,
 	...userSetEventCallbackUrlDescription,
-	...outputProperties('user', { lookup: userLookupOutput }),
-];
+]);

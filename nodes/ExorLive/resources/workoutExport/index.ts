@@ -14,10 +14,10 @@ import {
 	workoutExportGetWorkoutPdfDescription,
 	workoutExportGetWorkoutPdfOutput,
 } from './pdf';
-import { outputProperties } from '../../../shared/simplify';
+import { withOutputFields } from '../../../shared/simplify';
 
 /** Every Workout Exporter call also takes the client name as `clientname` (sendClientName). */
-export const workoutExportDescription: INodeProperties[] = [
+export const workoutExportDescription: INodeProperties[] = withOutputFields([
 	operationProperty('workoutExport', 'getAvailableWorkouts', [
 		exorLiveOperation({
 			name: 'Acknowledge Workout',
@@ -92,8 +92,4 @@ export const workoutExportDescription: INodeProperties[] = [
 	...workoutExportAvailableWorkoutsDescription,
 	...workoutExportGetWorkoutPdfDescription,
 	workoutIdField({ resource: ['workoutExport'], operation: ['acknowledgeWorkout'] }),
-	...outputProperties('workoutExport', {
-		getAvailableWorkouts: workoutExportAvailableWorkoutsOutput,
-		getWorkoutPdf: workoutExportGetWorkoutPdfOutput,
-	}),
-];
+]);
