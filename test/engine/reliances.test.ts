@@ -29,6 +29,15 @@ const hook =
 
 const ORIGIN = 'https://engine-probe.test';
 
+/** `ctx` and its prototypes. */
+function prototypeChain(ctx: object): object[] {
+	const chain: object[] = [];
+	for (let inner: object | null = ctx; inner; inner = Object.getPrototypeOf(inner) as object) {
+		chain.push(inner);
+	}
+	return chain;
+}
+
 interface Probe {
 	preSend?: PreSendAction[];
 	/** preSend of a field, run with the operation's. */
@@ -163,7 +172,7 @@ describe("What the package relies on in n8n's declarative engine", () => {
 		});
 	});
 
-	it("the item's preSend context is in the paging hook's prototype chain, one per item, shared by all its preSend steps (engine/requestHook.ts itemContexts, engine/perItem.ts)", async () => {
+	it("the item's preSend context is in the paging hook's prototype chain, one per item, shared by all its preSend steps (engine/perItem.ts)", async () => {
 		new ApiMock(ORIGIN).reply({ body: {} }, { body: {} });
 		const preSend = new Map<number, object[]>();
 		const record: PreSendAction = async function (this: IExecuteSingleFunctions, options) {
@@ -176,7 +185,7 @@ describe("What the package relies on in n8n's declarative engine", () => {
 				preSend: [record, record],
 				fieldPreSend: [record],
 				hook: async function (requestData) {
-					chains.set(this.getItemIndex(), hook.itemContexts(this));
+					chains.set(this.getItemIndex(), prototypeChain(this));
 					return await this.makeRoutingRequest(requestData);
 				},
 			},

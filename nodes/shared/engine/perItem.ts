@@ -1,11 +1,10 @@
-import { itemContexts } from './requestHook';
-
 /*
  * Why: several steps of one item read and keep the same values (each parameter evaluated once,
  * an input error kept for the request step). They are kept by the item's own context. Relies on
  * n8n-core execution-engine/routing-node.js `runNode` making one ExecuteSingleContext per item
- * and handing it to every preSend step of that item, and on the paging hook's context being
- * made from it (see `itemContexts`).
+ * and handing it to every preSend step of that item, and on `makeRequest` making the paging
+ * hook's context with `Object.create(executeSingleFunctions, …)` from it: the item's own context
+ * is in the paging context's prototype chain.
  */
 
 /** A value kept per item of a run, found again from the item's paging hook. */
@@ -14,8 +13,12 @@ export class PerItem<T> {
 
 	/** The value kept for the item of `ctx`, if any. */
 	get(ctx: object): T | undefined {
-		const owner = itemContexts(ctx).find((inner) => this.values.has(inner));
-		return owner && this.values.get(owner);
+		// The item's context or one made from it (see above); runs on every parameter read.
+		for (let inner: object | null = ctx; inner; inner = Object.getPrototypeOf(inner) as object) {
+			const value = this.values.get(inner);
+			if (value !== undefined) return value;
+		}
+		return undefined;
 	}
 
 	/** Keeps `value` for the item of `ctx`. */

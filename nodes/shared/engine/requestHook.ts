@@ -49,17 +49,3 @@ export function runFirstOnEveryAnswer(
 ): void {
 	requestData.postReceive.unshift({ data: { parameterValue: undefined }, actions: [action] });
 }
-
-/**
- * The item's context as its preSend steps got it, and the contexts made from it: `ctx` and its
- * prototypes. Relies on routing-node.js `makeRequest` making the paging context with
- * `Object.create(executeSingleFunctions, …)` from the item's own ExecuteSingleContext (the one
- * `runNode` made for the item and handed to its preSend steps).
- */
-export function itemContexts(ctx: object): object[] {
-	const chain: object[] = [];
-	for (let inner: object | null = ctx; inner; inner = Object.getPrototypeOf(inner) as object) {
-		chain.push(inner);
-	}
-	return chain;
-}
