@@ -150,12 +150,15 @@ const contactClaims: Claim[] = [
 const claimFields = [...employeeClaims, ...contactClaims].map(([field]) => field);
 const optional = [...claimFields.filter((field) => !field.required), extraClaims, lifetimeSeconds];
 
-/** The required claims on top, in payload order; the others in Additional Fields, A to Z. */
+/**
+ * The required claims on top, in payload order; the others in Additional Fields, A to Z
+ * (compared plainly: the first localeCompare loads ICU's collator, about 20 ms at start-up).
+ */
 export const signInCreateJwtLinkDescription: INodeProperties[] = [
 	...claimFields.filter((field) => field.required),
 	additionalFields(
 		show,
-		optional.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		optional.sort((a, b) => (a.displayName < b.displayName ? -1 : 1)),
 	),
 ];
 
