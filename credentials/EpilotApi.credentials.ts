@@ -1,5 +1,10 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
-import { BASE_URL_EXPRESSION, bearerAuthenticate, serverProperties } from './common';
+import {
+	accessTokenProperty,
+	BASE_URL_EXPRESSION,
+	bearerAuthenticate,
+	serverProperties,
+} from './common';
 
 export class EpilotApi implements ICredentialType {
 	name = 'epilotApi';
@@ -11,16 +16,9 @@ export class EpilotApi implements ICredentialType {
 	documentationUrl = 'https://docs.epilot.io/docs/auth/access-tokens';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			description:
-				'An epilot access token. Create one in the epilot portal under Settings > Access Tokens (needs the token:create permission); it is shown only once.',
-		},
+		accessTokenProperty(
+			'An epilot access token. Create one in the epilot portal under Settings > Access Tokens (needs the token:create permission); it is shown only once.',
+		),
 		...serverProperties([
 			{ name: 'Production', url: 'https://partner-directory-api.sls.epilot.io' },
 			{ name: 'Staging', url: 'https://partner-directory-api.staging.sls.epilot.io' },

@@ -1,5 +1,10 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
-import { BASE_URL_EXPRESSION, bearerAuthenticate, serverProperties } from './common';
+import {
+	accessTokenProperty,
+	BASE_URL_EXPRESSION,
+	bearerAuthenticate,
+	serverProperties,
+} from './common';
 
 export class ExolinkApi implements ICredentialType {
 	name = 'exolinkApi';
@@ -11,16 +16,9 @@ export class ExolinkApi implements ICredentialType {
 	documentationUrl = 'https://guides.exolink.com/apis/exolink_api';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			description:
-				'A bearer token for the Exolink API, sent as "Authorization: Bearer &lt;token&gt;". Exolink\'s API docs do not show how a token is obtained (their Auth endpoints are undocumented): ask Exolink for one.',
-		},
+		accessTokenProperty(
+			'A bearer token for the Exolink API, sent as "Authorization: Bearer &lt;token&gt;". Exolink\'s API docs do not show how a token is obtained (their Auth endpoints are undocumented): ask Exolink for one.',
+		),
 		...serverProperties([
 			{ name: 'Production', url: 'https://api.exolink.cloud' },
 			{

@@ -4,6 +4,19 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+/** The secret of the access-token credentials, with the vendor's word on where it comes from. */
+export function accessTokenProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Access Token',
+		name: 'accessToken',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description,
+	};
+}
+
 /**
  * The "Server" choice every credential of this package offers: the vendor's known hosts plus a
  * custom URL (self-hosted proxies, mock servers, staging hosts we do not know about).
