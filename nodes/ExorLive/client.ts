@@ -21,10 +21,10 @@ import type { RequestStep, SendRequest } from '../shared/requestStep';
 import { trimUrl } from '../shared/transport';
 import { inputError, isBlank, itemParameter, type NodeContext } from '../shared/validation';
 
-/**
- * The ExorLive client of the ExorLive node and the ExorLive Trigger: which user a request acts
- * as ("Act As User ID"; tokens and their renewal are in auth/), the Workout Exporter's paths,
- * the PDF of an exported workout, and how ExorLive's answers are read.
+/*
+ * Why: the ExorLive node and trigger share one client: which user a request acts as ("Act As User
+ * ID"; tokens and their renewal are in auth/), the Workout Exporter's paths and PDF, and how
+ * ExorLive's undocumented answers are read (`unwrap`).
  */
 
 export { CREDENTIAL_TYPE };
@@ -51,10 +51,7 @@ export function actingUser(ctx: NodeContext, raw: unknown, required: boolean): s
 	return userIdValue(ctx, raw, 'Act As User ID');
 }
 
-/**
- * The request step of the ExorLive operations: the request goes out with the token of the user
- * acted as (or the credential's own), and a refused token is renewed once and the request repeated.
- */
+/** Request step: the acting user's token (or the credential's), renewed once when refused. */
 export function sendAsActingUser(actAs: ActAs): RequestStep {
 	return async function (this, options, send: SendRequest) {
 		const raw = actAs === 'none' ? '' : itemParameter(this, ACT_AS, '');
@@ -70,10 +67,7 @@ export function sendAsActingUser(actAs: ActAs): RequestStep {
 // ---------------------------------------------------------------------------------------------
 // Requests outside routing (the trigger's hooks and webhook)
 
-/**
- * Code that calls ExorLive outside routing: a trigger's hooks and its webhook, and an
- * operation's follow-up request (e.g. finding a user ExorLive saved without answering its ID).
- */
+/** Calls outside routing: the trigger's hooks and webhook, an operation's follow-up request. */
 export type RequestContext = IHookFunctions | IWebhookFunctions | IExecuteSingleFunctions;
 
 export interface ApiGet {
@@ -83,9 +77,8 @@ export interface ApiGet {
 }
 
 /**
- * A GET to the ExorLive API as `actAs` (a user id) or with the credential's own token, exactly
- * as the node's operations send it (same tokens, same single renewal). Returns the answer's
- * body; HTTP errors become the same readable NodeApiErrors the operations raise.
+ * A GET as `actAs` (a user id) or with the credential's token, sent like the operations (same
+ * tokens, single renewal, readable NodeApiErrors). Returns the answer's body.
  */
 export async function exorLiveGet(
 	ctx: RequestContext,
@@ -100,7 +93,7 @@ export async function exorLiveGet(
 		headers: { Accept: 'application/json' },
 		json: true,
 		returnFullResponse: true,
-		// n8n renews the credential's own token on a 401 (2.x); see the note on tokens above.
+		// n8n renews the credential's own token on a 401 (2.x); see auth/renewal.ts.
 		ignoreHttpStatusErrors: { ignore: true, except: [401] },
 	};
 	try {
@@ -155,10 +148,7 @@ export function hasPdf(workout: IDataObject | undefined): workout is WorkoutWith
 	return typeof workout?.PdfBase64 === 'string' && workout.PdfBase64 !== '';
 }
 
-/**
- * A WorkoutForExport record split into the PDF (PdfBase64, as binary data named after the
- * workout) and the rest (metadata and exercises).
- */
+/** A WorkoutForExport split into the PDF (PdfBase64, as binary data) and the rest. */
 export async function splitWorkoutPdf(
 	prepareBinaryData: PrepareBinaryData,
 	workout: WorkoutWithPdf,
@@ -178,15 +168,14 @@ export async function splitWorkoutPdf(
 // Answers
 
 /**
- * The one place where ExorLive answers the docs do not describe are interpreted. Assumed:
- *
- * 1. A body can be JSON text, a bare JSON string or number (ASP.NET Web API returning a `string`
- *    or `int`), an object or an array; text that is not JSON is a plain string value.
- * 2. WCF services (`*.svc`) wrap results as `{"d": …}`, often `{"d": {"Data": …}}`; both wrappers
- *    are removed. (Documented for the legacy V1 services, assumed for GetAuthKey.)
+ * An answer's value. Where the docs say nothing about answers, this assumes:
+ * 1. A body is JSON text, a bare JSON string or number (ASP.NET Web API returning `string`/`int`),
+ *    an object or an array; text that is not JSON is a plain string.
+ * 2. WCF services (`*.svc`) wrap results as `{"d": …}`, often `{"d": {"Data": …}}`; both are
+ *    removed (documented for the legacy V1 services, assumed for GetAuthKey).
  * 3. A single result (invitation link, admin user id, auth key, new id) comes bare or as a field
- *    of an object; the field names tried are listed where the result is read.
- * 4. A list can come as an array, a single object, or null/empty for "none".
+ *    of an object; the names tried are listed where it is read.
+ * 4. A list comes as an array, a single object, or null/empty for none.
  * 5. An admin user id of 0 or null means the organization has not approved access yet.
  */
 export function unwrap(body: unknown): unknown {

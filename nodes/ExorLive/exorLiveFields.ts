@@ -20,6 +20,13 @@ import {
 } from '../shared/validation';
 import { ACT_AS } from './client';
 
+/*
+ * Why: ExorLive wants values n8n's routing does not send by itself (trimmed text, numbers and flags
+ * as text for the legacy V1 services, IDs that operations send to different places, empty optional
+ * values left out). So each ExorLive field carries a preSend that checks its value before any
+ * request (a bad value is an input error naming the field) and puts what ExorLive expects there.
+ */
+
 export function actAsField(show: Show, required: boolean): INodeProperties {
 	return {
 		displayName: 'Act As User ID',
@@ -60,19 +67,15 @@ export const GENDER_OPTIONS: INodePropertyOptions[] = [
 // Checked fields
 
 /**
- * What an ExorLive field says beyond its n8n property. The check reads everything else from the
- * property: the parameter name, the display name the error names, the type, whether it is
- * required (read top level) or optional (read from Additional Fields), its default and choices.
+ * What an ExorLive field says beyond its n8n property (name, label, type, default, choices, and
+ * required: read top level, or optional: read from Additional Fields).
  */
 export interface FieldChecks {
 	/** positive: a whole number above 0; date: YYYY-MM-DD; email; url: http(s). */
 	check?: 'positive' | 'date' | 'email' | 'url';
 	/** ExorLive's legacy V1 services take numbers and flags as text. */
 	asText?: boolean;
-	/**
-	 * What the value is when the property type does not say it: `list`, comma-separated text or
-	 * an array, sent as an array; `json`, a JSON object (a `json` property is one anyway).
-	 */
+	/** Where the property type does not say it: `list` (text or array, sent as array), `json`. */
 	kind?: 'list' | 'json';
 }
 
@@ -86,10 +89,8 @@ export interface Place {
 export type SharedPlace = Place & { asText?: boolean };
 
 /**
- * Where a field's checked value goes: `query` or `body` (the wire property name), `shared` (a
- * field several operations send to different places, each operation saying where with
- * `places`), `mergeIntoBody` (a JSON object merged under the typed fields), or none of these:
- * only checked, for the operation's hooks in `then` (run after the check) to use.
+ * Where a checked value goes: `query`/`body` (wire name), `shared` (each operation says where, see
+ * `sharedFieldPlaces`), `mergeIntoBody` (under the typed fields), or nowhere: checked for `then`.
  */
 export type FieldSend = (
 	| { query: string }
@@ -164,9 +165,8 @@ function wireValue(
 }
 
 /**
- * The checked wire value of a field: a required field is read top level (its default when a
- * workflow saved before it existed has none; a positive ID's default 0 is no value), an
- * optional one from Additional Fields.
+ * A field's checked wire value: required ones read top level (default for workflows saved before
+ * the field, but a positive ID's 0 is no value), optional ones from Additional Fields.
  */
 export function checkedValue(
 	ctx: IExecuteSingleFunctions,
@@ -239,22 +239,14 @@ function sendOf(property: INodeProperties, how: FieldSend): INodeRequestSend {
 	};
 }
 
-/**
- * An ExorLive field: the n8n property as the editor shows it, with the `routing` that checks its
- * value before any request (a bad value is the node's input error naming the field) and sends
- * what ExorLive expects. `how` says only what the property does not: where the value goes and
- * any further check.
- */
+/** An ExorLive field (see the note at the top); `how` adds what the property does not say. */
 export function exorLiveField(property: INodeProperties, how: FieldSend): INodeProperties {
 	// A list the property type does not show is declared as one for the type checks (fieldTypes.ts).
 	const declared = how.kind === 'list' ? sentAs('list', property) : property;
 	return { ...declared, routing: { send: sendOf(property, how) } };
 }
 
-/**
- * A field of several operations, built once (one preSend, so that its copies fold into one
- * field), shown where `show` says.
- */
+/** A field of several operations, built once (one preSend, so its copies fold into one field). */
 function shownFor(field: INodeProperties, show: Show): INodeProperties {
 	const { routing, ...property } = field;
 	return { ...property, displayOptions: { show }, routing };
@@ -266,10 +258,7 @@ function shownFor(field: INodeProperties, show: Show): INodeProperties {
 /** The places the current item's operation sends the shared fields to, by field name. */
 const sharedPlaces = new PerItem<Record<string, SharedPlace>>();
 
-/**
- * preSend of an operation (before its fields'): where it sends the shared fields it shows, by
- * field name. The fields' own preSend puts the checked value there.
- */
+/** preSend of an operation (before its fields'): where it sends each shared field it shows. */
 export function sharedFieldPlaces(places: Record<string, SharedPlace>): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		sharedPlaces.set(this, places);
@@ -304,10 +293,7 @@ export const userIdField = (show: Show): INodeProperties => shownFor(USER_ID, sh
 /** Exercise ID of the Go client's Update Exercise and the legacy Get Exercise. */
 export const exerciseIdField = (show: Show): INodeProperties => shownFor(EXERCISE_ID, show);
 
-/**
- * User ID of an operation of its own (sent at `how`'s place; `how` may add `asText`), described
- * for that operation.
- */
+/** User ID of one operation, sent where `how` says (`how` may add `asText`). */
 export const userIdFieldAt = (how: FieldSend, show: Show, description: string): INodeProperties =>
 	exorLiveField(
 		{

@@ -8,6 +8,13 @@ import type {
 import { jsonParse, NodeApiError } from 'n8n-workflow';
 import { apiNameOf as credentialApiName } from './redaction';
 
+/*
+ * Why: n8n's errors for a failed request ("Request failed with status code 4xx", NodeApiError's
+ * generic status texts) hide the vendor's words. The nodes ask n8n not to throw on HTTP errors
+ * (`ignoreHttpStatusErrors`); each operation's first post-receive action (`throwOnErrorStatus`)
+ * raises a NodeApiError with the vendor's message, the HTTP status and a hint instead.
+ */
+
 /** What `jsonParse` gives for text that is not JSON. */
 const NOT_JSON = Symbol('not JSON');
 
@@ -23,10 +30,8 @@ const MESSAGE_KEYS = [
 ];
 
 /**
- * Finds the human-readable message in a vendor error body. APIs document no common error shape
- * (some none, some WCF faults, some JSON), so the common ones are tried:
- * `{message}`, `{error: "…"}`, `{error: {message}}`, `{errors: [{message}]}`, WCF
- * `{Message}`/`{d: {Message}}`, and a plain-text body.
+ * The message of a vendor error body. APIs share no error shape, so the common ones are tried:
+ * `{message}`, `{error}`, `{errors: [{message}]}`, WCF `{Message}`/`{d: {Message}}`, plain text.
  */
 export function vendorMessage(body: unknown, depth = 0): string | undefined {
 	if (depth > 3 || body === null || body === undefined) return undefined;
@@ -186,10 +191,9 @@ export function malformedAnswer(
 }
 
 /*
- * An answer without a body (empty, or JSON `null`) is handed to the operation's post-receive
- * actions as one item holding an object marked here: actions that confirm an empty answer
- * (`noContent`) do so, list actions find no elements, and if the marked object itself reaches
- * the output, the request step reports the answer as empty instead of outputting it.
+ * An answer without a body (or JSON `null`) reaches the post-receive actions as an item holding an
+ * object marked here: `noContent` confirms it, list actions find nothing, and if it reaches the
+ * output the request step reports an empty answer.
  */
 const emptyAnswers = new WeakSet<object>();
 
@@ -198,10 +202,7 @@ export function isEmptyAnswer(json: unknown): boolean {
 	return typeof json === 'object' && json !== null && emptyAnswers.has(json);
 }
 
-/**
- * Post-receive action the request step runs first for every operation, whatever its own
- * actions: a 2xx answer that is an HTML page (a login page, a proxy's page) is an error.
- */
+/** Run first by the request step for every operation: a 2xx HTML page (login, proxy) fails. */
 export async function refuseHtmlAnswer(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
@@ -214,11 +215,7 @@ export async function refuseHtmlAnswer(
 	return items;
 }
 
-/**
- * First post-receive action of every operation: the nodes ask n8n not to throw on HTTP errors
- * (`ignoreHttpStatusErrors`) so that this action can raise a readable `NodeApiError` instead of
- * "Request failed with status code 4xx". (A 2xx HTML page is refused before, see above); an empty one (or JSON `null`) is passed on as an empty answer (see above).
- */
+/** First post-receive action of every operation: readable HTTP errors, empty answers marked. */
 export async function throwOnErrorStatus(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],

@@ -21,35 +21,21 @@ import {
 } from './validation';
 
 /*
- * Values are sent as the vendor types them (not with n8n's validateFieldType: its messages do not
- * name the field as the editor shows it, and it knows no lists of IDs). An expression can give any value, also where a field
- * takes text, a number or an ID: `{{ 123 }}` in a text field would go out as the JSON number 123,
- * `{{ "12" }}` in a number field as the text "12", `{{ $json }}` in an ID field as
- * "[object Object]" in a path, as `token[a]=1` in a query, as `{"a":1}` in a body.
- *
- * The operation builder adds `checkFieldTypes` to every operation, as its first preSend. It reads
- * each field the operation shows whose value holds an expression (top-level fields, the options
- * of collections, the values of fixedCollections at any depth) and gives it the type the vendor
- * gives it (`vendorTypeOf`): text as text, a number as a number, true/false as a boolean, a list
- * of IDs as strings. A value of the wrong kind is refused before anything is sent, naming the
- * field. The typed value goes where n8n already put the raw one (the field's `routing.send`
- * place in the body or the query) and back into the item's parameter values, so every later step
- * (the path, a field's own check, an operation's body builder) reads the typed value.
- *
- * A field's vendor type follows from its n8n type where that says it (string: text, number: a
- * number, boolean, options: the type of its values, multiOptions and `multipleValues`: a list,
- * resource locator: text, json: a JSON object); a field whose vendor type differs declares it
- * once with the field: `typeOptions: { vendorType }` (see `sentAs`).
- *
- * The node's properties are handed to the checks once the description is complete
- * (`bindFieldTypes`, called by `withCustomApiCall`, which every node's description ends with).
+ * Why: an expression can give any value where a field takes text, a number or an ID (`{{ 123 }}`
+ * in a text field goes out as a JSON number, `{{ $json }}` in an ID field as "[object Object]" in a
+ * path, `token[a]=1` in a query). `checkFieldTypes`, every operation's first preSend, gives each
+ * shown field whose value holds an expression (collections and fixedCollections included) the
+ * type its vendor gives it (`vendorTypeOf`, or `typeOptions.vendorType` via `sentAs`), refusing a
+ * value of the wrong kind by field name. The typed value replaces the raw one where n8n put it
+ * (`routing.send`) and in the item's parameter values, so every later step reads it typed.
+ * Not n8n's validateFieldType: its messages do not name the field as the editor shows it, and it
+ * knows no lists of IDs. The checks get the node's properties from `bindFieldTypes`, called by
+ * `withCustomApiCall` once the description is complete.
  */
 
 /**
- * How the vendor types a field's value. `list`: several values (IDs or texts), sent as strings: an
- * array in a multi-select or a `multipleValues` field, comma-separated text in a text field.
- * `object` / `objectList`: a JSON object, a list of JSON objects (text is parsed by the field's
- * operation).
+ * How the vendor types a value. `list`: IDs or texts sent as strings (an array, or comma-separated
+ * in a text field); `object`/`objectList`: a JSON object or a list of them (text: parsed later).
  */
 export type VendorType =
 	| 'string'
@@ -209,10 +195,7 @@ function hasExpression(raw: unknown): boolean {
 	return false;
 }
 
-/**
- * Whether the field is shown for the current parameters (resource, operation and the like; as
- * an AI tool or not), as n8n's editor decides it.
- */
+/** Whether n8n's editor shows the field for the current parameters (as an AI tool or not). */
 function isShown(node: INode, property: INodeProperties): boolean {
 	// `@tool` conditions read the node type's name; the node's own type names its variant.
 	const description = { name: node.type } as INodeTypeDescription;
@@ -223,9 +206,8 @@ function isShown(node: INode, property: INodeProperties): boolean {
 type Retyped = Array<[INodeProperties, unknown]>;
 
 /**
- * The value of a field (and of the fields inside it) as the vendor types it: the same object when
- * nothing changed, else a copy. Only what an expression gave is typed: what the editor stores for
- * a value typed in is of the field's type already.
+ * A field's value (inner fields too) as the vendor types it: a copy if changed. Only expression
+ * values are typed; the editor stores a typed-in value with the field's type already.
  */
 function typedField(
 	ctx: NodeContext,
@@ -355,7 +337,7 @@ function typeShownFields(
 const nodeProperties = new WeakMap<PreSendAction, INodeProperties[]>();
 const checks = new WeakSet<PreSendAction>();
 
-/** preSend of every operation (added by the operation builder): see above. */
+/** The first preSend of every operation (see the note at the top). */
 export function checkFieldTypes(): PreSendAction {
 	const check: PreSendAction = async function (
 		this: IExecuteSingleFunctions,

@@ -21,6 +21,12 @@ import {
 	type OutputSpec,
 } from './simplify';
 
+/*
+ * Why: every operation of the nodes is built from an OperationSpec here, so all get the same
+ * routing: type checks and path parameters first, sending through the request step (retries,
+ * output checks, pairing, redaction), readable HTTP errors, and Simplify/Output where they apply.
+ */
+
 export interface OperationSpec {
 	/** Option name shown in the operation list, e.g. "Get Many". */
 	name: string;
@@ -56,10 +62,8 @@ function pathParameters(path: string): string[] {
 }
 
 /**
- * preSend that puts the path parameters into `/v2/partners/{orgId}`: each is read once, checked
- * (required, not "." or "..") and URL-encoded. Done here rather than with a `$parameter[...]`
- * URL expression, because n8n evaluates such an expression per item and, inside it, every
- * parameter that is itself an expression once more, and the check would read them all again.
+ * preSend filling `/v2/partners/{orgId}`: each parameter read once, checked and URL-encoded. Not a
+ * `$parameter[...]` URL: n8n would evaluate it, and each expression parameter in it, once more.
  */
 function fillPath(path: string, parameters: RequiredParameter[]): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
@@ -93,7 +97,6 @@ export function operationBuilder(labels: Record<string, string>) {
 				check,
 			),
 		];
-		// Sent through the request step: retried on 429/503, output checked, paired and redacted.
 		const { output, pagination } = spec;
 		// Paged records are simplified once all pages are in; others by the last post-receive.
 		const sending =
@@ -143,9 +146,8 @@ export function operationProperty(
 }
 
 /**
- * `requestDefaults` of a JSON API node. HTTP errors are not thrown by n8n but turned into
- * readable NodeApiErrors by each operation's `throwOnErrorStatus`; `except` lists statuses n8n
- * must still see itself (401, when the credential refreshes its token on it; n8n 2.x only).
+ * `requestDefaults` of a JSON API node (HTTP errors left to `throwOnErrorStatus`). `except`:
+ * statuses n8n must still see (401, where the credential refreshes its token on it; n8n 2.x only).
  */
 export function jsonRequestDefaults(
 	baseURL: string,

@@ -7,18 +7,17 @@ import type {
 import { createHash } from 'crypto';
 
 /*
- * Why: a vendor may echo a request (its token, its Basic header) in an answer, and the node
- * quotes answers in errors; n8n stores errors and items with the execution. Every error and
- * output item of the package therefore passes `redactDeep` with `secretsOf` the node's
- * credentials. Which values are secret comes from the credential types themselves (their
- * password fields), registered by each node with `redactSecretsOf`; this module knows no vendor.
+ * Why: a vendor may echo a request (its token, its Basic header) in an answer, the node quotes
+ * answers in errors, and n8n stores errors and items with the execution. So every error and output
+ * item passes `redactDeep` with `secretsOf` the node's credentials. Secret fields are the password
+ * fields of the credential types each node registers (`redactSecretsOf`); tokens issued at run time
+ * are kept per credential that got them (`rememberSecret`), so no other credential's runs pay for
+ * them. This module knows no vendor.
  *
- * Module state, all bounded: the registered credential types (one entry per type), tokens
- * issued at run time (MAX_ISSUED per credential, MAX_TOTAL in all), the lists built from them
- * (MAX_BUILT), and compiled patterns (held only as long as their list).
+ * State is bounded: one entry per credential type, MAX_ISSUED tokens per credential and MAX_TOTAL
+ * in all (oldest first out), MAX_BUILT lists, and compiled patterns only as long as their list.
  */
 
-/** What a secret is replaced by wherever it would be shown. */
 export const REDACTED = '[redacted]';
 
 // ---------------------------------------------------------------------------------------------
@@ -29,9 +28,9 @@ function secretForms(secret: string): string[] {
 	const forms = new Set([
 		secret,
 		encodeURIComponent(secret),
-		// form-encoded (x-www-form-urlencoded: spaces as "+", "*" encoded)
+		// x-www-form-urlencoded: spaces as "+", "*" escaped
 		new URLSearchParams({ s: secret }).toString().slice(2),
-		// inside JSON text (quotes, backslashes and line breaks escaped)
+		// JSON-escaped
 		JSON.stringify(secret).slice(1, -1),
 		Buffer.from(secret).toString('base64'),
 	]);
@@ -43,10 +42,8 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * All forms of a list of secrets in two patterns each (forms with a percent escape match in any
- * case): `detect` only tells whether a text holds any form (the fast test most texts end at);
- * `find` finds every occurrence, overlapping ones included: `(?=(…))` matches at every position
- * where a form starts, longest form first.
+ * Patterns of all forms of a list of secrets (percent escapes in any case): `detect`, the fast test
+ * most texts end at; `find`, every occurrence, overlapping ones too (`(?=(…))`, longest first).
  */
 interface Matcher {
 	shortest: number;
@@ -86,7 +83,6 @@ function matcherFor(secrets: string[]): Matcher {
 }
 
 function redactWith(text: string, matcher: Matcher): string {
-	// Fast path: too short to hold any form, or no form in it.
 	if (text.length < matcher.shortest || !matcher.detect.some((form) => form.test(text))) {
 		return text;
 	}
@@ -115,16 +111,14 @@ function redactWith(text: string, matcher: Matcher): string {
 }
 
 /**
- * `text` with every secret replaced by `[redacted]`: as given, URI- and form-encoded (any case of
- * the percent escapes), JSON-escaped and base64-encoded. Secrets shorter than 4 characters are
- * left (they would mask ordinary text). Every character of every occurrence is covered, also
- * where occurrences overlap.
+ * `text` with every form of each secret (see `secretForms`) replaced, overlaps included. Secrets
+ * under 4 characters are left: they would mask ordinary text.
  */
 export function redact(text: string, secrets: string[]): string {
 	return secrets.length ? redactWith(text, matcherFor(secrets)) : text;
 }
 
-/** Keys of nested values never rewritten: the node (its parameters belong to the workflow). */
+/** Keys never rewritten: `node` (its parameters belong to the workflow). */
 const KEEP = new Set(['node']);
 
 function redactNested(value: object, matcher: Matcher, depth: number, seen: Set<object>): void {
@@ -153,9 +147,8 @@ function redactNested(value: object, matcher: Matcher, depth: number, seen: Set<
 }
 
 /**
- * Replaces every secret in the strings of `value` (objects, arrays and errors, with their
- * message, description, context and cause) in place, and returns it. Strings at the top level
- * come back redacted.
+ * Redacts, in place, the strings in `value` (objects, arrays, errors with their message,
+ * description, context and cause) and returns it; a string comes back redacted.
  */
 export function redactDeep<T>(value: T, secrets: string[]): T {
 	if (!secrets.length) return value;
@@ -185,10 +178,7 @@ interface RegisteredSource extends SecretSource {
 
 const sources = new Map<string, RegisteredSource>();
 
-/**
- * Registers a credential type: its values are redacted from every error and output item of the
- * nodes using it. Returns the type's name (nodes keep it as their credential type).
- */
+/** Registers a credential type for redaction; returns its name (nodes use it as their type). */
 export function redactSecretsOf(source: SecretSource): string {
 	const fields = source.credential.properties
 		.filter((property) => property.typeOptions?.password)
@@ -206,13 +196,7 @@ export function apiNameOf(node: Pick<INode, 'credentials'>): string | undefined 
 	return undefined;
 }
 
-/*
- * Secrets a credential does not hold itself but that requests carry: tokens and codes issued at
- * run time (e.g. in a token exchange). Kept per credential that got them (see `issuerOf`), so
- * that its runs' errors and outputs can be scrubbed of them and no other credential's runs pay
- * for them. Bounded: at most MAX_ISSUED per credential and MAX_TOTAL in all, the oldest
- * forgotten first (over all credentials: those of the credential that got none for longest).
- */
+/** Tokens and codes issued at run time, by issuer (`issuerOf`); least recently issued to first. */
 const issuedSecrets = new Map<string, Set<string>>();
 const MAX_ISSUED = 1000;
 const MAX_TOTAL = 10_000;
@@ -221,9 +205,8 @@ let issuedTotal = 0;
 let issuedVersion = 0;
 
 /**
- * The key tokens issued to a credential are kept under, from what identifies it (e.g. its
- * client secret), hashed: the key holds no secret in clear. Credentials with the same identity
- * share their issued tokens, which only makes more redacted.
+ * Key of a credential's issued tokens: its identity (e.g. client secret) hashed, so the key holds
+ * no secret. Credentials with one identity share their tokens, which only redacts more.
  */
 export function issuerOf(identity: unknown): string {
 	return createHash('sha256')
@@ -237,10 +220,7 @@ function forgetOldest(tokens: Set<string>, issuer: string): void {
 	if (!tokens.size) issuedSecrets.delete(issuer);
 }
 
-/**
- * Remembers a token or code issued at run time to the credential `issuer` (see `issuerOf`), so
- * that it is redacted like that credential's own secrets.
- */
+/** Remembers a token or code issued to `issuer`, to redact it like the credential's own secrets. */
 export function rememberSecret(value: string, issuer: string): void {
 	if (value.length < 4) return;
 	const tokens = issuedSecrets.get(issuer) ?? new Set<string>();
@@ -276,7 +256,6 @@ export function credentialSecrets(type: string, data: IDataObject): string[] {
 	return [...new Set(secrets)].filter((value) => value.length >= 8);
 }
 
-/** Any node context that can read its credentials. */
 interface CredentialContext {
 	getNode(): INode;
 	getCredentials(type: string): Promise<ICredentialDataDecryptedObject>;
@@ -300,12 +279,8 @@ function sameValues(a: unknown[], b: unknown[]): boolean {
 }
 
 /**
- * Every secret the node's credentials hold, plus the tokens issued at run time to them: what
- * `redactDeep` removes from errors and output items. The credentials are read on every call
- * (their fields may be expressions resolved per item, and a credential may be edited or its
- * token renewed during a run); the list is built again only when what it is made of changed
- * (a credential value, or any issued token), else the same list (and its compiled patterns)
- * is handed out.
+ * The secrets of the node's credentials and the tokens issued to them. Read on every call (fields
+ * may be per-item expressions, tokens renewed mid-run); the same list is reused while unchanged.
  */
 export async function secretsOf(ctx: CredentialContext): Promise<string[]> {
 	const node = ctx.getNode();

@@ -19,10 +19,14 @@ import {
 } from './engine/requestHook';
 import { redactDeep, secretsOf } from './redaction';
 
-/**
- * Sends an operation's request as n8n prepared it (request defaults, fields, preSend), with
- * `options` changed as given, and returns the operation's output (its postReceive actions run).
+/*
+ * Why: every operation is sent through n8n's paging hook (engine/requestHook.ts, the one place n8n
+ * lets a node take over sending), which the operation builder sets to `requestStep`: there each
+ * request is retried on 429/503, and every output is checked, paired with its input item and
+ * cleared of secrets. Paging itself is in pagination.ts.
  */
+
+/** Sends the request as n8n prepared it, with `options` changed; returns the operation's output. */
 export type SendRequest = (options: RequestOptions) => Promise<INodeExecutionData[]>;
 
 /** An operation's request options as n8n prepared them (its URL may come from the base URL). */
@@ -35,28 +39,16 @@ export type RequestStep = (
 	send: SendRequest,
 ) => Promise<INodeExecutionData[]>;
 
-/*
- * Why: every operation of the package is sent through n8n's paging hook (engine/requestHook.ts,
- * the one place n8n lets a node take over sending), which the operation builder sets to
- * `requestStep` below: there each request is retried on 429/503, and the output of every
- * operation is checked, paired with its input item and cleared of secrets. Paging itself is
- * nodes/shared/pagination.ts.
- */
-
 // ---------------------------------------------------------------------------------------------
 // Retries of one request on 429 and 503
 
-/** Names inside the node's "Request Options" (Settings); stored in saved workflows (the
- * property below spells them and its defaults out, as n8n's lint wants literals). */
+/** Names in "Request Options", kept in saved workflows (spelled out below for n8n's lint). */
 export const RETRIES_OPTION = 'rateLimitRetries';
 export const MAX_WAIT_OPTION = 'maxRetryWait';
 
 export const RETRY_DEFAULTS = { retries: 3, maxWaitSeconds: 30 };
 
-/**
- * The package's options in n8n's "Request Options" collection of each node's Settings (n8n adds
- * Batching, Proxy, Timeout and the like to it). A node lists it among its properties.
- */
+/** The package's options in n8n's "Request Options" setting (n8n adds Batching, Proxy, Timeout). */
 export const requestOptionsProperty: INodeProperties = {
 	displayName: 'Request Options',
 	name: 'requestOptions',
@@ -104,11 +96,7 @@ function addHint(error: unknown, hint: string): void {
 	record.description = [record.description, hint].filter(Boolean).join(' ');
 }
 
-/**
- * `send`, sent again while the API answers 429 or 503 (at most `retries` times, waiting what
- * Retry-After asks, up to the maximum wait). Only this request is repeated: the other items'
- * requests, done or not, are not touched.
- */
+/** `send`, repeated on 429/503 up to `retries` times as Retry-After asks; other items untouched. */
 async function withRateLimitRetries<T>(
 	ctx: IExecutePaginationFunctions,
 	send: () => Promise<T>,
@@ -152,10 +140,7 @@ function describeJson(json: unknown): string | undefined {
 	return undefined;
 }
 
-/**
- * Output items as n8n expects them: each a JSON object (an answer that is none fails the item
- * with a clear error), paired with its input item, with no secret of the credential in it.
- */
+/** Output items as n8n expects them: JSON objects (else an error), paired, without secrets. */
 function checkedOutput(
 	ctx: IExecutePaginationFunctions,
 	items: INodeExecutionData[],
@@ -172,9 +157,8 @@ function checkedOutput(
 }
 
 /**
- * The pagination hook every operation is sent through: `run` sends (its `makeRoutingRequest`
- * retries on 429/503), then the output is checked, paired and redacted; an error is redacted
- * and, under On Error: Continue, becomes an item paired with its input.
+ * The paging hook of every operation (see the note at the top). An error is redacted and, under On
+ * Error: Continue, becomes an item paired with its input.
  */
 function requestStep(run: Pagination, { computed = false } = {}): Pagination {
 	return async function (this: IExecutePaginationFunctions, requestData) {
@@ -196,10 +180,8 @@ function requestStep(run: Pagination, { computed = false } = {}): Pagination {
 		// Read after sending: tokens exchanged on the way are among them.
 		const secrets = await secretsOf(this);
 		if ('items' in outcome) {
-			// The output of an operation the node computes (a sign-in link made of a token) is
-			// what the user asked for; only answers from a vendor, which may echo the request, are
-			// cleared of secrets. An answer the node cannot use fails here, quoting it: that
-			// error is redacted like any other.
+			// A computed output (a sign-in link made of a token) is what the user asked for: only
+			// vendor answers, which may echo the request, are redacted. A failed check is redacted below.
 			try {
 				return checkedOutput(this, outcome.items, computed ? [] : secrets);
 			} catch (error) {
@@ -222,9 +204,8 @@ function requestStep(run: Pagination, { computed = false } = {}): Pagination {
 // Input errors under On Error: Continue
 
 /*
- * n8n turns an error of a preSend action into an error item without `pairedItem`. Under On
- * Error: Continue the operation's own checks therefore keep their error for the request step,
- * which sends nothing and returns it as an item paired with its input.
+ * n8n turns a preSend error into an error item without `pairedItem`. Under On Error: Continue the
+ * checks keep their error here instead; the request step sends nothing and returns it paired.
  */
 const keptErrors = new PerItem<{ error: unknown }>();
 
@@ -232,8 +213,7 @@ function keptError(ctx: object): { error: unknown } | undefined {
 	return keptErrors.get(ctx);
 }
 
-/** `action`, unless an error of the item is already kept; under On Error: Continue its own
- * error is kept (see above) rather than thrown. One wrapper per action. */
+/** `action`, skipped once the item has a kept error, keeping its own; one per action. */
 function keepingErrors(action: PreSendAction): PreSendAction {
 	const known = keepingWrappers.get(action);
 	if (known) return known;
@@ -241,8 +221,7 @@ function keepingErrors(action: PreSendAction): PreSendAction {
 		if (keptError(this)) return options;
 		// The error goes on as it is unless kept (n8n's lint wants no bare rethrow in a catch).
 		return await action.call(this, options).then(undefined, async (error: unknown) => {
-			// A preSend may send a request of its own (a challenge, a token): its error can quote
-			// the answer, and n8n stores it as it is.
+			// A preSend's own request (a challenge, a token) may be quoted in its error; n8n stores it.
 			redactDeep(error, await secretsOf(this));
 			if (!this.continueOnFail()) throw error;
 			keptErrors.set(this, { error });
@@ -278,10 +257,8 @@ function withPreSendKeepingErrors<T extends Routed>(entry: T): T {
 }
 
 /**
- * The node's properties with the preSend actions of its fields (the checks a single field runs,
- * in collections too) made to keep their errors under On Error: Continue, like the operations'
- * own: n8n runs them with the operation's, before the request step, and would otherwise pair
- * their errors with no input item.
+ * The properties with their fields' preSend actions (in collections too) keeping errors like the
+ * operations' own: n8n runs them before the request step as well.
  */
 export function fieldsKeepingErrors(properties: INodeProperties[]): INodeProperties[] {
 	return properties.map((property) => {
@@ -319,10 +296,7 @@ export function sendThrough(step: RequestStep): TakenOver {
 	});
 }
 
-/**
- * Routing parts for an operation the node computes itself and that sends no request of its
- * own (n8n would otherwise send one): `run` returns the operation's output.
- */
+/** Routing parts for an operation the node computes (`run`); n8n would otherwise send a request. */
 export function computeWithoutRequest(
 	run: (this: IExecutePaginationFunctions) => Promise<INodeExecutionData[]>,
 ): TakenOver {

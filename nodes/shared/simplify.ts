@@ -12,12 +12,13 @@ import type {
 import { runsAsTool } from './engine/toolVariant';
 import { inputError, isBlank, isObject, itemParameter } from './validation';
 
-/**
- * What an operation that returns records keeps when simplified. Outside AI tools, `simplify`
- * adds the Simplify switch (on by default); n8n's UX guidelines ask for it where the answer has
- * more than 10 fields. As a tool, every such operation offers n8n's Output choice instead
+/*
+ * Why: n8n's UX guidelines ask for a Simplify switch (on by default) where an answer has more than
+ * 10 fields. As an AI tool, every operation returning records offers n8n's Output choice instead
  * (Simplified, Raw, Selected Fields), so an agent gets small answers.
  */
+
+/** What an operation that returns records keeps when simplified. */
 export interface OutputSpec {
 	/**
 	 * Kept field paths, in output order: `id`, or `roles.name` for a field inside an object or
@@ -107,9 +108,8 @@ function keptFields(
 }
 
 /**
- * Each record with only the kept fields. An answer that is no record (or an empty one) stays as
- * it is, for the request step to refuse. A record with none of the fields stays whole when
- * simplified (an unexpected shape must not vanish) and fails when the fields were named.
+ * Each record with only the kept fields (non-records are left for the request step to refuse). One
+ * with none of them stays whole when simplified (must not vanish) and fails when they were named.
  */
 function simplifyItems(
 	ctx: Context & Pick<IExecuteSingleFunctions, 'getItemIndex'>,

@@ -10,14 +10,12 @@ import { apiNameOf } from './errors';
 import { inputError } from './validation';
 
 /*
- * The polling triggers watch the users of one or several
- * organizations or tenants. The vendors send no events, so each poll lists the users and
- * compares the list with the previous poll's, kept in the workflow's static data as one small
- * entry per user (status and roles, nothing else). n8n saves static data with the poll; this
- * file changes it only at the end of a poll in which every list was read, so a failed poll
- * (vendor error, timeout, malformed answer) leaves the state as it was and the next successful
- * poll emits what changed in between. A group (organization or tenant) seen for the first time
- * records a baseline and emits nothing, unless Emit Existing Users on First Poll is on.
+ * Why: the polling triggers watch the users of organizations or tenants, and the vendors send no
+ * events. So each poll lists the users and compares them with the previous poll's, kept in the
+ * workflow's static data (saved by n8n with the poll) as one small entry per user. The state
+ * changes only after every list was read: a failed poll leaves it, and the next one emits what
+ * changed in between. A new group records a baseline and emits nothing, unless Emit Existing
+ * Users on First Poll is on.
  */
 
 /** What the state keeps of a user: a status and role IDs, or a role. */
@@ -59,11 +57,7 @@ export const OPTIONS = 'options';
 const EMIT_EXISTING = 'emitExistingUsers';
 const TIMEOUT = 'timeout';
 
-/**
- * The trigger's one-line notice of what the vendor does not document, then its Events
- * multi-select: `events` (their option names are what n8n's node panel lists as the trigger's
- * events), `defaultEvent` chosen at first.
- */
+/** The trigger's notice, then its Events (n8n's node panel lists their names as its events). */
 export function noticeAndEvents(
 	notice: string,
 	events: Array<{ name: string; value: string; description: string }>,
@@ -128,7 +122,6 @@ function options(ctx: IPollFunctions) {
 	return { emitExisting: values[EMIT_EXISTING] === true, timeoutMs: seconds * 1000 };
 }
 
-/** Compared element by element: a poll compares every user's entry. */
 function sameEntry(a: UserEntry | undefined, b: UserEntry | undefined): boolean {
 	if (!Array.isArray(a) || !Array.isArray(b)) return a === b;
 	return a.length === b.length && a.every((value, index) => value === b[index]);
@@ -137,9 +130,8 @@ function sameEntry(a: UserEntry | undefined, b: UserEntry | undefined): boolean 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
 /**
- * A group's users. A request that outlasts Options › Timeout (Seconds) fails saying so and naming
- * the group: n8n's own message for it ("The connection was aborted, perhaps the server is
- * offline") points the wrong way.
+ * A group's users; a timeout fails saying so, naming the group (n8n's own message, "The connection
+ * was aborted, perhaps the server is offline", points the wrong way).
  */
 async function usersOf(
 	ctx: IPollFunctions,
@@ -166,10 +158,7 @@ async function usersOf(
 const asItems = (list: IDataObject[]): INodeExecutionData[] =>
 	list.map((json) => ({ json, pairedItem: { item: 0 } }));
 
-/**
- * Fetch Test Event (manual mode): the newest user of the first watched group that has one,
- * shaped like the first chosen event; the state is not touched.
- */
+/** Fetch Test Event: the newest user of the first group with one, as the first chosen event. */
 async function testEvent(ctx: IPollFunctions, watch: UserWatch): Promise<INodeExecutionData[][]> {
 	const [event] = selectedEvents(ctx);
 	const { timeoutMs } = options(ctx);
@@ -234,10 +223,7 @@ export async function pollUsers(
 	return items.length ? [asItems(items)] : null;
 }
 
-/**
- * A list of IDs from a multi-select or an expression (an array, or comma-separated text),
- * refusing objects and an empty list, naming the field.
- */
+/** IDs from a multi-select, an array or comma-separated text; objects and none are refused. */
 export function idList(ctx: IPollFunctions, name: string, label: string): string[] {
 	const value = ctx.getNodeParameter(name, []) as unknown;
 	const parts = Array.isArray(value)

@@ -11,6 +11,16 @@ import { PerItem } from './engine/perItem';
 
 export { InputError };
 
+/*
+ * Why: user input is checked before anything is sent, and errors name the field as the editor
+ * shows it. Parameters are read once per item: n8n evaluates a mapped parameter anew, in a new
+ * expression context, on every getNodeParameter call (the main per-item cost of a declarative
+ * node), and several preSend steps read the same ones. Values are kept per item
+ * (engine/perItem.ts) and shared, so readers must not change them. The type checks
+ * (fieldTypes.ts) put typed values back (`typedItemParameter`); later reads of the parameter, or
+ * of a field inside it (`additionalFields.companyName`), get the typed value.
+ */
+
 /** Any node context: an operation's (with an item index) or a trigger's hook or webhook. */
 export interface NodeContext {
 	getNode(): INode;
@@ -44,17 +54,6 @@ export function isBlank(value: unknown): boolean {
 	);
 }
 
-/*
- * n8n evaluates a mapped parameter anew on every getNodeParameter call, each time in a new
- * expression context: the main per-item cost of a declarative node. Several preSend steps of one
- * item read the same parameters (the type checks, the path, a field's own check, each optional
- * field its Additional Fields), so they read them here, and each is evaluated once per item.
- * Kept per item (engine/perItem.ts). The value is shared: readers must not change it.
- *
- * The type checks (fieldTypes.ts), the first of those steps, put back each value an expression
- * gave as the vendor types it (`typedItemParameter`): every later read of that parameter, or of
- * a field inside it (`additionalFields.companyName`), gets the typed value.
- */
 const itemValues = new PerItem<Map<string, unknown>>();
 const typedParameters = new PerItem<Map<string, unknown>>();
 
@@ -82,9 +81,8 @@ function insideTyped(ctx: object, name: string, missing: symbol): unknown {
 const UNTYPED = Symbol('untyped');
 
 /**
- * The value of the parameter `name` (a dotted path for a field in a collection; a resource
- * locator resolved to its value) for the current item, evaluated once per item. `fallback`:
- * for a parameter the node has no value for (the first read's fallback is kept).
+ * The current item's value of `name` (a dotted path inside a collection; resource locators
+ * resolved), evaluated once. `fallback`: for an unset parameter (the first read's is kept).
  */
 export function itemParameter(
 	ctx: Pick<IExecuteSingleFunctions, 'getNodeParameter'>,
@@ -104,10 +102,7 @@ export function itemParameter(
 	return values.get(name);
 }
 
-/**
- * Puts back the value of the top-level parameter `name` for the current item, as the vendor
- * types it: later reads of the parameter and of the fields inside it get `value`.
- */
+/** Puts back the typed value of top-level parameter `name` for later reads of it and its fields. */
 export function typedItemParameter(ctx: object, name: string, value: unknown): void {
 	const values = valuesOf(ctx);
 	for (const key of [...values.keys()]) {
@@ -134,10 +129,7 @@ export interface RequiredParameter {
 	format?: 'email' | 'pathSegment';
 }
 
-/**
- * Reads the named parameters (each once), checks that they are filled in (emails: that they
- * look like one; path segments: that they are not "." or "..") and returns their values.
- */
+/** The named parameters, checked: filled in, emails like one, path segments not "." or "..". */
 export function requiredValues(
 	ctx: IExecuteSingleFunctions,
 	parameters: RequiredParameter[],
@@ -193,7 +185,6 @@ export function parseJson(ctx: IExecuteSingleFunctions, value: unknown, label: s
 /** What `jsonParse` gives for text that is not JSON. */
 const NOT_JSON = Symbol('not JSON');
 
-/** An object or a list among a list's entries (or as the list). */
 function isStructured(value: unknown): boolean {
 	return value !== null && typeof value === 'object';
 }
@@ -210,10 +201,8 @@ export function shortJson(value: unknown): string {
 }
 
 /**
- * A list field's value (a list of IDs or texts) as a trimmed array of non-empty strings: a
- * multi-select array, a JSON array, comma/newline-separated text (what a user or an AI tool most
- * often types) or a single number. Numbers and true/false become their text; an object, or a list
- * holding one, is refused naming the field (it would be sent as "[object Object]").
+ * A list field's value (array, JSON array, comma/newline-separated text or one value) as trimmed
+ * non-empty strings. Objects, also inside it, are refused (they would go out as "[object Object]").
  */
 export function toStringList(ctx: NodeContext, label: string, value: unknown): string[] {
 	let list: unknown[];

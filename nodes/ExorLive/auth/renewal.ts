@@ -16,17 +16,13 @@ import { cachedToken, tokenFor } from './tokenCache';
 import { TokenExchangeError } from './tokenExchange';
 
 /*
- * ExorLive tokens are issued per user: a customer organization is reached with a token for its
- * admin user, a contact's Go data with a token for the contact. "Act As User ID" makes a request
- * go out with such a token, obtained with the credential's key and secret (the exchange the
- * credential runs for its own admin user). Tokens live in one cache (per credential identity and
- * user id, until shortly before they expire), so a run over many items costs one exchange per
- * user; a token ExorLive refuses (401) is replaced once and the request sent again.
- *
- * Without Act As User ID the credential adds its own token. n8n 2.x renews that token itself on
- * a 401 (requestDefaults' `ignoreHttpStatusErrors.except`) and stores the new one. n8n 1.x does
- * not know `except` and hands the 401 to the node; from then on the credential's admin user is
- * served here like an acting user (explicit token, renewed once on a 401).
+ * Why: ExorLive issues tokens per user: a customer organization is reached with its admin user's
+ * token, a contact's Go data with the contact's. "Act As User ID" sends with such a token, got
+ * with the credential's key and secret and cached per credential and user until shortly before
+ * it expires (one exchange per user in a run); a refused token (401) is replaced once.
+ * Without Act As User ID the credential adds its own token, which n8n 2.x renews on a 401
+ * (requestDefaults' `ignoreHttpStatusErrors.except`) and stores. n8n 1.x does not know `except`
+ * and hands the 401 to the node: from then on the admin user is served here like an acting user.
  */
 
 /** What getting a token needs: operations, and the trigger's hooks and webhook, all have it. */
@@ -137,9 +133,8 @@ async function withUserToken<T>(
 let engineLeavesRenewal = false;
 
 /**
- * Runs `send` with the credential's own token (its admin user), renewed once when refused.
- * Where n8n leaves renewing to the node, the token renewed here (cached) is sent from then on,
- * as n8n keeps sending the token stored in the credential.
+ * Runs `send` with the credential's own token, renewed once when refused. Where n8n leaves renewal
+ * to the node, the cached renewed token is sent from then on (n8n keeps sending the stored one).
  */
 async function withCredentialToken<T>(ctx: TokenContext, send: SendWithToken<T>): Promise<T> {
 	const adminOf = (credentials: ICredentialDataDecryptedObject) =>
@@ -185,9 +180,8 @@ function httpCodeOf(error: unknown): string | undefined {
 }
 
 /**
- * A failed request as a NodeApiError. A 401 that survives n8n's own renewal and retry arrives as
- * n8n's generic "Authorization failed"; the vendor's words are put back. A NodeApiError (a
- * vendor error, or an input check: InputError) comes back from `new NodeApiError` unchanged.
+ * A failed request as a NodeApiError (`new NodeApiError` returns one, InputError too, unchanged).
+ * A 401 that outlived n8n's renewal arrives as "Authorization failed": the vendor's words go back.
  */
 function credentialUserError(ctx: NodeContext, error: unknown): NodeApiError {
 	const data = (error as NodeApiError).context?.data;

@@ -10,7 +10,7 @@ import type { AuthSettings } from './settings';
  * the node runs the same exchange for "Act As User ID". Both share one in-memory token cache.
  */
 
-/** The exchange assumes a 2-hour lifetime (the documented one) when `expires_in` is missing. */
+/** Lifetime assumed when `expires_in` is missing: the documented 2 hours. */
 const DEFAULT_LIFETIME_S = 7200;
 
 export type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
