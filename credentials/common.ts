@@ -4,6 +4,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+/*
+ * Why: what the package's credentials share: the Server choice and the base URL expression (so a
+ * credential test hits the host the node uses), the Access Token field and its bearer header.
+ */
+
 /** The secret of the access-token credentials, with the vendor's word on where it comes from. */
 export function accessTokenProperty(description: string): INodeProperties {
 	return {
@@ -17,12 +22,7 @@ export function accessTokenProperty(description: string): INodeProperties {
 	};
 }
 
-/**
- * The "Server" choice every credential of this package offers: the vendor's known hosts plus a
- * custom URL (self-hosted proxies, mock servers, staging hosts we do not know about).
- * Nodes and credential tests read the resolved URL through `BASE_URL_EXPRESSION`, so the
- * credential test always hits the same host the node will.
- */
+/** The vendor's known hosts plus a Custom URL (self-hosted proxies, mock servers, staging). */
 export function serverProperties(servers: Array<{ name: string; url: string }>): INodeProperties[] {
 	return [
 		{
@@ -60,9 +60,8 @@ export const BASE_URL_EXPRESSION = trimmedUrlExpression(
 );
 
 /**
- * `authenticate` of the access-token credentials: the token as a bearer header. A function
- * rather than the generic form `=Bearer {{$credentials.accessToken}}`, which n8n evaluates as an
- * expression (a full expression context) on every request.
+ * `authenticate` of the access-token credentials. A function, not the generic
+ * `=Bearer {{$credentials.accessToken}}`, which n8n evaluates as a full expression per request.
  */
 export async function bearerAuthenticate(
 	credentials: ICredentialDataDecryptedObject,
@@ -75,7 +74,6 @@ export async function bearerAuthenticate(
 	};
 }
 
-/** A credential value that a header of the request carries. */
 export class CredentialValueError extends Error {
 	constructor(message: string) {
 		super(message);
@@ -84,9 +82,8 @@ export class CredentialValueError extends Error {
 }
 
 /**
- * A credential value as a header carries it. A line break (or another control character) would
- * be altered by the HTTP client or split the header, so such a value is refused, naming the
- * field (never its value). Spaces around it, often pasted along, are dropped.
+ * A credential value for a header, trimmed. A control character (line break) would be altered by
+ * the HTTP client or split the header, so it is refused, naming the field (never the value).
  */
 export function headerValue(value: unknown, field: string): string {
 	const text = String(value ?? '').trim();

@@ -2,9 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { apiRequest, checkedList, type RequestContext } from '../shared/transport';
 import { CREDENTIAL_TYPE } from './epilotOperation';
 
-/**
- * The epilot requests the node's dropdowns and the Epilot Trigger send themselves (the node's
- * operations are sent by n8n's routing), with the answers checked for the documented shape.
+/*
+ * Why: the epilot requests the node's dropdowns and the Epilot Trigger send themselves (n8n's
+ * routing sends the operations'), with the answers checked for the documented shape.
  */
 
 /** The largest page the assignable search serves. */

@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { apiRequest, checkedList, type RequestContext } from '../shared/transport';
 import { CREDENTIAL_TYPE } from './exolinkOperation';
 
-/**
- * The Exolink requests the node's dropdowns, Invite's look-up and the Exolink Trigger send
- * themselves (the node's operations are sent by n8n's routing). Exolink's lists are bare JSON
- * arrays of objects; anything else is refused as a malformed answer.
+/*
+ * Why: the Exolink requests the node's dropdowns, Invite's look-up and the Exolink Trigger send
+ * themselves (n8n's routing sends the operations'). Exolink's lists are bare JSON arrays of
+ * objects; anything else is refused as a malformed answer.
  */
 
 /** What the trigger may wait for one request before the poll fails. */

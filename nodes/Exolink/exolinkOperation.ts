@@ -8,7 +8,8 @@ import { redactSecretsOf } from '../shared/redaction';
 export const CREDENTIAL_TYPE = redactSecretsOf({ credential: new ExolinkApi() });
 
 /*
- * Assumptions where Exolink's docs are silent (see the README):
+ * Why: every Exolink operation is built here. Assumptions where Exolink's docs are silent (see
+ * the README):
  * - errors: no error body is documented; any non-2xx fails the item with the message found by
  *   `vendorMessage` (`message`, `error`, … or the text) and the HTTP status;
  * - Get User Tenants and Batch Update Chargers have no known path and are left to Custom API

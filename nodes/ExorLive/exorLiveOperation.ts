@@ -13,6 +13,12 @@ import { refusedToken } from './auth/renewal';
 import { sendAsActingUser, toItems, type ActAs } from './client';
 import { sharedFieldPlaces, type SharedPlace } from './exorLiveFields';
 
+/*
+ * Why: every ExorLive operation is built here, so each goes out through the ExorLive request step
+ * (client.ts) with the token of the user acted as, unless it is computed in the node (`local`)
+ * or sent by n8n as it is (`plain`).
+ */
+
 export type LocalRun = (this: IExecutePaginationFunctions) => Promise<INodeExecutionData[]>;
 
 export interface ExorLiveOperationSpec
@@ -37,10 +43,6 @@ export interface ExorLiveOperationSpec
 
 const build = operationBuilder({});
 
-/**
- * One ExorLive operation: sent through the ExorLive request step (client.ts) as the user acted
- * as, or computed in the node (`local`), or sent by n8n as it is (`plain`).
- */
 export function exorLiveOperation(spec: ExorLiveOperationSpec): INodePropertyOptions {
 	const { actAs = 'none', request, local, plain, places, ...operation } = spec;
 	const postReceive = operation.postReceive ?? [toItems()];
@@ -77,9 +79,8 @@ function handledBy(option: INodePropertyOptions, takenOver: TakenOver): INodePro
 }
 
 /**
- * A POST whose fields left its body empty goes out as `{}`, which ExorLive's JSON services
- * expect. Done in the request step because n8n runs the fields' preSends (which leave out
- * empty values) after the operation's.
+ * A POST with an empty body goes out as `{}`, which ExorLive's JSON services expect; done here as
+ * n8n runs the fields' preSends (which leave out empty values) after the operation's.
  */
 function withJsonBody(step: RequestStep): RequestStep {
 	return async function (this, options, send) {
@@ -92,10 +93,7 @@ function withJsonBody(step: RequestStep): RequestStep {
 	};
 }
 
-/**
- * An operation whose request goes out through the ExorLive request step (client.ts), as the
- * user acted as (or with the credential's own token); also used for the Custom API Call.
- */
+/** `option` sent through the ExorLive request step as `actAs`; also used for Custom API Call. */
 export function sentAsActingUser(
 	option: INodePropertyOptions,
 	actAs: ActAs,

@@ -14,6 +14,14 @@ import { fieldsKeepingErrors, sendWithRetries } from './requestStep';
 import { noContent } from './output';
 import { inputError, isBlank, itemParameter, parseJson } from './validation';
 
+/*
+ * Why: every node offers a "Custom API Call" resource for what its operations do not cover. It
+ * goes through routing and the request step like any operation, so it uses the node's credential
+ * and `requestDefaults.baseURL`; vendor errors become readable NodeApiErrors only with
+ * `ignoreHttpStatusErrors: true` there (all nodes of the package have it). Parameter names are
+ * prefixed `request…` to stay clear of the node's own fields.
+ */
+
 /** Stored in saved workflows: never rename. */
 export const CUSTOM_API_CALL_RESOURCE = 'customApiCall';
 const OPERATION = 'send';
@@ -134,7 +142,6 @@ function customApiCallProperties(spec: CustomApiCallSpec): INodeProperties[] {
 				action: `Send a request to any ${spec.apiName} API endpoint`,
 				description: `Call any endpoint of the ${spec.apiName} API with the credential's token: choose the method, the path under the credential's server, query parameters and a JSON body`,
 				routing: {
-					// Sent through the request step like every operation (retries, checks, pairing).
 					send: { preSend: [buildCustomRequest], ...sending.send },
 					output: {
 						postReceive: [throwOnErrorStatus, noContent({ success: true }), bodyItems],
@@ -207,14 +214,8 @@ function customApiCallProperties(spec: CustomApiCallSpec): INodeProperties[] {
 }
 
 /**
- * Adds the "Custom API Call" resource to a node's properties: the option in the `resource`
- * parameter (last) and its fields. One line in a node:
+ * Adds the resource and its fields, e.g.
  * `properties: withCustomApiCall([resource, ...descriptions], { apiName, pathExample, hint })`.
- * The request goes through routing like every other operation, so it uses the node's credential
- * and `requestDefaults.baseURL`; the node needs `ignoreHttpStatusErrors: true` there (as all
- * nodes of this package have) for vendor errors to become readable NodeApiErrors. The response
- * body becomes the output item(s). Parameter names are prefixed `request…` to stay clear of the
- * node's own fields.
  */
 export function withCustomApiCall(
 	properties: INodeProperties[],

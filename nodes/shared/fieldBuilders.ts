@@ -1,9 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /**
- * The `displayOptions.show` of a field: the resource/operation (and other values) it shows for.
- * Each operation file builds its fields with its own `show` (not n8n's updateDisplayOptions, which
- * would only wrap the same object once more).
+ * A field's `displayOptions.show`. Operation files build fields with their own `show`, not n8n's
+ * updateDisplayOptions, which would only wrap the same object once more.
  */
 export type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
@@ -27,9 +26,8 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 			default: 50,
 			description: 'Max number of results to return',
 			displayOptions: { show: { ...show, returnAll: [false] } },
-			// No maximum with Return All from an expression (n8n shows Limit then) or when Limit is
-			// not a number (a value the type checks refuse: n8n would otherwise cut the item's
-			// output, its error included, to nothing).
+			// No maximum with Return All from an expression (n8n shows Limit then) or a Limit that
+			// is no number (refused by the type checks; n8n would cut the item's error to nothing).
 			routing: {
 				output: {
 					maxResults:

@@ -1,16 +1,17 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+/*
+ * Why: n8n's routing engine evaluates a parameter once per definition of its name, shown or not,
+ * and twice per item (once more for the base URL), so operations that each define the same field
+ * (a tenant, an organization, Act As User ID) multiply every item's expression work. Definitions
+ * of one field are folded into one covering all their displayOptions only where the editor shows
+ * the same: the same resource/operation pairs, and no field sharing a pair changes places.
+ * Names and values stay, so saved workflows do too.
+ */
+
 /**
- * n8n's routing engine evaluates a parameter's value once per *definition* of that name, shown
- * or not, and twice per item (once more to find the base URL). Operations that define the same
- * field each for themselves (a tenant, an organization, Act As User ID) therefore multiply the
- * expression work of every item. This folds definitions that are the same field into one whose
- * displayOptions cover all of them, where that changes nothing the editor shows: the merged
- * field shows for exactly the resource/operation pairs its definitions did, and no field that
- * shares a pair with it changes places. Names and values stay, so saved workflows do too.
- *
- * The result lists `resource`, then every operation dropdown, then the fields, so that a merged
- * field (standing where its first definition stood) is still below each resource's operation.
+ * Lists `resource`, the operation dropdowns, then the fields: a merged field stands where its
+ * first definition stood, still below each resource's operation.
  */
 export function foldRepeatedFields(properties: INodeProperties[]): INodeProperties[] {
 	const operations = operationsByResource(properties);
@@ -69,9 +70,8 @@ function operationsByResource(properties: INodeProperties[]): Operations {
 }
 
 /**
- * The resource/operation pairs a field may show for, judged by `show.resource` and
- * `show.operation` alone (other conditions can only narrow it). None for the resource and
- * operation dropdowns, which end up above every field anyway.
+ * The resource/operation pairs a field may show for by `show.resource` and `show.operation`
+ * (other conditions only narrow it); none for the dropdowns, which sort above every field.
  */
 function reach(property: INodeProperties, operations: Operations): Set<string> {
 	const pairs = new Set<string>();

@@ -13,10 +13,7 @@ export function isEmpty(body: unknown): boolean {
 	return typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
 }
 
-/**
- * For operations that answer with no body (or `{}`): emit a small confirmation item instead of
- * an empty one, so the next node has something to work with.
- */
+/** For an answer with no body (or `{}`): a confirmation item, so the next node has something. */
 export function noContent(confirmation: IDataObject): PostReceiveAction {
 	return async function (
 		this: IExecuteSingleFunctions,
@@ -28,11 +25,8 @@ export function noContent(confirmation: IDataObject): PostReceiveAction {
 }
 
 /**
- * Output of a delete, as n8n's guidelines ask: `{ deleted: true }` and the IDs the node was
- * given, named like the operation's fields (`parameters`, as put into the path), e.g.
- * `{ deleted: true, orgId, roleId }`. The vendor's answer on success (nothing, `{}` or the
- * deleted record) is not output: the IDs are what a next node can act on. Errors are thrown
- * before this runs.
+ * A delete's output, as n8n's guidelines ask: `{ deleted: true }` and the path IDs it was given,
+ * e.g. `{ deleted: true, orgId, roleId }`, not the vendor's answer; errors are thrown before.
  */
 export function deletedOutput(parameters: string[]): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions) {

@@ -19,10 +19,8 @@ export interface OffsetPaging {
 }
 
 /**
- * Offset paging for "Get Many" operations, used for both Return All and Limit: it asks for the
- * largest page the API allows (or just what is still missing to reach Limit) and stops when the
- * total is reached or a page comes back short, so N results cost ceil(N / page size) requests.
- * Every element becomes one output item.
+ * Offset paging of "Get Many" (Return All and Limit): asks for the largest page (or what Limit
+ * still misses) until the total is reached or a page is short: ceil(N / page size) requests.
  */
 export function offsetPaginator(paging: OffsetPaging) {
 	return async function (

@@ -11,6 +11,12 @@ import { NodeApiError } from 'n8n-workflow';
 import { isHtml, malformedAnswer, vendorError } from './errors';
 import { redactDeep, secretsOf } from './redaction';
 
+/*
+ * Why: the package's own requests, outside an operation's routing (dropdowns, list searches,
+ * follow-up look-ups, polling triggers), get the operations' readable vendor errors, refuse a
+ * 2xx answer that is an HTML page or text, and never carry a credential secret in an error.
+ */
+
 /** A base URL as requests are built on it: no spaces around it, no trailing slash. */
 export function trimUrl(value: unknown): string {
 	return String(value ?? '')
@@ -26,12 +32,7 @@ export function baseUrlOf(credentials: IDataObject): string {
 /** The contexts that send the package's own requests (outside an operation's routing). */
 export type RequestContext = ILoadOptionsFunctions | IExecuteSingleFunctions | IPollFunctions;
 
-/**
- * An authenticated JSON request for dropdowns, list searches, the follow-up look-ups of an
- * operation and the polling triggers (routing sends the operations' own requests). Vendor errors
- * come back as the same readable `NodeApiError` the operations raise; a 2xx answer that is an
- * HTML page or text is refused as such; no error carries a secret of the credential.
- */
+/** An authenticated JSON request to a path under the credential's base URL. */
 export async function apiRequest(
 	this: RequestContext,
 	credentialType: string,
@@ -68,9 +69,8 @@ export async function apiRequest(
 }
 
 /**
- * `list` from a 2xx `answer` when it is an array of JSON objects that each have `key` (an ID as
- * text or number); otherwise the answer is refused as malformed (`what` it was instead), its
- * start in the error details without the credential's secrets.
+ * `list` when it is an array of objects that each have `key` (text or number); else `answer` is
+ * refused as malformed (`what` it was instead), its start shown without the credential's secrets.
  */
 export async function checkedList(
 	ctx: RequestContext,

@@ -2,6 +2,14 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { idList, type UserEntry, type UserWatch, type WatchedUser } from '../../shared/userWatch';
 import { partnerUsers } from '../client';
 
+/*
+ * Why: the Epilot Trigger's events come from comparing the partner users of epilot organizations
+ * (`GET /v2/partners/{orgId}/users`) between polls. Added: not listed last poll (epilot creates
+ * invited users as Pending). Activated: the status became Active; a user first seen Active
+ * counts too, so no user who accepted between two polls is missed. Roles Changed: other role
+ * IDs. Removed: no longer listed.
+ */
+
 /** Event values (saved workflows: never rename). */
 export const ADDED = 'partnerUserAdded';
 export const ACTIVATED = 'partnerUserActivated';
@@ -14,9 +22,9 @@ export const ORG_IDS_LABEL = 'Partner Organization Names or IDs';
 
 const ACTIVE = 'Active';
 
-/*
- * A user's entry: [status, ...role IDs]. Role IDs of the watched organization ("200001:sales")
- * are kept without the organization ID (":sales"), which keeps 10,000 users well under 1 MB.
+/**
+ * [status, ...role IDs]; the watched organization's role IDs ("200001:sales") are kept without
+ * the organization ID (":sales"), which keeps 10,000 users well under 1 MB.
  */
 function entryOf(orgId: string, user: IDataObject): string[] {
 	const prefix = `${orgId}:`;
@@ -36,13 +44,6 @@ function rolesOf(orgId: string, entry: UserEntry | undefined): string[] {
 const statusOf = (entry: UserEntry | undefined) =>
 	Array.isArray(entry) ? (entry[0] ?? null) : null;
 
-/**
- * Partner users of epilot organizations (`GET /v2/partners/{orgId}/users`). Added: a user the
- * last poll did not list (epilot creates invited users as Pending). Activated: the status became
- * Active (a user first seen as Active is also reported as activated, so a chain waiting for the
- * activation misses no user who accepted between two polls). Roles Changed: another set of role
- * IDs. Removed: no longer listed.
- */
 export const partnerUserWatch: UserWatch = {
 	groupLabel: 'partner organization',
 	groups: (ctx: IPollFunctions) => idList(ctx, ORG_IDS, ORG_IDS_LABEL),
@@ -83,9 +84,8 @@ export const partnerUserWatch: UserWatch = {
 		}
 		return events;
 	},
-	// Fetch Test Event: the user shaped like `event`. The list has no history, so the user's
-	// status and roles as listed now stand in for the previous ones; Activated says
-	// `previousStatus: null`, as for a user first seen Active.
+	// Fetch Test Event: with no history, the status and roles listed now stand in for the
+	// previous ones; Activated says `previousStatus: null`, as for a user first seen Active.
 	sample(orgId, user, event) {
 		if (event === REMOVED) return partnerUserWatch.events(orgId, user.key, user.entry)[0];
 		const item = { event, orgId, user: user.json };

@@ -3,6 +3,14 @@ import { inputError } from '../../shared/validation';
 import { idList, type UserWatch } from '../../shared/userWatch';
 import { tenantUsers, usableTenant } from '../client';
 
+/*
+ * Why: the Exolink Trigger's events come from comparing the users of Exolink tenants (List Tenant
+ * Users, `GET /tenant/{tenant}/user`, keyed by userId with their role) between polls. Added: not
+ * listed last poll (whether invitees are listed before they accept is not documented; either
+ * way a user counts as added when first listed). Role Changed: another role. Removed: no longer
+ * listed.
+ */
+
 /** Event values (saved workflows: never rename). */
 export const ADDED = 'tenantUserAdded';
 export const ROLE_CHANGED = 'tenantUserRoleChanged';
@@ -21,12 +29,6 @@ function tenantsOf(ctx: IPollFunctions): string[] {
 	return tenants;
 }
 
-/**
- * Users of Exolink tenants (List Tenant Users, `GET /tenant/{tenant}/user`), keyed by userId
- * with their role. Added: a user the last poll did not list (Exolink does not document whether
- * invitees are listed before they accept: either way, a user counts as added when the list
- * first shows them). Role Changed: another role. Removed: no longer listed.
- */
 export const tenantUserWatch: UserWatch = {
 	groupLabel: 'tenant',
 	groups: tenantsOf,
@@ -41,8 +43,7 @@ export const tenantUserWatch: UserWatch = {
 		if (before === undefined) return [{ event: ADDED, tenant, user: after.json }];
 		return [{ event: ROLE_CHANGED, tenant, user: after.json, previousRole: before }];
 	},
-	// Fetch Test Event: the user shaped like `event`. The list has no history, so the user's role
-	// as listed now stands in for the previous one.
+	// Fetch Test Event: with no history, the role listed now stands in for the previous one.
 	sample(tenant, user, event) {
 		if (event === ADDED) return tenantUserWatch.events(tenant, user.key, undefined, user)[0];
 		const after = event === REMOVED ? undefined : user;

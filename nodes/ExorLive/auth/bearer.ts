@@ -32,10 +32,9 @@ function authorizationKey(headers: IDataObject): string | undefined {
 const withOwnToken = new WeakSet<IHttpRequestOptions>();
 
 /**
- * Bearer token and ExorLive-Client header, sent only to the configured API and auth hosts
- * (the Partner JWT link posts to another host and needs neither). A request that comes with
- * an Authorization header of its own keeps it: the ExorLive node and trigger send the token
- * of the user they act as that way (see renewal.ts).
+ * Bearer token and ExorLive-Client header, only for the configured API and auth hosts (the
+ * Partner JWT link posts elsewhere). A request's own Authorization header is kept: that is how
+ * the node and trigger send the token of the user they act as (see renewal.ts).
  */
 export function bearerAuthentication(
 	credentials: ICredentialDataDecryptedObject,

@@ -2,6 +2,14 @@ import { createHash } from 'crypto';
 import type { AuthSettings } from './settings';
 import { exchangeToken, type HttpRequest } from './tokenExchange';
 
+/*
+ * Why: tokens are cached by credential identity and user id for the life of the token. The key
+ * is a hash of all that decides whom a token acts for (auth host, client key and secret, redirect
+ * URI, scope, user id): a credential only gets back a token its own secret would get, editing it
+ * starts afresh, and no secret is held in clear. Expired entries are dropped; concurrent requests
+ * for one token share one exchange.
+ */
+
 /** Tokens are renewed this long before they expire, so a request never starts with a dying one. */
 const RENEW_MARGIN_S = 60;
 
@@ -11,13 +19,6 @@ interface CacheEntry {
 	expiresAt: number;
 }
 
-/**
- * Tokens by credential identity and user id, for the life of the token. The key is a hash of
- * everything that decides who a token acts for (auth host, client key and secret, redirect URI,
- * scope, user id), so a credential can only ever get back a token its own secret would get, and
- * editing the credential starts afresh. The map holds no secret in clear in its keys; entries
- * are dropped when they expire. Concurrent requests for the same token share one exchange.
- */
 const tokens = new Map<string, CacheEntry>();
 
 function cacheKey(settings: AuthSettings, userId: string): string {
@@ -40,9 +41,8 @@ export function cachedToken(settings: AuthSettings, userId: string): string | un
 }
 
 /**
- * A token for `userId`: the cached one while it is valid, else a new exchange. `rejected` is a
- * token the API has just answered 401 to; it is never handed out again, but when another
- * request has already replaced it, that newer token is used instead of exchanging once more.
+ * A token for `userId`, cached or exchanged. `rejected` (just answered 401) is never handed out
+ * again; a newer token another request already got is used rather than exchanging once more.
  */
 export async function tokenFor(
 	request: HttpRequest,

@@ -21,10 +21,9 @@ export interface DownloadSettings {
 
 const USER_FILTER = { contact: 'contactId', owner: 'ownerId' } as const;
 
-/*
- * Workouts delivered within the last REPLAY_WINDOW_MS are not downloaded or emitted again,
- * whether or not they were acknowledged; so a replayed call starts no second execution. Keyed by
- * event user and workout id (see replay.ts).
+/**
+ * Workouts delivered within this window (keyed by event user and workout id, see replay.ts) are
+ * not downloaded or emitted again, acknowledged or not: a replayed call starts no second run.
  */
 export const REPLAY_WINDOW_MS = 60 * 60 * 1000;
 
@@ -40,11 +39,10 @@ function workoutIdOf(ctx: IWebhookFunctions, workout: IDataObject): number {
 }
 
 /**
- * The workouts ready for the event's user (Workout Exporter, scope New), one item each with its
- * metadata under `workout` and its PDF as binary data. Every PDF is downloaded before anything
- * is acknowledged: a failed download fails the call and acknowledges nothing, so the workouts
- * stay New and come again. An acknowledgement that fails does not drop the downloaded workout:
- * its item says `acknowledged: false` (it is delivered again on a call after the replay window).
+ * The workouts ready for the event's user (Workout Exporter, scope New), metadata under `workout`
+ * and the PDF as binary. All PDFs are downloaded before any acknowledgement, so a failed download
+ * acknowledges nothing and the workouts come again. A failed acknowledgement keeps the item, with
+ * `acknowledged: false` (delivered again on a call after the replay window).
  */
 export async function readyWorkoutItems(
 	ctx: IWebhookFunctions,

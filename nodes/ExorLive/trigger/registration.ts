@@ -4,11 +4,13 @@ import { redact } from '../../shared/redaction';
 import { ACT_AS, actingUser, CREDENTIAL_TYPE, exorLiveGet, type RequestContext } from '../client';
 import { newSecret, urlWithSecret } from './secret';
 
-/**
- * What the node keeps in its static data about the URL it registered: the secret the URL
- * carries, the webhook URL (without the secret) and the user whose organization it was
- * registered for. Never part of any output.
+/*
+ * Why: the trigger registers its webhook URL, with a secret in its query, as the organization's
+ * ExorLive callback URL. ExorLive cannot tell which URL it holds and documents no way to remove
+ * one, so what was registered is kept in the node's static data (never in any output).
  */
+
+/** The URL's secret, the webhook URL without it, and the user whose organization it is for. */
 interface Registration {
 	secret?: string;
 	webhookUrl?: string;
@@ -45,10 +47,7 @@ function webhookUrlOf(ctx: IHookFunctions): string {
 	return url;
 }
 
-/**
- * ExorLive cannot tell which URL it holds, so "exists" means: this node registered the current
- * webhook URL for the same organization, and has not been deactivated since.
- */
+/** "Exists": this node registered the current webhook URL for this organization, still active. */
 export async function isRegistered(ctx: IHookFunctions): Promise<boolean> {
 	const stored = registration(ctx);
 	if (!stored.secret) return false;
@@ -72,10 +71,7 @@ function withoutSecret(ctx: IHookFunctions, error: unknown, secret: string): Nod
 	});
 }
 
-/**
- * Registers the webhook URL, with a new secret in its query, as the organization's callback URL
- * (SetEventCallbackUrl, as the Act As user when set). This replaces the URL ExorLive held.
- */
+/** SetEventCallbackUrl (as the Act As user when set) with a new secret: replaces ExorLive's URL. */
 export async function register(ctx: IHookFunctions): Promise<boolean> {
 	const webhookUrl = webhookUrlOf(ctx);
 	const { actAs, userId } = await organizationUser(ctx);
@@ -93,10 +89,7 @@ export async function register(ctx: IHookFunctions): Promise<boolean> {
 	return true;
 }
 
-/**
- * ExorLive documents no way to remove a callback URL, so it stays registered; the secret is
- * forgotten, so a call that still reaches this node is refused.
- */
+/** The URL stays registered; the secret is forgotten, so a call that still arrives is refused. */
 export function forget(ctx: IHookFunctions): boolean {
 	const stored = registration(ctx);
 	delete stored.secret;

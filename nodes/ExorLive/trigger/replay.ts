@@ -1,17 +1,16 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 /*
- * Replays: ExorLive may call the same URL twice (or anyone holding the URL may replay a call).
- * What a call started is remembered for a while in the workflow's static data (saved by n8n for
- * active workflows), by key and time of receipt, at most MAX_REMEMBERED entries (oldest
- * dropped), so the same call within the window starts no second execution.
+ * Why: ExorLive may call the same URL twice, and anyone holding the URL may replay a call. What a
+ * call started is remembered by key and time in the workflow's static data (saved by n8n for
+ * active workflows), newest MAX_REMEMBERED entries, so a repeat within the window starts nothing.
  */
 const MAX_REMEMBERED = 500;
 
 /** Keys seen within the window, by the time (ms) they were remembered. */
 export type Remembered = Record<string, number>;
 
-/** The log kept under `name` in the node's static data, with entries older than `windowMs` dropped. */
+/** The log under `name` in the node's static data, entries older than `windowMs` dropped. */
 export function rememberedLog(ctx: IWebhookFunctions, name: string, windowMs: number): Remembered {
 	const data = ctx.getWorkflowStaticData('node');
 	const log = (data[name] ?? {}) as Remembered;

@@ -1,6 +1,6 @@
 /*
- * Why: several steps of one item read and keep the same values (each parameter evaluated once,
- * an input error kept for the request step). They are kept by the item's own context. Relies on
+ * Why: several steps of one item share values (each parameter evaluated once, an input error
+ * kept for the request step), kept by the item's own context. Relies on
  * n8n-core execution-engine/routing-node.js `runNode` making one ExecuteSingleContext per item
  * and handing it to every preSend step of that item, and on `makeRequest` making the paging
  * hook's context with `Object.create(executeSingleFunctions, …)` from it: the item's own context
@@ -11,7 +11,6 @@
 export class PerItem<T> {
 	private readonly values = new WeakMap<object, T>();
 
-	/** The value kept for the item of `ctx`, if any. */
 	get(ctx: object): T | undefined {
 		// The item's context or one made from it (see above); runs on every parameter read.
 		for (let inner: object | null = ctx; inner; inner = Object.getPrototypeOf(inner) as object) {
@@ -21,12 +20,11 @@ export class PerItem<T> {
 		return undefined;
 	}
 
-	/** Keeps `value` for the item of `ctx`. */
 	set(ctx: object, value: T): void {
 		this.values.set(ctx, value);
 	}
 
-	/** The value kept for the item of `ctx`, made by `create` on first use. */
+	/** The value for the item of `ctx`, made by `create` on first use. */
 	of(ctx: object, create: () => T): T {
 		const known = this.get(ctx);
 		if (known !== undefined) return known;

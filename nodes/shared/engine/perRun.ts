@@ -2,23 +2,17 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 /*
- * Why: one follow-up request shared by the items of one node run that need the same thing (e.g. the
- * user list of the tenant several items invite to), sent once after all their own requests.
- *
- * Relies on n8n-core execution-engine/routing-node.js `runNode`: it starts the request of every
- * item without waiting for the ones before (they run side by side), all with the same execute
- * data; only Settings > Request Options > Batching makes it wait the
- * batch interval between batches. An item joins its group when it is about to send its own
- * request and settles when that request is done (whatever the outcome). The shared request is
- * sent when
- * - n8n has started every item of the run: without batching, all of them are started before
- *   any answer arrives; with batching, n8n starts one batch per interval, and the wait for them
- *   uses the same interval and ends with the last batch (also when n8n fails its items itself);
- * - every item of the group has settled.
- * Items n8n or the node fail before they send anything never join, so nobody waits for them.
- * An item that joins a group whose request has already started (which the rules above leave to
- * a node run n8n repeats, Retry On Fail) gets a group of its own: each item's result is always
- * read after its own request.
+ * Why: items of one node run that need the same follow-up (e.g. the user list of the tenant
+ * several items invite to) share one request, sent once after all their own requests.
+ * Relies on n8n-core execution-engine/routing-node.js `runNode`: it starts every item's request
+ * without waiting for the ones before, all with the same execute data; only Settings > Request
+ * Options > Batching makes it wait the batch interval between batches. An item joins its group
+ * just before its own request and settles when that request is done, whatever the outcome.
+ * The shared request is sent once n8n has started every item (without batching, before any
+ * answer arrives; with batching, a wait of the same interval ends with the last batch, also when
+ * n8n fails its items itself) and every member has settled. Items failed before sending never
+ * join. An item joining a group whose request has started (a run n8n repeats: Retry On Fail)
+ * gets a group of its own, so each item's result is read after its own request.
  */
 
 /** One item's part in its group: `settle` when its own request is done, then `shared`. */

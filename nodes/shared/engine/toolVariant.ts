@@ -9,7 +9,6 @@ import type { INode } from 'n8n-workflow';
  * type does.
  */
 
-/** Whether the node runs as an AI tool (the `…Tool` variant n8n builds from `usableAsTool`). */
 export function runsAsTool(ctx: { getNode(): Pick<INode, 'type'> }): boolean {
 	return ctx.getNode().type.endsWith('Tool');
 }

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { requireParameters } from '../../../shared/validation';
 
-/** Get by Invitation Token and Activate identify the partner by the token from the invitation email. */
+/** Get by Invitation Token and Activate name the partner by the invitation email's token. */
 export const partnerTokenDescription: INodeProperties[] = [
 	{
 		displayName: 'Invitation Token',

@@ -42,7 +42,7 @@ export const partnerUserCreateDescription: INodeProperties[] = [
 	]),
 ];
 
-/** Role IDs may come as a multi-select, a JSON array or comma-separated text (expressions, AI tools). */
+/** Role IDs: a multi-select, a JSON array or comma-separated text (expressions, AI tools). */
 export async function sendCreateRoles(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,

@@ -72,11 +72,9 @@ export const tenantUserInviteDescription: INodeProperties[] = [
 const tenantLists = new PerRun<IDataObject[]>();
 
 /**
- * Exolink documents no answer body for an invitation ("Invitation created successfully"): the
- * operation outputs the answer if there is one, else `{ invited: true }` (its postReceive).
- * With Output the Invited User it outputs the user's entry from List Tenant Users instead (found
- * by email), which a next node can act on. The list is read after the invitation, once per
- * tenant for all items of a run that invite to it (after the last of their invitations).
+ * Exolink documents no answer body for an invitation: the answer is output, else
+ * `{ invited: true }`. Output the Invited User outputs the user's List Tenant Users entry (by
+ * email) instead, the list read once per tenant and run, after the last invitation to it.
  */
 export async function sendInvitation(
 	this: IExecutePaginationFunctions,

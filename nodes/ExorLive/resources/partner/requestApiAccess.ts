@@ -15,7 +15,7 @@ import { additionalFields } from '../../../shared/fieldBuilders';
 
 const CANDIDATES = ['adminUserId', 'userId', 'id'];
 
-/** `{ adminUserId, externalOrganizationId }`; 0, null or an empty answer means "not approved yet". */
+/** `{ adminUserId, externalOrganizationId }`; 0, null or an empty answer: "not approved yet". */
 export async function adminUserIdOutput(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],

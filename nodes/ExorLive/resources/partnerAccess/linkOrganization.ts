@@ -50,7 +50,7 @@ async function freshChallenge(
 	return challenge;
 }
 
-/** Builds the body (the fields only show the values), after checking them: nothing is sent before. */
+/** Builds the body (the fields only show the values) after checking them; nothing sent before. */
 export async function sendLinkBody(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,

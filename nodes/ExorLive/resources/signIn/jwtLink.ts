@@ -164,7 +164,7 @@ export const signInCreateJwtLinkDescription: INodeProperties[] = [
 
 const contactClaim = (name: string) => name.charAt(7).toLowerCase() + name.slice(8);
 
-/** Builds the documented payload, adds iat/exp, signs it and sends it as the `payload` form field. */
+/** Builds the documented payload with iat/exp, signs it, sends it as the `payload` form field. */
 export async function signedPayload(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,

@@ -30,9 +30,8 @@ const LOOKUP_KEYS = [
 ];
 
 /**
- * The user ExorLive just created, found with the documented lookup (LookupUser), because
- * SetUser's answer is not documented and may not carry the new ID. Several matches: the newest
- * (highest ID).
+ * The user just created, found with LookupUser: SetUser's answer is not documented and may not
+ * carry the new ID. Of several matches, the newest (highest ID).
  */
 async function createdUser(ctx: IExecuteSingleFunctions): Promise<IDataObject> {
 	const additional = itemParameter(ctx, 'additionalFields', {}) as IDataObject;

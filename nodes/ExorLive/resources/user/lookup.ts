@@ -133,7 +133,7 @@ const CODED: Array<{ code: string; name: string; options: INodePropertyOptions[]
 	{ code: 'Gender', name: 'GenderName', options: GENDER_OPTIONS },
 ];
 
-/** The user record with each known code's name right after it (`Role: 16, RoleName: 'Contact With Login'`). */
+/** The user with each known code's name after it (`Role: 16, RoleName: 'Contact With Login'`). */
 export function withCodeNames(user: IDataObject): IDataObject {
 	const named: IDataObject = {};
 	for (const [key, value] of Object.entries(user)) {
