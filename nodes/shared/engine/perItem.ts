@@ -1,10 +1,10 @@
 /*
  * Why: several steps of one item share values (each parameter evaluated once, an input error
- * kept for the request step), kept by the item's own context. Relies on
- * n8n-core execution-engine/routing-node.js `runNode` making one ExecuteSingleContext per item
- * and handing it to every preSend step of that item, and on `makeRequest` making the paging
- * hook's context with `Object.create(executeSingleFunctions, …)` from it: the item's own context
- * is in the paging context's prototype chain.
+ * kept for the request step), kept by the item's own context.
+ * Relies on n8n-core execution-engine/routing-node.js: `runNode` makes one ExecuteSingleContext
+ * per item and hands it to every preSend step of that item, and `makeRequest` makes the paging
+ * hook's context with `Object.create(executeSingleFunctions, …)` from it, so the item's own
+ * context is in the paging context's prototype chain.
  */
 
 /** A value kept per item of a run, found again from the item's paging hook. */
