@@ -17,31 +17,22 @@ const search = (extra: object) => ({
 	query: '',
 	...extra,
 });
-const searchBody = (from: number, size: number) => ({ q: '', from, size });
+/** One page of the search: the request for `size` records from `from`, answered with `body`. */
+const searchPage = (from: number, size: number, body: object) => ({
+	method: 'POST',
+	path: '/v1/partners/assignables:search',
+	body: { q: '', from, size },
+	reply: { body },
+});
 
 describeCases('Epilot paging', epilot, [
 	{
 		title: 'Return All pages with from/size until hits is reached (3 pages, 2 500 results)',
 		parameters: search({ returnAll: true }),
 		requests: [
-			{
-				method: 'POST',
-				path: '/v1/partners/assignables:search',
-				body: searchBody(0, 1000),
-				reply: { body: { hits: 2500, results: assignables(0, 1000) } },
-			},
-			{
-				method: 'POST',
-				path: '/v1/partners/assignables:search',
-				body: searchBody(1000, 1000),
-				reply: { body: { hits: 2500, results: assignables(1000, 1000) } },
-			},
-			{
-				method: 'POST',
-				path: '/v1/partners/assignables:search',
-				body: searchBody(2000, 1000),
-				reply: { body: { hits: 2500, results: assignables(2000, 500) } },
-			},
+			searchPage(0, 1000, { hits: 2500, results: assignables(0, 1000) }),
+			searchPage(1000, 1000, { hits: 2500, results: assignables(1000, 1000) }),
+			searchPage(2000, 1000, { hits: 2500, results: assignables(2000, 500) }),
 		],
 		output: assignables(0, 2500),
 	},
@@ -49,77 +40,36 @@ describeCases('Epilot paging', epilot, [
 		title: 'Return All with an exact multiple of the page size needs no extra empty request',
 		parameters: search({ returnAll: true }),
 		requests: [
-			{
-				method: 'POST',
-				path: '/v1/partners/assignables:search',
-				body: searchBody(0, 1000),
-				reply: { body: { hits: 2000, results: assignables(0, 1000) } },
-			},
-			{
-				method: 'POST',
-				path: '/v1/partners/assignables:search',
-				body: searchBody(1000, 1000),
-				reply: { body: { hits: 2000, results: assignables(1000, 1000) } },
-			},
+			searchPage(0, 1000, { hits: 2000, results: assignables(0, 1000) }),
+			searchPage(1000, 1000, { hits: 2000, results: assignables(1000, 1000) }),
 		],
 		output: assignables(0, 2000),
 	},
 	{
 		title: 'Return All stops at a short page even when hits is missing',
 		parameters: search({ returnAll: true }),
-		requests: [
-			{
-				method: 'POST',
-				path: '/v1/partners/assignables:search',
-				body: searchBody(0, 1000),
-				reply: { body: { results: assignables(0, 3) } },
-			},
-		],
+		requests: [searchPage(0, 1000, { results: assignables(0, 3) })],
 		output: assignables(0, 3),
 	},
 	{
 		title: 'Limit above the page size pages too and asks only for what is missing',
 		parameters: search({ returnAll: false, limit: 1500 }),
 		requests: [
-			{
-				method: 'POST',
-				path: '/v1/partners/assignables:search',
-				body: searchBody(0, 1000),
-				reply: { body: { hits: 5000, results: assignables(0, 1000) } },
-			},
-			{
-				method: 'POST',
-				path: '/v1/partners/assignables:search',
-				body: searchBody(1000, 500),
-				reply: { body: { hits: 5000, results: assignables(1000, 500) } },
-			},
+			searchPage(0, 1000, { hits: 5000, results: assignables(0, 1000) }),
+			searchPage(1000, 500, { hits: 5000, results: assignables(1000, 500) }),
 		],
 		output: assignables(0, 1500),
 	},
 	{
 		title: 'Default Limit is 50',
 		parameters: search({}),
-		requests: [
-			{
-				method: 'POST',
-				path: '/v1/partners/assignables:search',
-				body: searchBody(0, 50),
-				reply: { body: { hits: 50, results: assignables(0, 50) } },
-			},
-		],
+		requests: [searchPage(0, 50, { hits: 50, results: assignables(0, 50) })],
 		output: assignables(0, 50),
 	},
 	{
 		title: 'An empty result gives no items',
 		parameters: search({ returnAll: true }),
-		requests: [
-			{
-				method: 'POST',
-				path: '/v1/partners/assignables:search',
-				body: searchBody(0, 1000),
-				reply: { body: { hits: 0, results: [] } },
-			},
-		],
+		requests: [searchPage(0, 1000, { hits: 0, results: [] })],
 		output: [],
 	},
 ]);

@@ -5,6 +5,13 @@ import { epilot, jsonHeaders } from './suite';
 const partner = { id: 'p-1', company_name: 'ACME', status: 'Invited', email: 'a@acme.test' };
 const role = { id: '123:partner_sales', slug: 'partner_sales', name: 'Partner Sales', grants: [] };
 const user = { id: 'u-1', email: 'a@acme.test', status: 'Active', roles: [] };
+/** Assign and Unassign Roles with two roles, both done: the answer and the item. */
+const bothRoles = {
+	results: [
+		{ roleId: '123:a', success: true },
+		{ roleId: '123:b', success: true },
+	],
+};
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
 describeCases('Epilot operations', epilot, [
@@ -331,24 +338,10 @@ describeCases('Epilot operations', epilot, [
 				path: '/v2/partners/123/users/u-1/roles',
 				headers: jsonHeaders,
 				body: { roleIds: ['123:a', '123:b'] },
-				reply: {
-					body: {
-						results: [
-							{ roleId: '123:a', success: true },
-							{ roleId: '123:b', success: true },
-						],
-					},
-				},
+				reply: { body: bothRoles },
 			},
 		],
-		output: [
-			{
-				results: [
-					{ roleId: '123:a', success: true },
-					{ roleId: '123:b', success: true },
-				],
-			},
-		],
+		output: [bothRoles],
 	},
 	{
 		title: 'Partner User > Unassign Roles: DELETE .../roles with a JSON body',
@@ -365,24 +358,10 @@ describeCases('Epilot operations', epilot, [
 				path: '/v2/partners/123/users/u-1/roles',
 				headers: jsonHeaders,
 				body: { roleIds: ['123:a', '123:b'] },
-				reply: {
-					body: {
-						results: [
-							{ roleId: '123:a', success: true },
-							{ roleId: '123:b', success: true },
-						],
-					},
-				},
+				reply: { body: bothRoles },
 			},
 		],
-		output: [
-			{
-				results: [
-					{ roleId: '123:a', success: true },
-					{ roleId: '123:b', success: true },
-				],
-			},
-		],
+		output: [bothRoles],
 	},
 	{
 		title: 'Partner Role > Get Many: GET /v2/partners/{orgId}/roles, one item per role',

@@ -5,6 +5,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runCase, type NodeCase } from '../harness/cases';
+import { expectItemsWith, simplifyCases as simplifyBoth } from '../harness/output';
 import { epilot, jsonHeaders } from './suite';
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -94,14 +95,9 @@ const simpleUser = {
 	roles: [{ id: '200001:partner_sales', name: 'Partner Sales' }],
 };
 
-async function expectItems(testCase: NodeCase, output: IDataObject[]) {
-	const result = await runCase(epilot, { ...testCase, output });
-	// Every item stays paired with its input item.
-	expect(result.items.map((item) => item.pairedItem)).toEqual(output.map(() => ({ item: 0 })));
-	return result;
-}
+const expectItems = expectItemsWith((testCase: NodeCase) => runCase(epilot, testCase));
 
-/** The same case with Simplify on (default) and off. */
+/** The case answered with `answer`, with Simplify on (default) and off. */
 function simplifyCases(
 	title: string,
 	parameters: INodeParameters,
@@ -110,18 +106,7 @@ function simplifyCases(
 	simplified: IDataObject[],
 	raw: IDataObject[],
 ) {
-	describe(title, () => {
-		it('outputs the simplified records by default', async () => {
-			for (const item of simplified) expect(Object.keys(item).length).toBeLessThanOrEqual(10);
-			await expectItems({ title, parameters, requests: requests(answer) }, simplified);
-		});
-		it('outputs the raw answer with Simplify off', async () => {
-			await expectItems(
-				{ title, parameters: { ...parameters, simplify: false }, requests: requests(answer) },
-				raw,
-			);
-		});
-	});
+	simplifyBoth(expectItems, title, { parameters, requests: requests(answer) }, simplified, raw);
 }
 
 describe('Epilot Simplify', () => {

@@ -142,6 +142,24 @@ const input = [
 	{ tenant: 'a', email: 'a3@acme.test' },
 ];
 
+/** What `input` sends: its four invitations and one list per tenant. */
+const inputSent = [...input.map(({ tenant, email }) => post(tenant, email)), list('a'), list('b')];
+
+/** What `input` outputs: each invited user, paired with its item. */
+const inputFound = input.map(({ email }, item) => found(email, item));
+
+/** The run succeeded and sent `requests`, each of `tenants` listed after all its invitations. */
+function expectInvited(
+	result: RunResult,
+	mock: ApiMock,
+	requests: Array<ReturnType<typeof post | typeof list>>,
+	tenants: string[],
+) {
+	expect(result.error).toBeUndefined();
+	expectSent(mock, requests);
+	expectListedAfterInvitations(mock, tenants);
+}
+
 describe('Exolink Invite with Output the Invited User: one list per tenant and run', () => {
 	it(
 		'3 items for one tenant and 1 for another: 4 invitations, 2 lists, each after its tenant’s last invitation',
@@ -149,22 +167,8 @@ describe('Exolink Invite with Output the Invited User: one list per tenant and r
 			// The first invitation of tenant a is answered last.
 			const mock = exolinkFake({ delays: { 'a1@acme.test': 150 } });
 			const result = await run(invite, input);
-			expect(result.error).toBeUndefined();
-			expectSent(mock, [
-				post('a', 'a1@acme.test'),
-				post('b', 'b1@acme.test'),
-				post('a', 'a2@acme.test'),
-				post('a', 'a3@acme.test'),
-				list('a'),
-				list('b'),
-			]);
-			expectListedAfterInvitations(mock, ['a', 'b']);
-			expect(output(result)).toEqual([
-				found('a1@acme.test', 0),
-				found('b1@acme.test', 1),
-				found('a2@acme.test', 2),
-				found('a3@acme.test', 3),
-			]);
+			expectInvited(result, mock, inputSent, ['a', 'b']);
+			expect(output(result)).toEqual(inputFound);
 		},
 		TIMEOUT,
 	);
@@ -174,14 +178,12 @@ describe('Exolink Invite with Output the Invited User: one list per tenant and r
 		async () => {
 			const mock = exolinkFake({ delays: { 'b1@acme.test': 50 } });
 			const result = await run(invite, input.slice(0, 2));
-			expect(result.error).toBeUndefined();
-			expectSent(mock, [
-				post('a', 'a1@acme.test'),
-				post('b', 'b1@acme.test'),
-				list('a'),
-				list('b'),
-			]);
-			expectListedAfterInvitations(mock, ['a', 'b']);
+			expectInvited(
+				result,
+				mock,
+				[post('a', 'a1@acme.test'), post('b', 'b1@acme.test'), list('a'), list('b')],
+				['a', 'b'],
+			);
 			expect(output(result)).toEqual([found('a1@acme.test', 0), found('b1@acme.test', 1)]);
 		},
 		TIMEOUT,
@@ -200,12 +202,12 @@ describe('Exolink Invite with Output the Invited User: one list per tenant and r
 			);
 			const mock = exolinkFake({ delays });
 			const result = await run(invite, many);
-			expect(result.error).toBeUndefined();
-			expectSent(mock, [
-				...many.map(({ tenant, email }) => post(tenant, email)),
-				...tenants.map(list),
-			]);
-			expectListedAfterInvitations(mock, tenants);
+			expectInvited(
+				result,
+				mock,
+				[...many.map(({ tenant, email }) => post(tenant, email)), ...tenants.map(list)],
+				tenants,
+			);
 			expect(output(result)).toEqual(many.map(({ email }, index) => found(email, index)));
 		},
 		TIMEOUT,
@@ -236,14 +238,17 @@ describe('Exolink Invite with Output the Invited User: one list per tenant and r
 				[input[0], { tenant: 'a', email: 'not-an-email' }, input[2], input[3]],
 				true,
 			);
-			expect(result.error).toBeUndefined();
-			expectSent(mock, [
-				post('a', 'a1@acme.test'),
-				post('a', 'a2@acme.test'),
-				post('a', 'a3@acme.test'),
-				list('a'),
-			]);
-			expectListedAfterInvitations(mock, ['a']);
+			expectInvited(
+				result,
+				mock,
+				[
+					post('a', 'a1@acme.test'),
+					post('a', 'a2@acme.test'),
+					post('a', 'a3@acme.test'),
+					list('a'),
+				],
+				['a'],
+			);
 			expect(output(result)).toEqual([
 				found('a1@acme.test', 0),
 				{
@@ -265,16 +270,7 @@ describe('Exolink Invite with Output the Invited User: one list per tenant and r
 				faults: { 'a2@acme.test': [{ status: 409, body: { message: 'User already invited' } }] },
 			});
 			const result = await run(invite, input, true);
-			expect(result.error).toBeUndefined();
-			expectSent(mock, [
-				post('a', 'a1@acme.test'),
-				post('b', 'b1@acme.test'),
-				post('a', 'a2@acme.test'),
-				post('a', 'a3@acme.test'),
-				list('a'),
-				list('b'),
-			]);
-			expectListedAfterInvitations(mock, ['a', 'b']);
+			expectInvited(result, mock, inputSent, ['a', 'b']);
 			expect(output(result)).toEqual([
 				found('a1@acme.test', 0),
 				found('b1@acme.test', 1),
@@ -307,9 +303,12 @@ describe('Exolink Invite with Output the Invited User: one list per tenant and r
 				[input[0], input[2], { tenant: 'a' }],
 				true,
 			);
-			expect(result.error).toBeUndefined();
-			expectSent(mock, [post('a', 'a1@acme.test'), post('a', 'a2@acme.test'), list('a')]);
-			expectListedAfterInvitations(mock, ['a']);
+			expectInvited(
+				result,
+				mock,
+				[post('a', 'a1@acme.test'), post('a', 'a2@acme.test'), list('a')],
+				['a'],
+			);
 			const items = output(result);
 			expect(items.slice(0, 2)).toEqual([found('a1@acme.test', 0), found('a2@acme.test', 1)]);
 			expect(items[2]).toMatchObject({ json: { error: expect.any(String) } });
@@ -366,23 +365,9 @@ describe('Exolink Invite with Output the Invited User: one list per tenant and r
 				},
 			});
 			const result = await run(invite, input);
-			expect(result.error).toBeUndefined();
-			expectSent(mock, [
-				post('a', 'a1@acme.test'),
-				post('b', 'b1@acme.test'),
-				post('a', 'a2@acme.test'),
-				post('a', 'a2@acme.test'),
-				post('a', 'a3@acme.test'),
-				list('a'),
-				list('b'),
-			]);
-			expectListedAfterInvitations(mock, ['a', 'b']);
-			expect(output(result)).toEqual([
-				found('a1@acme.test', 0),
-				found('b1@acme.test', 1),
-				found('a2@acme.test', 2),
-				found('a3@acme.test', 3),
-			]);
+			// a2 twice: refused with 429, then sent again.
+			expectInvited(result, mock, [...inputSent, post('a', 'a2@acme.test')], ['a', 'b']);
+			expect(output(result)).toEqual(inputFound);
 		},
 		TIMEOUT,
 	);
@@ -417,22 +402,8 @@ describe('Exolink Invite with Output the Invited User: one list per tenant and r
 		async () => {
 			const mock = exolinkFake();
 			const result = await run(batching(1, 40), input);
-			expect(result.error).toBeUndefined();
-			expectSent(mock, [
-				post('a', 'a1@acme.test'),
-				post('b', 'b1@acme.test'),
-				post('a', 'a2@acme.test'),
-				post('a', 'a3@acme.test'),
-				list('a'),
-				list('b'),
-			]);
-			expectListedAfterInvitations(mock, ['a', 'b']);
-			expect(output(result)).toEqual([
-				found('a1@acme.test', 0),
-				found('b1@acme.test', 1),
-				found('a2@acme.test', 2),
-				found('a3@acme.test', 3),
-			]);
+			expectInvited(result, mock, inputSent, ['a', 'b']);
+			expect(output(result)).toEqual(inputFound);
 		},
 		TIMEOUT,
 	);
@@ -446,15 +417,18 @@ describe('Exolink Invite with Output the Invited User: one list per tenant and r
 				[input[0], input[1], input[2], { tenant: 'a' }, { tenant: 'b' }],
 				true,
 			);
-			expect(result.error).toBeUndefined();
-			expectSent(mock, [
-				post('a', 'a1@acme.test'),
-				post('b', 'b1@acme.test'),
-				post('a', 'a2@acme.test'),
-				list('a'),
-				list('b'),
-			]);
-			expectListedAfterInvitations(mock, ['a', 'b']);
+			expectInvited(
+				result,
+				mock,
+				[
+					post('a', 'a1@acme.test'),
+					post('b', 'b1@acme.test'),
+					post('a', 'a2@acme.test'),
+					list('a'),
+					list('b'),
+				],
+				['a', 'b'],
+			);
 			const items = output(result);
 			expect(items.slice(0, 3)).toEqual([
 				found('a1@acme.test', 0),

@@ -1,5 +1,6 @@
 /** One case per Exolink operation: the exact request sent and the items returned. */
-import { describeCases } from '../harness/cases';
+import { describeCases, type NodeCase } from '../harness/cases';
+import type { Reply } from '../harness/http';
 import { exolink, jsonHeaders, rl } from './suite';
 
 const tenant = {
@@ -65,6 +66,14 @@ const charger = (id: number) => ({
 	provisioned: false,
 	identity: 'TEST',
 	chargePointVendor: 'Keba AG',
+});
+
+/** Tenant User > Remove of user u-1 from tenant abc123, the DELETE answered with `reply`. */
+const removeCase = (title: string, reply: Reply): NodeCase => ({
+	title,
+	parameters: { resource: 'tenantUser', operation: 'remove', tenant: 'abc123', userId: rl('u-1') },
+	requests: [{ method: 'DELETE', path: '/tenant/abc123/user/u-1', body: undefined, reply }],
+	output: [{ deleted: true, tenant: 'abc123', userId: 'u-1' }],
 });
 
 describeCases('Exolink operations', exolink, [
@@ -236,43 +245,13 @@ describeCases('Exolink operations', exolink, [
 		],
 		output: [{ updated: true }],
 	},
-	{
-		title:
-			'Tenant User > Remove: DELETE /tenant/{tenant}/user/{userId}, no body; outputs { deleted, tenant, userId }',
-		parameters: {
-			resource: 'tenantUser',
-			operation: 'remove',
-			tenant: 'abc123',
-			userId: rl('u-1'),
-		},
-		requests: [
-			{
-				method: 'DELETE',
-				path: '/tenant/abc123/user/u-1',
-				body: undefined,
-				reply: { status: 204 },
-			},
-		],
-		output: [{ deleted: true, tenant: 'abc123', userId: 'u-1' }],
-	},
-	{
-		title: 'Tenant User > Remove: an answer with a body gives the same item',
-		parameters: {
-			resource: 'tenantUser',
-			operation: 'remove',
-			tenant: 'abc123',
-			userId: rl('u-1'),
-		},
-		requests: [
-			{
-				method: 'DELETE',
-				path: '/tenant/abc123/user/u-1',
-				body: undefined,
-				reply: { body: { message: 'User removed from tenant', userId: 'u-1' } },
-			},
-		],
-		output: [{ deleted: true, tenant: 'abc123', userId: 'u-1' }],
-	},
+	removeCase(
+		'Tenant User > Remove: DELETE /tenant/{tenant}/user/{userId}, no body; outputs { deleted, tenant, userId }',
+		{ status: 204 },
+	),
+	removeCase('Tenant User > Remove: an answer with a body gives the same item', {
+		body: { message: 'User removed from tenant', userId: 'u-1' },
+	}),
 	{
 		title: 'Tenant User > Invite: POST /tenant/{tenant}/invite with receiver, role and language',
 		parameters: {

@@ -5,6 +5,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runCase, type NodeCase } from '../harness/cases';
+import { expectItemsWith, simplifyCases as simplifyBoth } from '../harness/output';
 import { exolink, rl } from './suite';
 
 const product = (id: number) => ({
@@ -76,12 +77,9 @@ const user = {
 	updatedAt: '2026-01-16T09:00:00.000Z',
 };
 
-async function expectItems(testCase: NodeCase, output: IDataObject[]) {
-	const result = await runCase(exolink, { ...testCase, output });
-	expect(result.items.map((item) => item.pairedItem)).toEqual(output.map(() => ({ item: 0 })));
-	return result;
-}
+const expectItems = expectItemsWith((testCase: NodeCase) => runCase(exolink, testCase));
 
+/** The case reading `answer` from a GET of `path`, with Simplify on and off. */
 function simplifyCases(
 	title: string,
 	parameters: INodeParameters,
@@ -91,15 +89,7 @@ function simplifyCases(
 	raw: IDataObject[],
 ) {
 	const requests = [{ method: 'GET', path, reply: { body: answer } }];
-	describe(title, () => {
-		it('outputs the simplified records by default', async () => {
-			for (const item of simplified) expect(Object.keys(item).length).toBeLessThanOrEqual(10);
-			await expectItems({ title, parameters, requests }, simplified);
-		});
-		it('outputs the raw answer with Simplify off', async () => {
-			await expectItems({ title, parameters: { ...parameters, simplify: false }, requests }, raw);
-		});
-	});
+	simplifyBoth(expectItems, title, { parameters, requests }, simplified, raw);
 }
 
 describe('Exolink Simplify', () => {

@@ -1,14 +1,12 @@
 /** One case per ExorLive operation: the exact request sent and the items returned. */
 import {
-	actingHeaders,
 	adminHeaders,
+	asContacts,
 	CLIENT_NAME,
 	describeExorLiveCases,
-	exchange,
 	jsonHeaders,
 	salted,
 	storedCredential,
-	type ExorLiveCase,
 } from './suite';
 
 const json = { 'content-type': 'application/json' };
@@ -45,21 +43,7 @@ const simplifiedUser = {
 const apiKeyCredential = storedCredential();
 
 /** A case run as a contact: its own credential, one exchange for the contact, then the call. */
-let contactSerial = 0;
-function asContact(testCase: ExorLiveCase): ExorLiveCase {
-	contactSerial += 1;
-	const contactId = 9000 + contactSerial;
-	const token = `contact-bearer-dummy-${contactSerial}`;
-	const credentials = storedCredential();
-	return {
-		...testCase,
-		credentials,
-		parameters: { ...testCase.parameters, actAsUserId: String(contactId) },
-		auth: exchange(credentials, contactId, token),
-		apiHeaders: actingHeaders(token),
-		secrets: [token],
-	};
-}
+const asContact = asContacts(9000, 'contact-bearer-dummy-');
 
 const exportQuery = { clientname: CLIENT_NAME };
 

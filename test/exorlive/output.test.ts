@@ -3,16 +3,9 @@
  * and the Output choice of the ExorLive tool (the `exorLiveTool` variant n8n builds for AI
  * agents). Answers carry every field exorlive.md documents for them.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import {
-	actingHeaders,
-	CLIENT_NAME,
-	exchange,
-	jsonHeaders,
-	runExorLiveCase,
-	storedCredential,
-	type ExorLiveCase,
-} from './suite';
+import type { IDataObject } from 'n8n-workflow';
+import { asContacts, CLIENT_NAME, jsonHeaders, runExorLiveCase, type ExorLiveCase } from './suite';
+import { expectItemsWith, simplifyCases as simplifyBoth } from '../harness/output';
 
 const v1 = (service: string, method: string) => `/WebServices/V1/${service}.svc/${method}`;
 
@@ -149,29 +142,12 @@ const simplePerson = {
 
 const exportQuery = { clientname: CLIENT_NAME };
 
-let contactSerial = 0;
 /** The case run as a contact (Go client calls): one token exchange, then the call. */
-function asContact(testCase: ExorLiveCase): ExorLiveCase {
-	contactSerial += 1;
-	const contactId = 9500 + contactSerial;
-	const token = `output-contact-bearer-${contactSerial}`;
-	const credentials = storedCredential();
-	return {
-		...testCase,
-		credentials,
-		parameters: { ...testCase.parameters, actAsUserId: String(contactId) },
-		auth: exchange(credentials, contactId, token),
-		apiHeaders: actingHeaders(token),
-		secrets: [token],
-	};
-}
+const asContact = asContacts(9500, 'output-contact-bearer-');
 
-async function expectItems(testCase: ExorLiveCase, output: IDataObject[]) {
-	const result = await runExorLiveCase({ ...testCase, output });
-	expect(result.items.map((item) => item.pairedItem)).toEqual(output.map(() => ({ item: 0 })));
-	return result;
-}
+const expectItems = expectItemsWith(runExorLiveCase);
 
+/** The case with Simplify on (default) and off, run as `wrap` makes it. */
 function simplifyCases(
 	title: string,
 	testCase: Omit<ExorLiveCase, 'title'>,
@@ -179,19 +155,8 @@ function simplifyCases(
 	raw: IDataObject[],
 	wrap: (testCase: ExorLiveCase) => ExorLiveCase = (same) => same,
 ) {
-	const parameters = testCase.parameters as INodeParameters;
-	describe(title, () => {
-		it('outputs the simplified records by default', async () => {
-			for (const item of simplified) expect(Object.keys(item).length).toBeLessThanOrEqual(10);
-			await expectItems(wrap({ title, ...testCase }), simplified);
-		});
-		it('outputs the raw answer with Simplify off', async () => {
-			await expectItems(
-				wrap({ title, ...testCase, parameters: { ...parameters, simplify: false } }),
-				raw,
-			);
-		});
-	});
+	const run = (wrapped: ExorLiveCase, output: IDataObject[]) => expectItems(wrap(wrapped), output);
+	simplifyBoth(run, title, testCase, simplified, raw);
 }
 
 const lookup = (body: unknown) => [

@@ -130,6 +130,28 @@ export const actingHeaders = (token: string) => ({
 	authorization: `Bearer ${token}`,
 });
 
+/**
+ * Runs cases as a contact: each case gets its own credential and contact (`firstId` + 1, + 2, …),
+ * one token exchange for the contact (answered with `${tokenPrefix}${n}`), then its call.
+ */
+export function asContacts(firstId: number, tokenPrefix: string) {
+	let serial = 0;
+	return (testCase: ExorLiveCase): ExorLiveCase => {
+		serial += 1;
+		const contactId = firstId + serial;
+		const token = `${tokenPrefix}${serial}`;
+		const credentials = storedCredential();
+		return {
+			...testCase,
+			credentials,
+			parameters: { ...testCase.parameters, actAsUserId: String(contactId) },
+			auth: exchange(credentials, contactId, token),
+			apiHeaders: actingHeaders(token),
+			secrets: [token],
+		};
+	};
+}
+
 export const SECRETS = [CLIENT_PASS, ADMIN_BEARER, REFRESH_VALUE];
 
 export const exorlive: NodeSuite = {

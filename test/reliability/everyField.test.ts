@@ -7,10 +7,10 @@ import type {
 	ICredentialDataDecryptedObject,
 	INodeParameters,
 	INodeProperties,
-	INodePropertyOptions,
 } from 'n8n-workflow';
 import nock from 'nock';
-import { loadPackage, runNode } from '../harness/engine';
+import { runNode } from '../harness/engine';
+import { operationsOf } from '../harness/everyOperation';
 import { ApiMock } from '../harness/http';
 import { EPILOT_BEARER, EPILOT_ORIGIN } from '../epilot/suite';
 import { EXOLINK_ORIGIN, EXOLINK_TOKEN } from '../exolink/suite';
@@ -25,19 +25,6 @@ interface FieldCase {
 	label: string;
 }
 
-/** Shown for exactly this resource and operation, with no further condition. */
-function shownFor(property: INodeProperties, resource: string, operation: string): boolean {
-	const show = property.displayOptions?.show ?? {};
-	const keys = Object.keys(show);
-	if (property.displayOptions?.hide || keys.some((key) => !['resource', 'operation'].includes(key)))
-		return false;
-	return (
-		(show.resource ?? [resource]).includes(resource) &&
-		(show.operation ?? [operation]).includes(operation) &&
-		keys.length > 0
-	);
-}
-
 function plainValue(property: INodeProperties): INodeParameters[string] {
 	if (property.type === 'resourceLocator') return { __rl: true, mode: 'id', value: 'x-1' };
 	if (property.type === 'number') return 1;
@@ -46,45 +33,29 @@ function plainValue(property: INodeProperties): INodeParameters[string] {
 	return property.default;
 }
 
+/** An object in each field, or in each field of a collection, shown for exactly its operation. */
 async function fieldCases(node: string): Promise<FieldCase[]> {
-	const loader = await loadPackage();
-	const { properties } = loader.getNode(node).type.description as { properties: INodeProperties[] };
 	const cases: FieldCase[] = [];
-	for (const operations of properties.filter((p) => p.name === 'operation')) {
-		const [resource] = (operations.displayOptions?.show?.resource ?? []) as string[];
-		if (!resource || resource === 'customApiCall') continue;
-		for (const { value } of (operations.options ?? []) as INodePropertyOptions[]) {
-			const operation = String(value);
-			// n8n runs a node only with its required fields filled: plain values, then one object.
-			const base: INodeParameters = { resource, operation };
-			for (const property of properties) {
-				if (!property.required || !shownFor(property, resource, operation)) continue;
-				base[property.name] = plainValue(property);
-			}
-			for (const property of properties) {
-				if (!shownFor(property, resource, operation)) continue;
-				if (SCALAR.has(property.type) && !property.noDataExpression) {
-					const raw =
-						property.type === 'resourceLocator'
-							? { __rl: true, mode: 'id', value: OBJECT }
-							: OBJECT;
-					cases.push({
-						title: `${resource} > ${operation}: ${property.displayName}`,
-						parameters: { ...base, [property.name]: raw },
-						label: property.displayName,
-					});
-				}
-				if (property.type === 'collection') {
-					for (const option of (property.options ?? []) as INodeProperties[]) {
-						if (!SCALAR.has(option.type) || option.noDataExpression) continue;
-						cases.push({
-							title: `${resource} > ${operation}: ${property.displayName} > ${option.displayName}`,
-							parameters: { ...base, [property.name]: { [option.name]: OBJECT } },
-							label: option.displayName,
-						});
-					}
-				}
-			}
+	for (const { resource, operation, fields } of await operationsOf(node)) {
+		if (resource === 'customApiCall') continue;
+		// Fields shown for exactly this resource and operation, with no further condition.
+		const plain = fields.filter((field) => field.unconditional);
+		// n8n runs a node only with its required fields filled: plain values, then one object.
+		const base: INodeParameters = { resource, operation };
+		for (const { property } of plain) {
+			if (property.required) base[property.name] = plainValue(property);
+		}
+		// Each such field, and each field of such a collection (one level down).
+		for (const { property: input, path, title } of plain.flatMap((field) => field.inputs)) {
+			if (path.length > 2 || !SCALAR.has(input.type) || input.noDataExpression) continue;
+			const [name, option] = path as string[];
+			const raw =
+				input.type === 'resourceLocator' ? { __rl: true, mode: 'id', value: OBJECT } : OBJECT;
+			cases.push({
+				title,
+				parameters: { ...base, [name]: option ? { [option]: OBJECT } : raw },
+				label: input.displayName,
+			});
 		}
 	}
 	return cases;

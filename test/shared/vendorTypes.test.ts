@@ -19,11 +19,11 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	INodeProperties,
-	INodePropertyCollection,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import nock from 'nock';
-import { loadPackage, runNode } from '../harness/engine';
+import { runNode } from '../harness/engine';
+import { operationsOf } from '../harness/everyOperation';
 import { ApiMock, type RecordedRequest, type Reply } from '../harness/http';
 import { EPILOT_BEARER, EPILOT_ORIGIN } from '../epilot/suite';
 import { EXOLINK_ORIGIN, EXOLINK_TOKEN } from '../exolink/suite';
@@ -148,54 +148,6 @@ function withValue(
 	return copy as INodeParameters;
 }
 
-/** Whether a field shows only when the node runs as an AI tool. */
-const toolOnly = (property: INodeProperties) =>
-	(property.displayOptions?.show?.['@tool'] as unknown[] | undefined)?.[0] === true;
-
-/** The extra conditions under which a field shows (besides resource and operation). */
-function conditions(property: INodeProperties): INodeParameters | undefined {
-	const show = property.displayOptions?.show ?? {};
-	if (property.displayOptions?.hide) return undefined;
-	const extra: INodeParameters = {};
-	for (const [key, wanted] of Object.entries(show)) {
-		// Where the node runs (as a tool or not) is no parameter: see `toolOnly`.
-		if (key === 'resource' || key === 'operation' || key === '@tool') continue;
-		const [first] = (wanted ?? []) as unknown[];
-		if (first === undefined || (first && typeof first === 'object')) return undefined;
-		extra[key] = first as INodeParameters[string];
-	}
-	return extra;
-}
-
-function shownFor(property: INodeProperties, resource: string, operation: string): boolean {
-	const show = property.displayOptions?.show;
-	if (!show || (!show.resource && !show.operation)) return false;
-	return (
-		(show.resource ?? [resource]).includes(resource) &&
-		(show.operation ?? [operation]).includes(operation)
-	);
-}
-
-/** The fields inside `property` at `path` (collections and fixedCollections opened, at any depth). */
-function leaves(property: INodeProperties, path: Array<string | number>): Field[] {
-	if (property.type === 'collection') {
-		return ((property.options ?? []) as INodeProperties[]).flatMap((option) =>
-			leaves(option, [...path, option.name]),
-		);
-	}
-	if (property.type === 'fixedCollection') {
-		const many = property.typeOptions?.multipleValues === true;
-		return ((property.options ?? []) as INodePropertyCollection[]).flatMap((group) =>
-			(group.values ?? []).flatMap((value) =>
-				leaves(value, [...path, group.name, ...(many ? [0] : []), value.name]),
-			),
-		);
-	}
-	const type = vendorType(property);
-	if (!type || property.noDataExpression) return [];
-	return [{ resource: '', operation: '', title: '', property, type, path, shownWith: {} }];
-}
-
 interface Operation {
 	resource: string;
 	operation: string;
@@ -230,41 +182,28 @@ function plainValue(property: INodeProperties): INodeParameters[string] {
 	}
 }
 
-async function operationsOf(
+/** The operations of `node` (the Custom API Call aside), with `bases` over the parameters named. */
+async function typedOperations(
 	node: string,
 	bases: Record<string, INodeParameters>,
 ): Promise<Operation[]> {
-	const loader = await loadPackage();
-	const { properties } = loader.getNode(node).type.description as { properties: INodeProperties[] };
 	const operations: Operation[] = [];
-	for (const dropdown of properties.filter((p) => p.name === 'operation')) {
-		const [resource] = (dropdown.displayOptions?.show?.resource ?? []) as string[];
-		if (!resource || resource === 'customApiCall') continue;
-		for (const { value } of (dropdown.options ?? []) as INodePropertyOptions[]) {
-			const operation = String(value);
-			let base: INodeParameters = { resource, operation };
-			const fields: Field[] = [];
-			for (const property of properties) {
-				if (['resource', 'operation'].includes(property.name)) continue;
-				if (!shownFor(property, resource, operation)) continue;
-				const extra = conditions(property);
-				if (!extra) continue;
-				base = { ...extra, ...base };
-				if (property.required) base[property.name] = plainValue(property);
-				for (const field of leaves(property, [property.name])) {
-					fields.push({
-						...field,
-						resource,
-						operation,
-						shownWith: extra,
-						tool: toolOnly(property),
-						title: `${resource} > ${operation}: ${[property.displayName, ...(field.property === property ? [] : [field.property.displayName])].join(' > ')}`,
-					});
-				}
+	for (const { resource, operation, fields: shown } of await operationsOf(node)) {
+		if (resource === 'customApiCall') continue;
+		let base: INodeParameters = { resource, operation };
+		const fields: Field[] = [];
+		for (const { property, shownWith, tool, inputs } of shown) {
+			if (!shownWith) continue;
+			base = { ...shownWith, ...base };
+			if (property.required) base[property.name] = plainValue(property);
+			for (const { property: input, path, title } of inputs) {
+				const type = vendorType(input);
+				if (!type || input.noDataExpression) continue;
+				fields.push({ resource, operation, title, property: input, type, path, shownWith, tool });
 			}
-			const override = bases[`${resource}.${operation}`] ?? {};
-			operations.push({ resource, operation, base: deepMerge(base, override), fields });
 		}
+		const override = bases[`${resource}.${operation}`] ?? {};
+		operations.push({ resource, operation, base: deepMerge(base, override), fields });
 	}
 	return operations;
 }
@@ -604,7 +543,7 @@ describe.each(nodes)(
 		let operations: Operation[];
 
 		beforeAll(async () => {
-			operations = await operationsOf(target.node, target.bases);
+			operations = await typedOperations(target.node, target.bases);
 		});
 
 		it('the base parameters of every operation send a request and succeed', async () => {
