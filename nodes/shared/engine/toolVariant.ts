@@ -6,7 +6,8 @@ import type { INode } from 'n8n-workflow';
  * the node's type with `Tool` appended, and parameters hidden there by `'@tool'` display
  * options are dropped from saved workflows and read as their defaults. The routing engine runs
  * the tool with the plain description, so which parameters are shown says nothing there: the
- * type does.
+ * type does. The conversion is n8n's, not n8n-core's: test/e2e/agent.test.mjs checks this in a
+ * real n8n (a tool's output is the simplified record).
  */
 
 export function runsAsTool(ctx: { getNode(): Pick<INode, 'type'> }): boolean {
