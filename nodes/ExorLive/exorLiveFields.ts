@@ -8,7 +8,6 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import type { Show } from '../shared/fieldBuilders';
-import { PerItem } from '../shared/engine/perItem';
 import { sentAs, withValueAt } from '../shared/fieldTypes';
 import {
 	EMAIL,
@@ -85,17 +84,16 @@ export interface Place {
 	property: string;
 }
 
-/** Where an operation sends a field several operations share (see `sharedFieldPlaces`). */
+/** Where an operation sends an ID field several operations share (see `sharedFieldPlaces`). */
 export type SharedPlace = Place & { asText?: boolean };
 
 /**
- * Where a checked value goes: `query`/`body` (wire name), `shared` (each operation says where, see
- * `sharedFieldPlaces`), `mergeIntoBody` (under the typed fields), or nowhere: checked for `then`.
+ * Where a checked value goes: `query`/`body` (wire name), `mergeIntoBody` (under the typed
+ * fields), or nowhere: checked for `then`.
  */
 export type FieldSend = (
 	| { query: string }
 	| { body: string }
-	| { shared: true }
 	| { mergeIntoBody: true }
 	| { then?: PreSendAction[] }
 ) &
@@ -206,17 +204,6 @@ function sendOf(property: INodeProperties, how: FieldSend): INodeRequestSend {
 			],
 		};
 	}
-	if ('shared' in how) {
-		return {
-			preSend: [
-				async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-					const place = sharedPlaces.get(this)?.[property.name];
-					const value = checked(this, { ...how, asText: place?.asText });
-					return place ? placed(options, place, value) : options;
-				},
-			],
-		};
-	}
 	if ('mergeIntoBody' in how) {
 		return {
 			preSend: [
@@ -246,32 +233,21 @@ export function exorLiveField(property: INodeProperties, how: FieldSend): INodeP
 	return { ...declared, routing: { send: sendOf(property, how) } };
 }
 
-/** A field of several operations, built once (one preSend, so its copies fold into one field). */
+/** A field of several operations, built once (one preSend, if any, so its copies fold into one). */
 function shownFor(field: INodeProperties, show: Show): INodeProperties {
 	const { routing, ...property } = field;
-	return { ...property, displayOptions: { show }, routing };
+	return { ...property, displayOptions: { show }, ...(routing ? { routing } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Fields of several resources
 
-/** The places the current item's operation sends the shared fields to, by field name. */
-const sharedPlaces = new PerItem<Record<string, SharedPlace>>();
-
-/** preSend of an operation (before its fields'): where it sends each shared field it shows. */
-export function sharedFieldPlaces(places: Record<string, SharedPlace>): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		sharedPlaces.set(this, places);
-		return options;
-	};
-}
-
-/** A required ExorLive ID (a positive whole number) that several operations send, each at its own place. */
+/**
+ * A required ExorLive ID (a positive whole number) that several operations send, each at its own
+ * place: the operation checks and places it (`sharedFieldPlaces`), so the field has no routing.
+ */
 function idField(displayName: string, name: string, description: string): INodeProperties {
-	return exorLiveField(
-		{ displayName, name, type: 'number', default: 0, required: true, description },
-		{ check: 'positive', shared: true },
-	);
+	return { displayName, name, type: 'number', default: 0, required: true, description };
 }
 
 const WORKOUT_ID = idField('Workout ID', 'workoutId', 'ExorLive ID of the workout');
@@ -283,6 +259,27 @@ const USER_ID = idField(
 );
 
 const EXERCISE_ID = idField('Exercise ID', 'id', 'ExorLive ID of the exercise');
+
+const SHARED_IDS = { workoutId: WORKOUT_ID, userId: USER_ID, id: EXERCISE_ID };
+
+/** The shared ID fields an operation shows, each with the place it sends it to. */
+export type SharedPlaces = Partial<Record<keyof typeof SHARED_IDS, SharedPlace>>;
+
+/** preSend of an operation: checks each shared ID field it shows and sends it to its place. */
+export function sharedFieldPlaces(places: SharedPlaces): PreSendAction {
+	const fields = (Object.keys(places) as Array<keyof typeof SHARED_IDS>).map((name) => ({
+		field: SHARED_IDS[name],
+		place: places[name]!,
+	}));
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		let result = options;
+		for (const { field, place } of fields) {
+			const value = checkedValue(this, field, { check: 'positive', asText: place.asText });
+			result = placed(result, place, value);
+		}
+		return result;
+	};
+}
 
 /** Workout ID of the Go client, the Workout Exporter and the legacy Copy to User. */
 export const workoutIdField = (show: Show): INodeProperties => shownFor(WORKOUT_ID, show);

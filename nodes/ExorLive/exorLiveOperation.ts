@@ -11,7 +11,7 @@ import type { TakenOver } from '../shared/engine/requestHook';
 import { computeWithoutRequest, sendThrough, type RequestStep } from '../shared/requestStep';
 import { refusedToken } from './auth/renewal';
 import { sendAsActingUser, toItems, type ActAs } from './client';
-import { sharedFieldPlaces, type SharedPlace } from './exorLiveFields';
+import { sharedFieldPlaces, type SharedPlaces } from './exorLiveFields';
 
 /*
  * Why: every ExorLive operation is built here, so each goes out through the ExorLive request step
@@ -38,7 +38,7 @@ export interface ExorLiveOperationSpec
 	/** Sent by n8n as it is, with no token (the Partner JWT link goes to another host). */
 	plain?: boolean;
 	/** Where this operation sends the ID fields several operations share, by field name. */
-	places?: Record<string, SharedPlace>;
+	places?: SharedPlaces;
 }
 
 const build = operationBuilder({});

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { jsonParse, NodeApiError } from 'n8n-workflow';
 import { apiNameOf as credentialApiName } from './redaction';
+import { isObject, NOT_JSON } from './validation';
 
 /*
  * Why: n8n's errors for a failed request ("Request failed with status code 4xx", NodeApiError's
@@ -14,9 +15,6 @@ import { apiNameOf as credentialApiName } from './redaction';
  * (`ignoreHttpStatusErrors`); each operation's first post-receive action (`throwOnErrorStatus`)
  * raises a NodeApiError with the vendor's message, the HTTP status and a hint instead.
  */
-
-/** What `jsonParse` gives for text that is not JSON. */
-const NOT_JSON = Symbol('not JSON');
 
 // Not NodeApiError's own lookup: it knows neither WCF's `{d: {Message}}` nor a plain-text body.
 const MESSAGE_KEYS = [
@@ -56,7 +54,7 @@ export function vendorMessage(body: unknown, depth = 0): string | undefined {
 }
 
 function bodyAsObject(body: unknown): JsonObject {
-	if (body && typeof body === 'object' && !Array.isArray(body)) return body as JsonObject;
+	if (isObject(body)) return body as JsonObject;
 	if (typeof body === 'string') {
 		const parsed = jsonParse<unknown>(body, { fallbackValue: NOT_JSON });
 		if (parsed && typeof parsed === 'object') return parsed as JsonObject;

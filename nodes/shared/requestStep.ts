@@ -170,7 +170,7 @@ function requestStep(run: Pagination, { computed = false } = {}): Pagination {
 					await withRateLimitRetries(this, async () => await makeRoutingRequest(data)),
 			},
 		});
-		const kept = keptError(this);
+		const kept = keptErrors.get(this);
 		let outcome: { items: INodeExecutionData[] } | { error: unknown } = await (
 			kept ? Promise.reject(kept.error) : run.call(ctx, requestData)
 		).then(
@@ -209,16 +209,12 @@ function requestStep(run: Pagination, { computed = false } = {}): Pagination {
  */
 const keptErrors = new PerItem<{ error: unknown }>();
 
-function keptError(ctx: object): { error: unknown } | undefined {
-	return keptErrors.get(ctx);
-}
-
 /** `action`, skipped once the item has a kept error, keeping its own; one per action. */
 function keepingErrors(action: PreSendAction): PreSendAction {
 	const known = keepingWrappers.get(action);
 	if (known) return known;
 	const wrapped = async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		if (keptError(this)) return options;
+		if (keptErrors.get(this)) return options;
 		// The error goes on as it is unless kept (n8n's lint wants no bare rethrow in a catch).
 		return await action.call(this, options).then(undefined, async (error: unknown) => {
 			// A preSend's own request (a challenge, a token) may be quoted in its error; n8n stores it.

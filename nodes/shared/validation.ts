@@ -182,8 +182,8 @@ export function parseJson(ctx: IExecuteSingleFunctions, value: unknown, label: s
 	}
 }
 
-/** What `jsonParse` gives for text that is not JSON. */
-const NOT_JSON = Symbol('not JSON');
+/** The `fallbackValue` given to n8n's `jsonParse`: what it returns for text that is not JSON. */
+export const NOT_JSON = Symbol('not JSON');
 
 function isStructured(value: unknown): boolean {
 	return value !== null && typeof value === 'object';
